@@ -1,0 +1,10 @@
+namespace Alignment.Sync.Crm;
+
+/// <summary>Server-side account filters the adapters support.</summary>
+public enum CrmAccountFilter
+{
+    All,
+
+    /// <summary>Accounts whose handoff status field is <c>Pending</c> (the SLA sweep's input).</summary>
+    OpenHandoffs,
+}
