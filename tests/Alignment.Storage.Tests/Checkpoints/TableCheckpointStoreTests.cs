@@ -3,18 +3,12 @@ using Alignment.TestKit.Azurite;
 
 namespace Alignment.Storage.Tests.Checkpoints;
 
-public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposable
+public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : StoreTestBase(azurite, "checkpoints")
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
-    private readonly string _prefix = AzuriteRunner.NewTablePrefix("checkpoints");
-    private readonly List<StateHarness> _instances = [];
-
-    private CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task GetAsync_Missing_ReturnsNull()
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
 
         Assert.Null(await store.GetAsync("salesforce:scoring", Ct));
     }
@@ -22,7 +16,7 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_NewThenGet_RoundTripsValuesAndETag()
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
         var checkpoint = new Checkpoint(T0.AddTicks(1234567), T0.AddDays(-1));
 
         var saved = await store.SaveAsync("salesforce:scoring", checkpoint, null, Ct);
@@ -37,7 +31,7 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_NullCheckpointFields_RoundTrip()
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
 
         await store.SaveAsync("hubspot:scoring", new Checkpoint(null, null), null, Ct);
 
@@ -47,8 +41,8 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_CreateWhenItExists_ThrowsConflict()
     {
-        var first = Instance().Get<ICheckpointStore>();
-        var second = Instance().Get<ICheckpointStore>();
+        var first = Instance<ICheckpointStore>();
+        var second = Instance<ICheckpointStore>();
         await first.SaveAsync("x", new Checkpoint(T0, null), null, Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.SaveAsync("x", new Checkpoint(T0.AddHours(1), null), null, Ct));
@@ -58,7 +52,7 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_WithCurrentETag_Replaces()
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
         var created = await store.SaveAsync("x", new Checkpoint(T0, null), null, Ct);
 
         var updated = await store.SaveAsync("x", new Checkpoint(T0.AddMinutes(15), T0), created.ETag, Ct);
@@ -70,8 +64,8 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_TwoInstancesRaceWithSameETag_SecondThrowsConflict()
     {
-        var first = Instance().Get<ICheckpointStore>();
-        var second = Instance().Get<ICheckpointStore>();
+        var first = Instance<ICheckpointStore>();
+        var second = Instance<ICheckpointStore>();
         var created = await first.SaveAsync("race", new Checkpoint(T0, null), null, Ct);
 
         await first.SaveAsync("race", new Checkpoint(T0.AddMinutes(15), null), created.ETag, Ct);
@@ -83,7 +77,7 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task SaveAsync_WithETagWhenMissing_ThrowsConflict()
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
         var other = await store.SaveAsync("exists", new Checkpoint(T0, null), null, Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync("missing", new Checkpoint(T0, null), other.ETag, Ct));
@@ -96,26 +90,11 @@ public sealed class TableCheckpointStoreTests(AzuriteFixture azurite) : IDisposa
     [InlineData("50%")]
     public async Task SaveAsync_AwkwardName_RoundTrips(string name)
     {
-        var store = Instance().Get<ICheckpointStore>();
+        var store = Instance<ICheckpointStore>();
 
         await store.SaveAsync(name, new Checkpoint(T0, null), null, Ct);
 
         Assert.Equal(T0, (await store.GetAsync(name, Ct))!.Value.ModifiedSince);
         Assert.Null(await store.GetAsync(name + "x", Ct));
-    }
-
-    public void Dispose()
-    {
-        foreach (var instance in _instances)
-        {
-            instance.Dispose();
-        }
-    }
-
-    private StateHarness Instance()
-    {
-        var instance = new StateHarness(azurite, _prefix);
-        _instances.Add(instance);
-        return instance;
     }
 }
