@@ -5,7 +5,11 @@ using Alignment.Salesforce.Configuration;
 
 namespace Alignment.Salesforce.Mapping;
 
-/// <summary>Turns Task, Event, CampaignMember and intent records into signals per the configured mapping.</summary>
+/// <summary>
+/// Turns Task, Event, CampaignMember and intent records into signals per the configured mapping. An activity's signal
+/// subject is the named group <c>subject</c> of the matching rule's pattern (none without one); a CampaignMember's is
+/// the campaign name.
+/// </summary>
 internal sealed class SalesforceSignalMapper
 {
     private readonly IReadOnlyList<(SalesforceSignalRule Rule, Regex? Subject, HashSet<string> Types)> _rules;
@@ -47,7 +51,7 @@ internal sealed class SalesforceSignalMapper
                 continue;
             }
 
-            var signalSubject = subject;
+            string? signalSubject = null;
             if (pattern is not null)
             {
                 var match = pattern.Match(subject ?? "");
@@ -56,7 +60,7 @@ internal sealed class SalesforceSignalMapper
                     continue;
                 }
 
-                if (match.Groups["subject"] is { Success: true } g)
+                if (match.Groups["subject"] is { Success: true, Length: > 0 } g)
                 {
                     signalSubject = g.Value;
                 }
