@@ -57,7 +57,11 @@ public sealed class SalesforceEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Limits.MaxRequestLineSize = 16 * 1024; // Salesforce accepts URIs up to 16 KB
+        });
         var app = builder.Build();
         app.MapPost("/services/oauth2/token", api.TokenAsync);
         app.MapGet("/services/data", (HttpContext c) => Results.Json(new[] { new { label = "Winter '25", url = "/services/data/v62.0", version = "62.0" } }));
