@@ -281,7 +281,7 @@ internal sealed class SalesforceCrm(
     }
 
     /// <summary>Every record of a query, following <c>nextRecordsUrl</c>.</summary>
-    private async IAsyncEnumerable<JsonElement> QueryAllAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<JsonElement> QueryAllAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var page = await api.QueryAsync(soql, cancellationToken).ConfigureAwait(false);
         while (true)
