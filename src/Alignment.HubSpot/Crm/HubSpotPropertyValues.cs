@@ -41,5 +41,5 @@ internal static class HubSpotPropertyValues
 
     public static TEnum? ParseEnum<TEnum>(string? value)
         where TEnum : struct, Enum =>
-        !string.IsNullOrEmpty(value) && !value.Any(char.IsDigit) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) ? parsed : null;
+        !string.IsNullOrEmpty(value) && !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) ? parsed : null;
 }
