@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -12,6 +13,12 @@ namespace Alignment.Core.Calendar;
 /// </summary>
 public sealed class BusinessCalendar
 {
+    // Memo of IntervalOn by local date: the zone rules are fixed for the life of the process, so the answer for a
+    // date never changes. Bounded so a caller walking far across the calendar cannot grow it without limit.
+    private const int MaxCachedDates = 50_000;
+    private readonly ConcurrentDictionary<DateOnly, BusinessInterval?> _intervals = new();
+    private readonly ConcurrentDictionary<long, TimeSpan> _offsets = new();
+    private static readonly long MaxDay = DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerDay;
     private readonly FrozenSet<DateOnly> _holidays;
 
     public BusinessCalendar(TimeZoneInfo zone, WeeklyHours hours, IEnumerable<DateOnly>? holidays = null)
@@ -45,13 +52,71 @@ public sealed class BusinessCalendar
     public DateOnly LocalDateOf(DateTimeOffset instant) => DateOnly.FromDateTime(LocalTimeOf(instant));
 
     /// <summary>The local wall-clock time, in this calendar's zone, of a UTC instant.</summary>
-    public DateTime LocalTimeOf(DateTimeOffset instant) => LocalTimeResolver.ToLocal(Zone, instant);
+    public DateTime LocalTimeOf(DateTimeOffset instant) =>
+        new(instant.UtcTicks + OffsetAt(instant).Ticks, DateTimeKind.Unspecified);
+
+    // The zone's UTC offset at an instant, memoised per UTC day when the offset is the same at both ends of the day
+    // (no zone changes its offset and back within a day, so the whole day then has that offset). Days with a
+    // transition are not memoised and ask the zone each time.
+    private TimeSpan OffsetAt(DateTimeOffset instant)
+    {
+        var day = instant.UtcTicks / TimeSpan.TicksPerDay;
+        if (_offsets.TryGetValue(day, out var known))
+        {
+            return known;
+        }
+
+        var offset = Zone.GetUtcOffset(instant);
+        if (_offsets.Count < MaxCachedDates && day > 0 && day < MaxDay)
+        {
+            var start = Zone.GetUtcOffset(new DateTimeOffset(day * TimeSpan.TicksPerDay, TimeSpan.Zero));
+            var end = Zone.GetUtcOffset(new DateTimeOffset(((day + 1) * TimeSpan.TicksPerDay) - 1, TimeSpan.Zero));
+            if (start == end)
+            {
+                _offsets.TryAdd(day, start);
+            }
+        }
+
+        return offset;
+    }
 
     /// <summary>The UTC instant of a local wall-clock time (gap: end of the gap; overlap: earlier occurrence).</summary>
-    public DateTimeOffset InstantOf(DateOnly date, TimeOnly time) => LocalTimeResolver.ToInstant(Zone, date.ToDateTime(time));
+    public DateTimeOffset InstantOf(DateOnly date, TimeOnly time)
+    {
+        // Fast path: when the offset is the same a day either side, the local time exists once, at local − offset.
+        var local = date.ToDateTime(time);
+        var ticks = local.Ticks;
+        if (ticks > 2 * TimeSpan.TicksPerDay && ticks < (MaxDay - 2) * TimeSpan.TicksPerDay)
+        {
+            var before = OffsetAt(new DateTimeOffset(ticks - TimeSpan.TicksPerDay, TimeSpan.Zero));
+            var after = OffsetAt(new DateTimeOffset(ticks + TimeSpan.TicksPerDay, TimeSpan.Zero));
+            if (before == after)
+            {
+                return new DateTimeOffset(ticks - before.Ticks, TimeSpan.Zero);
+            }
+        }
+
+        return LocalTimeResolver.ToInstant(Zone, local);
+    }
 
     /// <summary>The business time of a local date, or null for a weekend day or holiday.</summary>
     public BusinessInterval? IntervalOn(DateOnly date)
+    {
+        if (_intervals.TryGetValue(date, out var cached))
+        {
+            return cached;
+        }
+
+        var interval = ComputeIntervalOn(date);
+        if (_intervals.Count < MaxCachedDates)
+        {
+            _intervals.TryAdd(date, interval);
+        }
+
+        return interval;
+    }
+
+    private BusinessInterval? ComputeIntervalOn(DateOnly date)
     {
         if (Hours.For(date.DayOfWeek) is not { } hours || _holidays.Contains(date))
         {

@@ -29,10 +29,6 @@ internal static class LocalTimeResolver
         return new DateTimeOffset(local.Ticks - offset.Ticks, TimeSpan.Zero);
     }
 
-    /// <summary>The local wall-clock time of an instant.</summary>
-    public static DateTime ToLocal(TimeZoneInfo zone, DateTimeOffset instant) =>
-        new(instant.UtcTicks + zone.GetUtcOffset(instant).Ticks, DateTimeKind.Unspecified);
-
     // The smallest instant whose local reading is at or after `local`: the transition that skips over it.
     // UTC offsets are within ±15 h, so the answer lies in [local - 15 h, local + 15 h] read as UTC, where the local
     // reading is non-decreasing (one transition per window).
