@@ -26,7 +26,7 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
 
         if (!ApiVersionRegex().IsMatch(options.ApiVersion ?? ""))
         {
-            errors.Add($"{S}:ApiVersion must look like \"v62.0\".");
+            errors.Add($"{S}:ApiVersion must look like \"v62.0\" (the REST API version, e.g. \"v62.0\").");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
@@ -90,7 +90,7 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
 
             if (string.IsNullOrWhiteSpace(options.PrivateKeyPem))
             {
-                errors.Add($"{S}:PrivateKeyPem is required for the JWT bearer flow: the PEM text \"-----BEGIN PRIVATE KEY-----...\" (a Key Vault reference in Azure).");
+                errors.Add($"{S}:PrivateKeyPem is required for the JWT bearer flow: the PEM text, e.g. \"-----BEGIN PRIVATE KEY-----...\" (a Key Vault reference in Azure).");
             }
             else
             {
@@ -101,7 +101,7 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
                 }
                 catch (Exception ex) when (ex is ArgumentException or CryptographicException)
                 {
-                    errors.Add($"{S}:PrivateKeyPem is not an RSA private key in PEM form (\"-----BEGIN PRIVATE KEY-----...\" or \"-----BEGIN RSA PRIVATE KEY-----...\").");
+                    errors.Add($"{S}:PrivateKeyPem is not an RSA private key in PEM form, e.g. \"-----BEGIN PRIVATE KEY-----...\" or \"-----BEGIN RSA PRIVATE KEY-----...\".");
                 }
             }
         }
