@@ -47,7 +47,7 @@ internal sealed partial class SlackAlertChannel(
 
         for (var attempt = 0; ; attempt++)
         {
-            await limiter.WaitAsync(channel, cancellationToken).ConfigureAwait(false);
+            using var lease = await limiter.AcquireAsync(channel, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (settings.Mode == SlackMode.Bot)

@@ -29,9 +29,9 @@ internal static class SlackMessageRenderer
 
         var (title, lead) = alert.Level switch
         {
-            AlertLevel.AtRisk => ("SLA at risk", $"Heads-up {owner}: *{account}* ({tier}) needs a first response by *{dueLocal}*."),
-            AlertLevel.Breached => ("SLA breached", $"{owner}: the first response to *{account}* ({tier}) was due *{dueLocal}* and is not logged."),
-            AlertLevel.Escalated => ("SLA escalation", $"Still unanswered 4 business hours after the deadline: *{account}* ({tier}), owner {owner}."),
+            AlertLevel.AtRisk => ("SLA at risk", $"Heads-up {owner}: *{account}* needs a first response by *{dueLocal}*."),
+            AlertLevel.Breached => ("SLA breached", $"{owner}: the first response to *{account}* was due *{dueLocal}* and is not logged."),
+            AlertLevel.Escalated => ("SLA escalation", $"Still unanswered 4 business hours after the deadline: *{account}*, owner {owner}."),
             _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.Level, "Unknown alert level."),
         };
 
@@ -73,7 +73,7 @@ internal static class SlackMessageRenderer
             },
         });
 
-        var text = $"{title}: {SlackText.Escape(name)} ({tier}) – SLA due {dueLocal} ({dueUtc}). Owner: {owner}.";
+        var text = $"{title}: {SlackText.Escape(name)} · {tier} · due {dueLocal} = {dueUtc}. Owner: {owner}.";
         return new JsonObject { ["text"] = text, ["blocks"] = blocks };
     }
 

@@ -1,44 +1,41 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Alignment.Slack.RateLimiting;
 
 /// <summary>
-/// Spaces posts to each channel at least 1 / <see cref="SlackOptions.MessagesPerSecondPerChannel"/> apart and holds a
-/// channel after a 429 until its <c>Retry-After</c> has passed. Time comes from <see cref="TimeProvider"/>.
+/// At most 1 / <see cref="SlackOptions.MessagesPerSecondPerChannel"/> posts per second to each channel, as Slack sees
+/// them: posts to one channel go one at a time, and the next starts no earlier than that interval after the previous
+/// one finished. After a 429 the channel is held until its <c>Retry-After</c> has passed. Time comes from
+/// <see cref="TimeProvider"/>; channels are independent.
 /// </summary>
 internal sealed class SlackChannelRateLimiter(IOptionsMonitor<SlackOptions> options, TimeProvider time)
 {
-    private readonly Dictionary<string, DateTimeOffset> _nextSlot = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, SlackChannelLease.ChannelSlot> _channels = new(StringComparer.Ordinal);
 
-    /// <summary>Waits for this channel's next slot and takes it.</summary>
-    public async Task WaitAsync(string channel, CancellationToken cancellationToken)
+    /// <summary>Waits for the channel's turn and slot; dispose the lease when the post has finished.</summary>
+    public async Task<SlackChannelLease> AcquireAsync(string channel, CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromSeconds(1 / options.CurrentValue.MessagesPerSecondPerChannel);
-        var now = time.GetUtcNow();
-        DateTimeOffset slot;
-        lock (_gate)
+        var slot = _channels.GetOrAdd(channel, _ => new SlackChannelLease.ChannelSlot());
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            slot = _nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
-            _nextSlot[channel] = slot + interval;
-        }
+            var wait = slot.Next - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
 
-        var wait = slot - now;
-        if (wait > TimeSpan.Zero)
+            return new SlackChannelLease(slot, time, TimeSpan.FromSeconds(1 / options.CurrentValue.MessagesPerSecondPerChannel));
+        }
+        catch
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            slot.Gate.Release();
+            throw;
         }
     }
 
     /// <summary>No post to this channel before <paramref name="until"/> (after a 429).</summary>
-    public void HoldUntil(string channel, DateTimeOffset until)
-    {
-        lock (_gate)
-        {
-            if (!_nextSlot.TryGetValue(channel, out var next) || next < until)
-            {
-                _nextSlot[channel] = until;
-            }
-        }
-    }
+    public void HoldUntil(string channel, DateTimeOffset until) =>
+        _channels.GetOrAdd(channel, _ => new SlackChannelLease.ChannelSlot()).PushBack(until);
 }

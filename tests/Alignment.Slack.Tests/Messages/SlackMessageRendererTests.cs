@@ -1,0 +1,95 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alignment.Core.Accounts;
+using Alignment.Slack.Messages;
+using Alignment.Sync.Alerts;
+
+namespace Alignment.Slack.Tests.Messages;
+
+public sealed class SlackMessageRendererTests
+{
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public void Render_Breached_MatchesGoldenBlocks()
+    {
+        var message = SlackMessageRenderer.Render(Alerts.Breached(), "U024BE7LH");
+
+        Assert.Equal(Golden.Breached, message.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
+    public void Render_NameWithMarkup_EscapedInLinkAndTextButNotInPlainHeader()
+    {
+        var message = SlackMessageRenderer.Render(Alerts.Breached(), "U1");
+        var json = message.ToJsonString(Relaxed);
+
+        Assert.Contains("<https://acme.my.salesforce.com/lightning/r/Account/001A000001abcDE/view?a=1&amp;b=2|Acme &amp; Sons &lt;EU&gt;>", (string)message["blocks"]![1]!["text"]!["text"]!, StringComparison.Ordinal);
+        Assert.StartsWith("SLA breached: Acme &amp; Sons &lt;EU&gt; · Tier 1 (Hot) · due Fri 20 Nov 2026 17:00 (America/New_York, UTC-05:00) = 2026-11-20 22:00 UTC", (string)message["text"]!, StringComparison.Ordinal);
+        Assert.Equal("SLA breached: Acme & Sons <EU>", (string)message["blocks"]![0]!["text"]!["text"]!);
+        Assert.DoesNotContain("<EU>", json.Replace("\"SLA breached: Acme & Sons <EU>\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoSlackUser_PlainTextWithoutEmail()
+    {
+        var json = SlackMessageRenderer.Render(Alerts.Breached(), ownerUserId: null).ToJsonString(Relaxed);
+
+        Assert.Contains("the account owner (no Slack user found)", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("ae@example.com", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AlertLevel.AtRisk, "SLA at risk: ", "Heads-up <@U1>")]
+    [InlineData(AlertLevel.Breached, "SLA breached: ", "<@U1>: the first response")]
+    [InlineData(AlertLevel.Escalated, "SLA escalation: ", "Still unanswered 4 business hours after the deadline")]
+    public void Render_Level_HasItsWording(AlertLevel level, string header, string lead)
+    {
+        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = level }, "U1");
+
+        Assert.StartsWith(header, (string)message["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
+        Assert.Contains(lead, (string)message["blocks"]![1]!["text"]!["text"]!, StringComparison.Ordinal);
+        Assert.StartsWith(header.TrimEnd(' '), (string)message["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoUrlNoReasonsNoScore_LeavesThemOut()
+    {
+        var alert = Alerts.Breached() with { AccountUrl = null, Reasons = null, Score = null, AccountName = null };
+
+        var message = SlackMessageRenderer.Render(alert, "U1");
+        var json = message.ToJsonString(Relaxed);
+
+        Assert.DoesNotContain("accessory", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("*Why:*", json, StringComparison.Ordinal);
+        Assert.Contains("*Score*\\n–", json, StringComparison.Ordinal);
+        Assert.Equal("SLA breached: 001A000001abcDE", (string)message["blocks"]![0]!["text"]!["text"]!);
+        Assert.Equal(3, message["blocks"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("2026-03-08T06:59:00Z", "America/New_York", "Sun 8 Mar 2026 01:59 (America/New_York, UTC-05:00)")]
+    [InlineData("2026-03-08T07:00:00Z", "America/New_York", "Sun 8 Mar 2026 03:00 (America/New_York, UTC-04:00)")]
+    [InlineData("2026-11-01T05:59:00Z", "America/New_York", "Sun 1 Nov 2026 01:59 (America/New_York, UTC-04:00)")]
+    [InlineData("2026-11-01T06:00:00Z", "America/New_York", "Sun 1 Nov 2026 01:00 (America/New_York, UTC-05:00)")]
+    [InlineData("2026-10-25T00:59:00Z", "Europe/Berlin", "Sun 25 Oct 2026 02:59 (Europe/Berlin, UTC+02:00)")]
+    [InlineData("2026-10-25T01:00:00Z", "Europe/Berlin", "Sun 25 Oct 2026 02:00 (Europe/Berlin, UTC+01:00)")]
+    [InlineData("2026-11-20T22:00:00Z", "Asia/Kolkata", "Sat 21 Nov 2026 03:30 (Asia/Kolkata, UTC+05:30)")]
+    [InlineData("2026-11-20T22:00:00Z", "Mars/Olympus_Mons", "Fri 20 Nov 2026 22:00 UTC")]
+    [InlineData("2026-11-20T22:00:00Z", null, "Fri 20 Nov 2026 22:00 UTC")]
+    [InlineData("2026-11-20T22:00:00Z", "UTC", "Fri 20 Nov 2026 22:00 UTC")]
+    public void OwnerTime_AcrossDstAndUnknownZones_ShowsLocalTimeAndOffset(string instant, string? zone, string expected) =>
+        Assert.Equal(expected, SlackMessageRenderer.OwnerTime(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), zone));
+
+    [Fact]
+    public void Render_OwnerInBerlin_ShowsDueInBerlinAndUtc()
+    {
+        var alert = Alerts.Breached() with { Owner = new Owner("005B", TimeZone: "Europe/Berlin"), SlaDue = new DateTimeOffset(2026, 7, 1, 15, 0, 0, TimeSpan.Zero) };
+
+        var fields = SlackMessageRenderer.Render(alert, "U1")["blocks"]![1]!["fields"]!.ToJsonString(Relaxed);
+
+        Assert.Contains("*SLA due*\\nWed 1 Jul 2026 17:00 (Europe/Berlin, UTC+02:00)\\n2026-07-01 15:00 UTC", fields, StringComparison.Ordinal);
+    }
+}
