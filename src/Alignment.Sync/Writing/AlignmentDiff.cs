@@ -12,8 +12,9 @@ namespace Alignment.Sync.Writing;
 /// <list type="bullet">
 /// <item><see cref="AlignmentField.TierLocked"/> is never written, and the tier of a locked account is never changed.</item>
 /// <item>A handoff status a human set (<see cref="HandoffStatus.Accepted"/>, <see cref="HandoffStatus.Recycled"/>) is
-/// never overwritten, nor are the handoff fields that belong to it (rule, handoff instant, SLA due). The recycle rule
-/// only moves an open (<see cref="HandoffStatus.Pending"/>) handoff to Recycled, which this allows.</item>
+/// never overwritten, nor are the handoff fields that belong to it (rule, handoff instant, SLA due). Two rules are the
+/// exceptions: recycling moves an open (<see cref="HandoffStatus.Pending"/>) handoff to Recycled, and a recycled
+/// account may be handed off again (a new Pending handoff with a new handoff instant).</item>
 /// <item><see cref="AlignmentField.ScoredAt"/> and <see cref="AlignmentField.ModelVersion"/> are companions: they are
 /// written only together with a real change of another field (and then only if they differ). A rerun that computes
 /// the same values therefore writes nothing, even though the evaluation instant moved.</item>
@@ -57,11 +58,14 @@ public static class AlignmentDiff
     }
 
     /// <summary>
-    /// Whether the handoff group may change: not when a human set Accepted or Recycled, unless nothing in the group
-    /// would change status. From Pending or None anything goes (Pending → Recycled is the recycle rule).
+    /// Whether the handoff group may change. From None or Pending anything goes (Pending → Recycled is the recycle
+    /// rule); from Recycled only a new handoff; from Accepted nothing that touches the handoff itself (its SLA status
+    /// and first response may still be recorded).
     /// </summary>
     private static bool HandoffWritable(AlignmentState current, AlignmentState wanted) =>
         current.HandoffStatus is HandoffStatus.None or HandoffStatus.Pending
+        || (current.HandoffStatus == HandoffStatus.Recycled && wanted.HandoffStatus == HandoffStatus.Pending
+            && wanted.HandoffAt is not null && wanted.HandoffAt != current.HandoffAt)
         || (current.HandoffStatus == wanted.HandoffStatus
             && string.Equals(current.HandoffRule, wanted.HandoffRule, StringComparison.Ordinal)
             && current.HandoffAt == wanted.HandoffAt

@@ -81,7 +81,7 @@ public sealed class AlignmentDiffTests
     [Theory]
     [InlineData(HandoffStatus.Accepted, HandoffStatus.Pending)]
     [InlineData(HandoffStatus.Accepted, HandoffStatus.Recycled)]
-    [InlineData(HandoffStatus.Recycled, HandoffStatus.Pending)]
+    [InlineData(HandoffStatus.Recycled, HandoffStatus.None)]
     [InlineData(HandoffStatus.Accepted, HandoffStatus.None)]
     public void Compute_HumanSetHandoffStatus_NotOverwritten(HandoffStatus human, HandoffStatus wanted)
     {
@@ -93,6 +93,29 @@ public sealed class AlignmentDiffTests
         });
 
         Assert.Null(write);
+    }
+
+    [Fact]
+    public void Compute_RecycledWithSameHandoffReset_NotOverwritten()
+    {
+        var current = Scored with { HandoffStatus = HandoffStatus.Recycled, HandoffRule = "mqa", HandoffAt = T0 };
+
+        Assert.Null(AlignmentDiff.Compute("001", current, current with { HandoffStatus = HandoffStatus.Pending }));
+    }
+
+    [Fact]
+    public void Compute_RecycledThenNewHandoff_Written()
+    {
+        var current = Scored with { HandoffStatus = HandoffStatus.Recycled, HandoffRule = "mqa", HandoffAt = T0 };
+
+        var write = AlignmentDiff.Compute("001", current, current with
+        {
+            HandoffStatus = HandoffStatus.Pending, HandoffRule = "pricing-surge", HandoffAt = T0.AddDays(20), SlaDue = T0.AddDays(21),
+        });
+
+        Assert.NotNull(write);
+        Assert.Contains(AlignmentField.HandoffStatus, write.Fields);
+        Assert.Contains(AlignmentField.HandoffAt, write.Fields);
     }
 
     [Fact]
