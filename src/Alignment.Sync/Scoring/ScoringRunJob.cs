@@ -192,8 +192,10 @@ public sealed partial class ScoringRunJob(
         string name, Versioned<Checkpoint>? stored, bool full, DateTimeOffset start, Progress progress, CancellationToken cancellationToken)
     {
         var old = stored?.Value;
+        // Complete read: everything up to the newest LastModifiedAt was seen, resume just after it. Partial read (in
+        // ascending order): resume at the last instant read, inclusive, as accounts with that same instant may be unread.
         DateTimeOffset? readUpTo = progress.ReadComplete
-            ? progress.MaxRead ?? (full ? old?.ModifiedSince ?? start : old?.ModifiedSince)
+            ? progress.MaxRead?.AddTicks(1) ?? (full ? old?.ModifiedSince ?? start : old?.ModifiedSince)
             : progress.InOrder ? progress.LastRead : null;
         var since = Max(old?.ModifiedSince, readUpTo);
         if (progress.OldestUnsafe is { } oldestUnsafe && (since is null || oldestUnsafe < since))
@@ -203,7 +205,7 @@ public sealed partial class ScoringRunJob(
 
         var lastFull = full && progress.ReadComplete ? start : old?.LastFullRunAt;
         var next = new Checkpoint(since, lastFull);
-        if (next == old)
+        if (next == old || (old is null && next.ModifiedSince is null && next.LastFullRunAt is null))
         {
             return old;
         }
