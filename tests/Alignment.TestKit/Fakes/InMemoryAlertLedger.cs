@@ -20,6 +20,9 @@ public sealed class InMemoryAlertLedger : IAlertLedger
         }
     }
 
+    /// <summary>Called before an update is stored; throw from it to simulate a crash at that point.</summary>
+    public Action<AlertLedgerEntry>? BeforeUpdate { get; set; }
+
     public Task<Versioned<AlertLedgerEntry>?> GetAsync(string key, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -47,6 +50,7 @@ public sealed class InMemoryAlertLedger : IAlertLedger
     public Task<Versioned<AlertLedgerEntry>> UpdateAsync(AlertLedgerEntry entry, string etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        BeforeUpdate?.Invoke(entry);
         lock (gate)
         {
             if (!items.TryGetValue(entry.Alert.Key, out var stored) || stored.ETag != etag)
