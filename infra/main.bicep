@@ -22,9 +22,6 @@ param namePrefix string
 ])
 param crm string
 
-@description('IANA time zone of the SLA business calendar for owners without one in the CRM.')
-param defaultTimeZone string = 'America/New_York'
-
 @description('Salesforce token endpoint host: https://login.salesforce.com, https://test.salesforce.com or the My Domain URL.')
 param salesforceLoginUrl string = 'https://login.salesforce.com'
 
@@ -45,12 +42,12 @@ param hubSpotApiVersion string = '2026-03'
 
 @description('How SLA alerts reach Slack: an incoming webhook (fixed channel) or a bot token with chat.postMessage.')
 @allowed([
-  'IncomingWebhook'
-  'BotToken'
+  'Webhook'
+  'Bot'
 ])
-param slackDelivery string = 'IncomingWebhook'
+param slackMode string = 'Webhook'
 
-@description('Slack channel id for alerts when slackDelivery is BotToken, e.g. C0123456789.')
+@description('Slack channel id for alerts when slackMode is Bot, e.g. C0123456789.')
 param slackChannel string = ''
 
 @description('NCRONTAB (six fields, UTC) of the incremental scoring run.')
@@ -69,9 +66,9 @@ param inboxDrainSchedule string = '30 * * * * *'
 @secure()
 param salesforcePrivateKey string = ''
 
-@description('Shared secret that signs Salesforce Flow HTTP callouts. Empty: set the Key Vault secret salesforce-webhook-secret later.')
+@description('Shared secret that signs Salesforce Flow HTTP callouts. Empty: set the Key Vault secret salesforce-flow-secret later.')
 @secure()
-param salesforceWebhookSecret string = ''
+param salesforceFlowSecret string = ''
 
 @description('HubSpot private app (or service key) access token. Empty: set the Key Vault secret hubspot-access-token later.')
 @secure()
@@ -81,7 +78,7 @@ param hubSpotAccessToken string = ''
 @secure()
 param hubSpotClientSecret string = ''
 
-@description('Slack incoming webhook URL, or the bot token (xoxb-...) when slackDelivery is BotToken. Empty: set the Key Vault secret slack-secret later.')
+@description('Slack incoming webhook URL, or the bot token (xoxb-...) when slackMode is Bot. Empty: set the Key Vault secret slack-secret later.')
 @secure()
 param slackSecret string = ''
 
@@ -103,7 +100,7 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Further app settings merged over the generated ones (e.g. Alignment__Sla__Holidays__0).')
+@description('Further app settings merged over the generated ones (e.g. Alignment__Sync__WriteBatchSize).')
 param additionalAppSettings object = {}
 
 param tags object = {
@@ -118,7 +115,7 @@ var deploymentContainerName = 'app-package-${take(suffix, 8)}'
 
 var secretNames = {
   salesforcePrivateKey: 'salesforce-private-key'
-  salesforceWebhookSecret: 'salesforce-webhook-secret'
+  salesforceFlowSecret: 'salesforce-flow-secret'
   hubSpotAccessToken: 'hubspot-access-token'
   hubSpotClientSecret: 'hubspot-client-secret'
   slackSecret: 'slack-secret'
@@ -152,7 +149,7 @@ module vault 'modules/keyvault.bicep' = {
     name: keyVaultName
     secrets: {
       '${secretNames.salesforcePrivateKey}': crm == 'Salesforce' ? salesforcePrivateKey : ''
-      '${secretNames.salesforceWebhookSecret}': crm == 'Salesforce' ? salesforceWebhookSecret : ''
+      '${secretNames.salesforceFlowSecret}': crm == 'Salesforce' ? salesforceFlowSecret : ''
       '${secretNames.hubSpotAccessToken}': crm == 'HubSpot' ? hubSpotAccessToken : ''
       '${secretNames.hubSpotClientSecret}': crm == 'HubSpot' ? hubSpotClientSecret : ''
       '${secretNames.slackSecret}': slackSecret
@@ -166,20 +163,23 @@ var secretUriBase = '${vault.outputs.vaultUri}secrets/'
 
 var commonSettings = {
   Alignment__Crm: crm
-  Alignment__Tables__ServiceUri: storage.outputs.tableEndpoint
-  Alignment__Calendar__DefaultTimeZone: defaultTimeZone
+  Alignment__StateStore: 'Tables'
+  Alignment__State__TableServiceUri: storage.outputs.tableEndpoint
+  Alignment__AlertChannel: 'Slack'
   Alignment__Schedules__Score: scoreSchedule
   Alignment__Schedules__FullRescore: fullRescoreSchedule
   Alignment__Schedules__SweepSla: slaSweepSchedule
   Alignment__Schedules__DrainInbox: inboxDrainSchedule
 }
 
-var slackSettings = slackDelivery == 'BotToken'
+var slackSettings = slackMode == 'Bot'
   ? {
+      Alignment__Slack__Mode: 'Bot'
       Alignment__Slack__BotToken: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.slackSecret})'
       Alignment__Slack__Channel: slackChannel
     }
   : {
+      Alignment__Slack__Mode: 'Webhook'
       Alignment__Slack__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.slackSecret})'
     }
 
@@ -189,8 +189,9 @@ var salesforceSettings = {
   Alignment__Salesforce__Username: salesforceUsername
   Alignment__Salesforce__ApiVersion: salesforceApiVersion
   Alignment__Salesforce__OrganizationId: salesforceOrganizationId
-  Alignment__Salesforce__PrivateKey: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.salesforcePrivateKey})'
-  Alignment__Salesforce__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.salesforceWebhookSecret})'
+  Alignment__Salesforce__AuthFlow: 'JwtBearer'
+  Alignment__Salesforce__PrivateKeyPem: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.salesforcePrivateKey})'
+  Alignment__Salesforce__FlowSecret: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${secretNames.salesforceFlowSecret})'
 }
 
 var hubSpotSettings = {

@@ -1,6 +1,6 @@
 namespace Alignment.Hosting;
 
-/// <summary>Where SLA alerts go (<c>Alignment:Alerts</c>).</summary>
+/// <summary>Where SLA alerts go (<c>Alignment:AlertChannel</c>).</summary>
 public enum AlertChoice
 {
     Slack,

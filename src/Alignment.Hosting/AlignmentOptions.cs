@@ -6,15 +6,15 @@ public sealed class AlignmentOptions
     public const string SectionName = "Alignment";
 
     public const string CrmKey = SectionName + ":" + nameof(Crm);
-    public const string StateKey = SectionName + ":" + nameof(State);
-    public const string AlertsKey = SectionName + ":" + nameof(Alerts);
+    public const string StateStoreKey = SectionName + ":" + nameof(StateStore);
+    public const string AlertChannelKey = SectionName + ":" + nameof(AlertChannel);
 
     /// <summary>Required: <c>Salesforce</c> or <c>HubSpot</c>.</summary>
     public CrmChoice Crm { get; set; }
 
     /// <summary>Default <c>Tables</c> (the only store).</summary>
-    public StateChoice State { get; set; } = StateChoice.Tables;
+    public StateChoice StateStore { get; set; } = StateChoice.Tables;
 
     /// <summary>Default <c>Slack</c> (the only channel).</summary>
-    public AlertChoice Alerts { get; set; } = AlertChoice.Slack;
+    public AlertChoice AlertChannel { get; set; } = AlertChoice.Slack;
 }

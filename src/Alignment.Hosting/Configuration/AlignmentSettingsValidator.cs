@@ -25,8 +25,8 @@ public static class AlignmentSettingsValidator
             problems.Add(new(AlignmentOptions.CrmKey, "must be Salesforce or HubSpot.", nameof(CrmChoice.HubSpot)));
         }
 
-        CheckOptionalChoice<StateChoice>(configuration, AlignmentOptions.StateKey, problems);
-        CheckOptionalChoice<AlertChoice>(configuration, AlignmentOptions.AlertsKey, problems);
+        CheckOptionalChoice<StateChoice>(configuration, AlignmentOptions.StateStoreKey, problems);
+        CheckOptionalChoice<AlertChoice>(configuration, AlignmentOptions.AlertChannelKey, problems);
 
         foreach (var (_, key, fallback) in new ScheduleOptions().All())
         {

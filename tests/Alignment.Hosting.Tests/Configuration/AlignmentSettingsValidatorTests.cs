@@ -43,13 +43,13 @@ public sealed class AlignmentSettingsValidatorTests
     public void Validate_SeveralProblems_ReportsThemAllInOneList()
     {
         var problems = AlignmentSettingsValidator.Validate(Config(
-            ("Alignment:State", "Cosmos"),
-            ("Alignment:Alerts", "Teams"),
+            ("Alignment:StateStore", "Cosmos"),
+            ("Alignment:AlertChannel", "Teams"),
             ("Alignment:Schedules:Score", "*/15 * * * *"),
             ("Alignment:Schedules:SweepSla", "0 */5 * * * *")));
 
         Assert.Equal(
-            ["Alignment:Crm", "Alignment:State", "Alignment:Alerts", "Alignment:Schedules:Score"],
+            ["Alignment:Crm", "Alignment:StateStore", "Alignment:AlertChannel", "Alignment:Schedules:Score"],
             problems.Select(p => p.Setting));
         var schedule = problems[^1];
         Assert.Contains("six-field", schedule.Problem, StringComparison.Ordinal);

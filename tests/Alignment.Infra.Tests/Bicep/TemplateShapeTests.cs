@@ -95,8 +95,8 @@ public sealed partial class TemplateShapeTests(CompiledTemplateFixture compiled)
     }
 
     [Theory]
-    [InlineData("Alignment__Salesforce__PrivateKey")]
-    [InlineData("Alignment__Salesforce__WebhookSecret")]
+    [InlineData("Alignment__Salesforce__PrivateKeyPem")]
+    [InlineData("Alignment__Salesforce__FlowSecret")]
     [InlineData("Alignment__HubSpot__AccessToken")]
     [InlineData("Alignment__HubSpot__ClientSecret")]
     [InlineData("Alignment__Slack__WebhookUrl")]
