@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using Alignment.Core.Accounts;
+using Alignment.Core.Signals;
+using Alignment.Core.Sla;
+using Alignment.Core.Tiers;
+
+namespace Alignment.Core.Handoffs;
+
+/// <summary>
+/// The ordered handoff rules of the model file; the first rule that matches names the handoff. Immutable.
+/// </summary>
+public sealed class HandoffRules
+{
+    public HandoffRules(IEnumerable<HandoffRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Rules = [.. rules];
+        var duplicate = Rules.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Rule id '{duplicate.Key}' is used twice.", nameof(rules));
+        }
+    }
+
+    /// <summary>The four rules of design.md: tier1-meeting, tier2-double-open, pricing-surge, mqa.</summary>
+    public static HandoffRules Default { get; } = new(
+    [
+        new HandoffRule(
+            "tier1-meeting",
+            [Tier.Tier1],
+            new HandoffMatch([SignalKind.MeetingBooked, SignalKind.DemoAttended], null, TimeSpan.FromDays(7))),
+        new HandoffRule(
+            "tier2-double-open",
+            [Tier.Tier2],
+            new HandoffMatch([SignalKind.EmailOpen], null, TimeSpan.FromDays(7), minCount: 2, minDistinctContacts: 2, sameSubject: true, withinOfEachOther: TimeSpan.FromHours(48))),
+        new HandoffRule(
+            "pricing-surge",
+            [Tier.Tier1, Tier.Tier2],
+            new HandoffMatch([SignalKind.PricingPageView], null, TimeSpan.FromDays(7), minCount: 3)),
+        new HandoffRule(
+            "mqa",
+            null,
+            new HandoffMatch(null, [SignalCategory.Engagement, SignalCategory.Intent], TimeSpan.FromDays(30), minCount: 3, minDistinctContacts: 2),
+            minFit: 60,
+            minIntent: 50),
+    ]);
+
+    public ImmutableArray<HandoffRule> Rules { get; }
+
+    /// <summary>
+    /// Whether an account with this state may be handed off now, and from when its signals count: status
+    /// <see cref="HandoffStatus.None"/> counts all signals; <see cref="HandoffStatus.Recycled"/> only those strictly
+    /// after the previous handoff (so the signals that led to it, or were answered, cannot re-trigger it);
+    /// <see cref="HandoffStatus.Pending"/> and <see cref="HandoffStatus.Accepted"/> are open handoffs.
+    /// </summary>
+    public static bool IsOpenForHandoff(AlignmentState current, out DateTimeOffset? signalsAfter)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        signalsAfter = current.HandoffStatus == HandoffStatus.Recycled ? current.HandoffAt : null;
+        return current.HandoffStatus is HandoffStatus.None or HandoffStatus.Recycled;
+    }
+
+    /// <summary>The first rule admitting the tier, fit and intent whose match the signals satisfy at asOf; null if none.</summary>
+    public HandoffRule? FirstMatch(IEnumerable<Signal> signals, Tier effectiveTier, int fit, int intent, DateTimeOffset asOf, DateTimeOffset? signalsAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var list = signals as IReadOnlyCollection<Signal> ?? [.. signals];
+        return Rules.FirstOrDefault(rule => rule.Admits(effectiveTier, fit, intent) && rule.Match.IsMatchedBy(list, asOf, signalsAfter));
+    }
+
+    /// <summary>
+    /// Decides a new handoff for <paramref name="account"/> at <paramref name="asOf"/>, or null: when its handoff is
+    /// open (Pending/Accepted) or no rule matches. <paramref name="effectiveTier"/> is the tier after hysteresis and
+    /// lock; <paramref name="fit"/> and <paramref name="intent"/> are the reported (rounded) components. The handoff
+    /// instant is asOf; the SLA due instant comes from <paramref name="sla"/> in the owner's calendar.
+    /// </summary>
+    public HandoffDecision? Decide(Account account, Tier effectiveTier, int fit, int intent, SlaClock sla, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(sla);
+        if (!IsOpenForHandoff(account.Current, out var signalsAfter))
+        {
+            return null;
+        }
+
+        var rule = FirstMatch(account.Signals.IsDefault ? [] : account.Signals, effectiveTier, fit, intent, asOf, signalsAfter);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var due = sla.DueFor(asOf, effectiveTier == Tier.None ? null : effectiveTier, account.Owner?.TimeZone);
+        return new HandoffDecision(rule.Id, asOf, effectiveTier, due);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Alignment.Core.Model;
+using Alignment.Core.Signals;
+using Alignment.Core.Sla;
+using Alignment.Core.Tiers;
+
+namespace Alignment.Core.Handoffs;
+
+/// <summary>
+/// Reads the <c>handoff</c> section of the model file (<c>{ "rules": [ ... ] }</c>) into <see cref="HandoffRules"/>,
+/// reporting every problem with its JSON path (e.g. <c>$.handoff.rules[2].match.kinds[0]</c>). docs/handoff-sla.md
+/// describes the section.
+/// </summary>
+public static class HandoffRulesReader
+{
+    private static readonly string[] TierNames = Enum.GetNames<Tier>();
+    private static readonly string[] CategoryNames = [nameof(SignalCategory.Intent), nameof(SignalCategory.Engagement)];
+
+    /// <summary>The rules, or null when <paramref name="errors"/> received at least one problem.</summary>
+    public static HandoffRules? Read(JsonElement element, string path, ICollection<ModelError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        if (ModelSection.Open(element, path, errors) is not { } section)
+        {
+            return null;
+        }
+
+        section.RejectUnknown("rules");
+        if (section.Get("rules") is null)
+        {
+            section.Error(section.PathOf("rules"), "A list of rules is required (it may be empty: no handoffs), e.g. [{ \"id\": \"tier1-meeting\", ... }].");
+        }
+
+        var rules = new List<HandoffRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (item, itemPath) in section.Array("rules", "[{ \"id\": \"tier1-meeting\", \"tiers\": [\"Tier1\"], \"match\": { ... } }]"))
+        {
+            if (section.Child(item, itemPath) is { } entry && ReadRule(entry, ids) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return errors.Count > before ? null : new HandoffRules(rules);
+    }
+
+    private static HandoffRule? ReadRule(ModelSection entry, HashSet<string> ids)
+    {
+        entry.RejectUnknown("id", "tiers", "match", "minFit", "minIntent");
+        var id = entry.String("id", "\"tier1-meeting\"");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            if (entry.Get("id") is null or { ValueKind: JsonValueKind.String })
+            {
+                entry.Error(entry.PathOf("id"), "A non-empty rule id is required, e.g. \"tier1-meeting\".");
+            }
+        }
+        else if (!ids.Add(id))
+        {
+            entry.Error(entry.PathOf("id"), $"Rule id '{id}' is already used by an earlier rule; ids must be unique.");
+        }
+
+        var tiers = new List<Tier>();
+        foreach (var (text, tierPath) in entry.Strings("tiers", "[\"Tier1\", \"Tier2\"]"))
+        {
+            if (TierNames.Contains(text, StringComparer.Ordinal))
+            {
+                tiers.Add(Enum.Parse<Tier>(text));
+            }
+            else
+            {
+                entry.Error(tierPath, $"Unknown tier '{text}'; expected one of: {string.Join(", ", TierNames)}.");
+            }
+        }
+
+        var minFit = entry.Int("minFit", 0, 100, "60");
+        var minIntent = entry.Int("minIntent", 0, 100, "50");
+        HandoffMatch? match = null;
+        if (entry.Object("match") is { } block)
+        {
+            match = ReadMatch(block);
+        }
+        else if (entry.Get("match") is null)
+        {
+            entry.Error(entry.PathOf("match"), "A match is required, e.g. { \"kinds\": [\"MeetingBooked\"], \"withinDays\": 7 }.");
+        }
+
+        return match is not null && !string.IsNullOrWhiteSpace(id)
+            ? new HandoffRule(id, tiers, match, minFit, minIntent)
+            : null;
+    }
+
+    private static HandoffMatch? ReadMatch(ModelSection block)
+    {
+        block.RejectUnknown("kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther");
+        var ok = true;
+        var kinds = new List<SignalKind>();
+        foreach (var (text, kindPath) in block.Strings("kinds", "[\"MeetingBooked\", \"DemoAttended\"]"))
+        {
+            if (!SignalKinds.TryParse(text, out var kind))
+            {
+                block.Error(kindPath, $"Unknown signal kind '{text}'; expected one of: {string.Join(", ", Enum.GetNames<SignalKind>().Where(n => n != nameof(SignalKind.SalesTouch)))}.");
+                ok = false;
+            }
+            else if (kind == SignalKind.SalesTouch)
+            {
+                block.Error(kindPath, "SalesTouch answers an SLA and cannot trigger a handoff.");
+                ok = false;
+            }
+            else
+            {
+                kinds.Add(kind);
+            }
+        }
+
+        var categories = new List<SignalCategory>();
+        foreach (var (text, categoryPath) in block.Strings("categories", "[\"Engagement\", \"Intent\"]"))
+        {
+            if (CategoryNames.Contains(text, StringComparer.Ordinal))
+            {
+                categories.Add(Enum.Parse<SignalCategory>(text));
+            }
+            else
+            {
+                block.Error(categoryPath, $"Unknown signal category '{text}'; expected one of: {string.Join(", ", CategoryNames)}.");
+                ok = false;
+            }
+        }
+
+        if (ok && kinds.Count == 0 && categories.Count == 0)
+        {
+            block.Error(block.Path, "A match needs at least one signal kind or category, e.g. \"kinds\": [\"MeetingBooked\"].");
+            ok = false;
+        }
+
+        var withinDays = block.Int("withinDays", 1, 365, "7");
+        if (withinDays is null && block.Get("withinDays") is null)
+        {
+            block.Error(block.PathOf("withinDays"), "A look-back window in days is required, e.g. 7.");
+        }
+
+        var minCount = block.Int("minCount", 1, 10_000, "3");
+        var minContacts = block.Int("minDistinctContacts", 0, 10_000, "2");
+        var sameSubject = block.Bool("sameSubject");
+        var spreadHours = block.Number("withinHoursOfEachOther", 0, 24 * 365, "48");
+
+        return ok && withinDays is { } days
+            && (block.Get("minCount") is null || minCount is not null)
+            && (block.Get("minDistinctContacts") is null || minContacts is not null)
+            && (block.Get("sameSubject") is null || sameSubject is not null)
+            && (block.Get("withinHoursOfEachOther") is null || spreadHours is not null)
+            ? new HandoffMatch(
+                kinds,
+                categories,
+                TimeSpan.FromDays(days),
+                minCount ?? 1,
+                minContacts ?? 0,
+                sameSubject ?? false,
+                spreadHours is { } h ? TimeSpan.FromHours(h) : null)
+            : null;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Alignment.Slack.Api;
+using Alignment.Slack.Messages;
+using Alignment.Slack.RateLimiting;
+using Alignment.Slack.Users;
+using Alignment.Sync.Alerts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Slack;
+
+/// <summary>
+/// <see cref="IAlertChannel"/> over Slack. Webhook mode posts to the incoming webhook; bot mode posts with
+/// <c>chat.postMessage</c> (at-risk to the owner's DM or the channel, breaches to the channel, escalations to the
+/// escalation channel), tagging each message with metadata <c>alignment_alert</c> { key } so that
+/// <see cref="WasDeliveredAsync"/> can find it in <c>conversations.history</c>.
+/// </summary>
+internal sealed partial class SlackAlertChannel(
+    IOptionsMonitor<SlackOptions> options,
+    SlackApiClient api,
+    SlackWebhookClient webhook,
+    SlackUserDirectory users,
+    SlackChannelRateLimiter limiter,
+    TimeProvider time,
+    ILogger<SlackAlertChannel> logger) : IAlertChannel
+{
+    /// <summary>The rate-limit key of the webhook's fixed channel.</summary>
+    private const string WebhookChannel = "webhook";
+
+    public async Task SendAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var settings = options.CurrentValue;
+        var ownerUserId = await users.FindUserIdAsync(alert.Owner?.Email, cancellationToken).ConfigureAwait(false);
+        var message = SlackMessageRenderer.Render(alert, ownerUserId);
+        var channel = settings.Mode == SlackMode.Bot ? Route(settings, alert.Level, ownerUserId) : WebhookChannel;
+        if (settings.Mode == SlackMode.Bot)
+        {
+            message["channel"] = channel;
+            message["unfurl_links"] = false;
+            message["metadata"] = new JsonObject
+            {
+                ["event_type"] = SlackApiClient.MetadataEventType,
+                ["event_payload"] = new JsonObject { ["key"] = alert.Key },
+            };
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            await limiter.WaitAsync(channel, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (settings.Mode == SlackMode.Bot)
+                {
+                    await api.PostMessageAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await webhook.PostAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+
+                LogSent(logger, alert.Key, alert.Level, channel);
+                return;
+            }
+            catch (AlertDeliveryException e) when (e.RetryAfter is { } retryAfter)
+            {
+                limiter.HoldUntil(channel, time.GetUtcNow() + retryAfter);
+                if (attempt >= settings.MaxRateLimitRetries || retryAfter > settings.MaxRetryAfter)
+                {
+                    throw;
+                }
+
+                LogRateLimited(logger, channel, retryAfter.TotalSeconds);
+            }
+        }
+    }
+
+    public async Task<bool?> WasDeliveredAsync(Alert alert, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var settings = options.CurrentValue;
+        if (settings.Mode != SlackMode.Bot)
+        {
+            return null;
+        }
+
+        var ownerUserId = await users.FindUserIdAsync(alert.Owner?.Email, cancellationToken).ConfigureAwait(false);
+        var channel = Route(settings, alert.Level, ownerUserId);
+        if (IsUserId(channel))
+        {
+            // A DM is addressed by user id; its history needs the DM channel id (im:history), which we do not keep.
+            return null;
+        }
+
+        return await api.HistoryContainsAsync(channel, alert.Key, since, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The channel (or user id, for a DM) that gets an alert of <paramref name="level"/> in bot mode.</summary>
+    internal static string Route(SlackOptions settings, AlertLevel level, string? ownerUserId)
+    {
+        var channel = settings.Channel ?? throw new InvalidOperationException(SlackOptions.SectionName + ":Channel is not set.");
+        return level switch
+        {
+            AlertLevel.AtRisk when settings.AtRiskTo == AtRiskDelivery.DirectMessage && ownerUserId is not null => ownerUserId,
+            AlertLevel.Escalated => settings.EscalationChannel ?? channel,
+            _ => channel,
+        };
+    }
+
+    private static bool IsUserId(string channel) => channel.StartsWith('U') || channel.StartsWith('W');
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Slack alert {AlertKey} ({Level}) posted to {SlackChannel}")]
+    private static partial void LogSent(ILogger logger, string alertKey, AlertLevel level, string slackChannel);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Slack rate-limited channel {SlackChannel}; waiting {RetryAfterSeconds} s as asked")]
+    private static partial void LogRateLimited(ILogger logger, string slackChannel, double retryAfterSeconds);
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Alignment.Sync.Alerts;
+
+namespace Alignment.Storage.Json;
+
+/// <summary>JSON of the complex members stored as string properties (the alert payload, account id lists).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Alert))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;

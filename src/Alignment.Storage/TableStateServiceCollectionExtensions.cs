@@ -1,0 +1,53 @@
+using Alignment.Storage.AlertLedger;
+using Alignment.Storage.Checkpoints;
+using Alignment.Storage.Inbox;
+using Alignment.Storage.Runs;
+using Alignment.Storage.Tables;
+using Alignment.Storage.TierHistory;
+using Alignment.Sync.Inbox;
+using Alignment.Sync.State;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Storage;
+
+public static class TableStateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the state ports (<see cref="ICheckpointStore"/>, <see cref="ITierHistoryStore"/>, <see cref="IAlertLedger"/>,
+    /// <see cref="IWebhookInbox"/>, <see cref="IRunLedger"/>) over Azure Table Storage, configured from
+    /// <c>Alignment:State</c> (<see cref="TableStateOptions"/>) and validated on start. Tables are created on first use.
+    /// </summary>
+    public static IServiceCollection AddTableState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<TableStateOptions>()
+            .Bind(configuration.GetSection(TableStateOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStateOptions>, TableStateOptionsValidator>());
+        services.AddLogging();
+
+        services.TryAddSingleton(CreateServiceClient);
+        services.TryAddSingleton<StateTables>();
+        services.TryAddSingleton<ICheckpointStore, TableCheckpointStore>();
+        services.TryAddSingleton<ITierHistoryStore, TableTierHistoryStore>();
+        services.TryAddSingleton<IAlertLedger, TableAlertLedgerStore>();
+        services.TryAddSingleton<IWebhookInbox, TableWebhookInboxStore>();
+        services.TryAddSingleton<IRunLedger, TableRunLedgerStore>();
+        return services;
+    }
+
+    private static TableServiceClient CreateServiceClient(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<TableStateOptions>>().Value;
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
+            : new TableServiceClient(options.ConnectionString);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Alignment.Core.Handoffs;
+using Alignment.Core.Model;
+using Alignment.Core.Signals;
+using Alignment.Core.Tiers;
+
+namespace Alignment.Core.Tests.Handoffs;
+
+public sealed class HandoffRulesReaderTests
+{
+    private const string DefaultSection = """
+        { "rules": [
+          { "id": "tier1-meeting", "tiers": ["Tier1"], "match": { "kinds": ["MeetingBooked","DemoAttended"], "withinDays": 7, "minCount": 1 } },
+          { "id": "tier2-double-open", "tiers": ["Tier2"], "match": { "kinds": ["EmailOpen"], "withinDays": 7, "minDistinctContacts": 2, "sameSubject": true, "withinHoursOfEachOther": 48 } },
+          { "id": "pricing-surge", "tiers": ["Tier1","Tier2"], "match": { "kinds": ["PricingPageView"], "withinDays": 7, "minCount": 3 } },
+          { "id": "mqa", "match": { "categories": ["Engagement","Intent"], "withinDays": 30, "minCount": 3, "minDistinctContacts": 2 }, "minFit": 60, "minIntent": 50 } ] }
+        """;
+
+    private static (HandoffRules? Rules, List<ModelError> Errors) Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var errors = new List<ModelError>();
+        return (HandoffRulesReader.Read(document.RootElement, "$.handoff", errors), errors);
+    }
+
+    [Fact]
+    public void Read_DefaultSection_ReadsTheFourRulesInOrder()
+    {
+        var (rules, errors) = Read(DefaultSection);
+
+        Assert.Empty(errors);
+        Assert.NotNull(rules);
+        Assert.Equal(["tier1-meeting", "tier2-double-open", "pricing-surge", "mqa"], rules.Rules.Select(r => r.Id));
+        var doubleOpen = rules.Rules[1].Match;
+        Assert.Equal([SignalKind.EmailOpen], doubleOpen.Kinds);
+        Assert.True(doubleOpen.SameSubject);
+        Assert.Equal(TimeSpan.FromHours(48), doubleOpen.WithinOfEachOther);
+        Assert.Equal(2, doubleOpen.MinDistinctContacts);
+        Assert.Equal([Tier.Tier1, Tier.Tier2], rules.Rules[2].Tiers);
+        Assert.Empty(rules.Rules[3].Tiers);
+        Assert.Equal(60, rules.Rules[3].MinFit);
+        Assert.Equal(TimeSpan.FromDays(30), rules.Rules[3].Match.Within);
+    }
+
+    [Theory]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"b","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"c","match":{"kinds":["PricingPage"],"withinDays":7}} ] }""", "$.handoff.rules[2].match.kinds[0]")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["SalesTouch"],"withinDays":7}} ] }""", "$.handoff.rules[0].match.kinds[0]")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"minCount":-1}} ] }""", "$.handoff.rules[0].match.minCount")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"minDistinctContacts":-2}} ] }""", "$.handoff.rules[0].match.minDistinctContacts")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":0}} ] }""", "$.handoff.rules[0].match.withinDays")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"]}} ] }""", "$.handoff.rules[0].match.withinDays")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"withinHoursOfEachOther":0}} ] }""", "$.handoff.rules[0].match.withinHoursOfEachOther")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"sameSubject":"yes"}} ] }""", "$.handoff.rules[0].match.sameSubject")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"categories":["SalesTouch"],"withinDays":7}} ] }""", "$.handoff.rules[0].match.categories[0]")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"withinDays":7}} ] }""", "$.handoff.rules[0].match")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"A","match":{"kinds":["EmailOpen"],"withinDays":7}} ] }""", "$.handoff.rules[1].id")]
+    [InlineData("""{ "rules": [ {"match":{"kinds":["EmailOpen"],"withinDays":7}} ] }""", "$.handoff.rules[0].id")]
+    [InlineData("""{ "rules": [ {"id":"a","tiers":["Tier1","Tier4"],"match":{"kinds":["EmailOpen"],"withinDays":7}} ] }""", "$.handoff.rules[0].tiers[1]")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7},"minFit":101} ] }""", "$.handoff.rules[0].minFit")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7},"minIntent":-1} ] }""", "$.handoff.rules[0].minIntent")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"minCont":2}} ] }""", "$.handoff.rules[0].match.minCont")]
+    [InlineData("""{ "rules": [ {"id":"a"} ] }""", "$.handoff.rules[0].match")]
+    [InlineData("""{ "rules": [ 3 ] }""", "$.handoff.rules[0]")]
+    [InlineData("""{ "rules": {} }""", "$.handoff.rules")]
+    [InlineData("""{ }""", "$.handoff.rules")]
+    [InlineData("""[]""", "$.handoff")]
+    public void Read_InvalidEntry_ReportsItsPath(string json, string path)
+    {
+        var (rules, errors) = Read(json);
+
+        Assert.Null(rules);
+        Assert.Contains(errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void Read_EmptyRules_NoHandoffs()
+    {
+        var (rules, errors) = Read("""{ "rules": [] }""");
+
+        Assert.Empty(errors);
+        Assert.Empty(rules!.Rules);
+    }
+}

@@ -1,0 +1,88 @@
+using Alignment.Core.Tiers;
+using Alignment.Sync.State;
+using Alignment.TestKit.Azurite;
+
+namespace Alignment.Storage.Tests.TierHistory;
+
+public sealed class TableTierHistoryStoreTests(AzuriteFixture azurite) : StoreTestBase(azurite, "tiers")
+{
+    [Fact]
+    public async Task GetLatestAsync_SeveralRecords_ReturnsNewestPerAccountAndOmitsUnknown()
+    {
+        var store = Instance<ITierHistoryStore>();
+        await store.AppendAsync(
+        [
+            new TierRecord("001A", Tier.Tier3, 45, T0, "2026.1"),
+            new TierRecord("001A", Tier.Tier1, 88, T0.AddHours(2), "2026.1"),
+            new TierRecord("001A", Tier.Tier2, 70, T0.AddHours(1), "2026.1"),
+            new TierRecord("001B", Tier.Tier2, 66, T0, "2026.1"),
+        ], Ct);
+
+        var latest = await store.GetLatestAsync(["001A", "001B", "001C"], Ct);
+
+        Assert.Equal(2, latest.Count);
+        Assert.Equal(new TierRecord("001A", Tier.Tier1, 88, T0.AddHours(2), "2026.1"), latest["001A"]);
+        Assert.Equal(Tier.Tier2, latest["001B"].Tier);
+        Assert.False(latest.ContainsKey("001C"));
+    }
+
+    [Fact]
+    public async Task GetLatestAsync_ManyAccounts_ReturnsEach()
+    {
+        var store = Instance<ITierHistoryStore>();
+        var records = Enumerable.Range(0, 40).Select(i => new TierRecord($"acc{i:D3}", Tier.Tier3, 40 + i, T0.AddMinutes(i), "v1")).ToList();
+        await store.AppendAsync(records, Ct);
+
+        var latest = await store.GetLatestAsync(records.Select(r => r.AccountId).ToList(), Ct);
+
+        Assert.Equal(records.ToDictionary(r => r.AccountId), latest);
+    }
+
+    [Fact]
+    public async Task AppendAsync_SameAccountAndInstantTwice_KeepsOneRecord()
+    {
+        var store = Instance<ITierHistoryStore>();
+        await store.AppendAsync([new TierRecord("001A", Tier.Tier2, 70, T0, "v1")], Ct);
+        await store.AppendAsync([new TierRecord("001A", Tier.Tier2, 70, T0, "v1"), new TierRecord("001A", Tier.Tier2, 70, T0, "v1")], Ct);
+
+        var history = await store.GetHistoryAsync("001A", 10, Ct);
+
+        Assert.Single(history);
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_MoreThanMax_ReturnsNewestFirstUpToMax()
+    {
+        var store = Instance<ITierHistoryStore>();
+        await store.AppendAsync(Enumerable.Range(0, 150).Select(i => new TierRecord("001A", Tier.Tier3, i, T0.AddMinutes(i), "v1")).ToList(), Ct);
+
+        var history = await store.GetHistoryAsync("001A", 5, Ct);
+
+        Assert.Equal([149, 148, 147, 146, 145], history.Select(r => r.Score));
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_UnknownAccountOrZeroMax_ReturnsEmpty()
+    {
+        var store = Instance<ITierHistoryStore>();
+        await store.AppendAsync([new TierRecord("001A", Tier.Tier2, 70, T0, "v1")], Ct);
+
+        Assert.Empty(await store.GetHistoryAsync("nobody", 10, Ct));
+        Assert.Empty(await store.GetHistoryAsync("001A", 0, Ct));
+    }
+
+    [Theory]
+    [InlineData("acct/with/slashes")]
+    [InlineData("#hash?query\\back")]
+    [InlineData("Société Générale ✓")]
+    public async Task AppendAsync_AwkwardAccountId_RoundTrips(string accountId)
+    {
+        var writer = Instance<ITierHistoryStore>();
+        var reader = Instance<ITierHistoryStore>();
+        await writer.AppendAsync([new TierRecord(accountId, Tier.Tier1, 90, T0, "v/1#")], Ct);
+
+        var latest = await reader.GetLatestAsync([accountId], Ct);
+
+        Assert.Equal(new TierRecord(accountId, Tier.Tier1, 90, T0, "v/1#"), latest[accountId]);
+    }
+}
