@@ -1,5 +1,7 @@
 using Alignment.Hosting.Configuration;
 using Alignment.Hosting.Schedules;
+using Alignment.Slack;
+using Alignment.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,9 @@ public static class AlignmentServiceCollectionExtensions
         {
             _ = crm;
         }
+
+        services.AddTableState(configuration);
+        services.AddSlackAlerts(configuration);
 
         problems.AddRange(RegisteredOptionsValidator.Validate(services));
         if (problems.Count > 0)

@@ -47,7 +47,7 @@ public static partial class RegisteredOptionsValidator
             }
             catch (TargetInvocationException e) when (e.InnerException is OptionsValidationException failed)
             {
-                problems.AddRange(failed.Failures.Select(f => new ConfigurationProblem(SectionOf(type), f)));
+                problems.AddRange(failed.Failures.Select(f => new ConfigurationProblem(SettingNamedIn(f) ?? SectionOf(type), f)));
             }
             catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException binding)
             {
@@ -61,6 +61,13 @@ public static partial class RegisteredOptionsValidator
     /// <summary>The options class's <c>SectionName</c> constant, else its type name.</summary>
     private static string SectionOf(Type type) =>
         type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string ?? type.Name;
+
+    /// <summary>The first full setting key a validator's message names (<c>Alignment:Slack:WebhookUrl</c>), if any.</summary>
+    private static string? SettingNamedIn(string failure)
+    {
+        var match = SettingKey().Match(failure);
+        return match.Success ? match.Value : null;
+    }
 
     // The binder's message quotes the value; keep only the path and the type so that no secret reaches a log.
     private static ConfigurationProblem FromBindingFailure(Type type, InvalidOperationException binding)
@@ -81,6 +88,9 @@ public static partial class RegisteredOptionsValidator
             "System.Double" or "System.Decimal" => "a number",
             _ => typeName[(typeName.LastIndexOf('.') + 1)..],
         };
+
+    [GeneratedRegex(@"\bAlignment(:[A-Za-z0-9]+)+")]
+    private static partial Regex SettingKey();
 
     [GeneratedRegex("at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex BindingFailure();
