@@ -42,7 +42,7 @@ internal sealed class JsonReadContext
                 reason = reason[..cut];
             }
 
-            Error(ex.Path ?? "$", $"malformed JSON at line {line}, position {column}: {reason} Fix the syntax there (quoted names, commas between members, no trailing comma).");
+            Error(JsonErrorLocator.PathAtError(json), $"malformed JSON at line {line}, position {column}: {reason} Fix the syntax there (quoted names, commas between members, no trailing comma).");
             return null;
         }
     }

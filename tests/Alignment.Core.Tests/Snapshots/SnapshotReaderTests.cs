@@ -78,8 +78,9 @@ public sealed class SnapshotReaderTests
     [Fact]
     public void Read_MalformedJson_GivesTheLine()
     {
-        var error = Assert.Single(SnapshotReader.Read("{ \"accounts\": [\n { \"id\": \"a\" \n ] }").Errors);
+        var error = Assert.Single(SnapshotReader.Read("{ \"accounts\": [ { \"id\": \"a\" },\n { \"id\": \"b\" \n ] }").Errors);
 
+        Assert.Equal("$.accounts[1].id", error.Path);
         Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Alignment.HubSpot.Wire;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.HubSpot.Http;
+
+/// <summary>
+/// The thin typed HubSpot client: one method per endpoint the adapter uses, batching at HubSpot's limits (100 ids per
+/// batch read, update and association read), per-input association paging, 200 and 207 both treated as success with
+/// the 207 errors returned. Any other answer becomes a <see cref="HubSpotException"/>.
+/// </summary>
+internal sealed class HubSpotClient
+{
+    public const string HttpClientName = "Alignment.HubSpot";
+    public const int BatchSize = 100;
+    public const int SearchPageSize = 200;
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly HttpClient _http;
+
+    public HubSpotClient(HttpClient http, IOptions<HubSpotOptions> options)
+    {
+        _http = http;
+        var o = options.Value;
+        Paths = new HubSpotPaths(o.ApiVersion, o.OwnersApiVersion);
+        if (_http.BaseAddress is null)
+        {
+            var baseUrl = o.BaseUrl.ToString();
+            _http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        }
+    }
+
+    public HubSpotPaths Paths { get; }
+
+    public async Task<SearchResponse> SearchAsync(string objectType, SearchRequest request, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Post, Paths.Search(objectType), request, HubSpotJsonContext.Default.SearchRequest,
+            HubSpotJsonContext.Default.SearchResponse, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>Reads records by id, 100 per call; ids HubSpot does not know are left out.</summary>
+    public async Task<IReadOnlyList<HubSpotObject>> BatchReadAsync(
+        string objectType, IReadOnlyCollection<string> ids, IReadOnlyList<string> properties, CancellationToken cancellationToken)
+    {
+        var results = new List<HubSpotObject>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
+        {
+            var request = new BatchReadRequest(properties, [], [.. chunk.Select(id => new ObjectIdInput(id))]);
+            var response = await SendAsync(HttpMethod.Post, Paths.BatchRead(objectType) + "?archived=false", request,
+                HubSpotJsonContext.Default.BatchReadRequest, HubSpotJsonContext.Default.BatchResponse, cancellationToken).ConfigureAwait(false);
+            results.AddRange(response?.Results ?? []);
+        }
+
+        return results;
+    }
+
+    /// <summary>Associated ids of each input id (associations v4 batch read, 100 ids per call, following each input's cursor).</summary>
+    public async Task<IReadOnlyDictionary<string, List<string>>> ReadAssociationsAsync(
+        string fromType, string toType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var pending = new Queue<AssociationInput>(ids.Distinct(StringComparer.Ordinal).Select(id => new AssociationInput(id)));
+        while (pending.Count > 0)
+        {
+            var inputs = new List<AssociationInput>(BatchSize);
+            while (inputs.Count < BatchSize && pending.Count > 0)
+            {
+                inputs.Add(pending.Dequeue());
+            }
+
+            var response = await SendAsync(HttpMethod.Post, Paths.AssociationsBatchRead(fromType, toType), new AssociationBatchRequest(inputs),
+                HubSpotJsonContext.Default.AssociationBatchRequest, HubSpotJsonContext.Default.AssociationBatchResponse, cancellationToken).ConfigureAwait(false);
+            foreach (var result in response?.Results ?? [])
+            {
+                if (!map.TryGetValue(result.From.Id, out var to))
+                {
+                    map[result.From.Id] = to = [];
+                }
+
+                to.AddRange((result.To ?? []).Select(t => t.ToObjectId.ToString(CultureInfo.InvariantCulture)));
+                if (result.Paging?.Next?.After is { Length: > 0 } after)
+                {
+                    pending.Enqueue(new AssociationInput(result.From.Id, after));
+                }
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>One <c>batch/update</c> call (at most 100 inputs); 200 and 207 are returned, anything else throws.</summary>
+    public async Task<BatchResponse> BatchUpdateAsync(string objectType, BatchUpdateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Inputs.Count > BatchSize)
+        {
+            throw new ArgumentException($"At most {BatchSize} inputs per batch update.", nameof(request));
+        }
+
+        return (await SendAsync(HttpMethod.Post, Paths.BatchUpdate(objectType), request, HubSpotJsonContext.Default.BatchUpdateRequest,
+            HubSpotJsonContext.Default.BatchResponse, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>All active owners, page by page.</summary>
+    public async IAsyncEnumerable<OwnerDto> GetOwnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        do
+        {
+            var path = Paths.Owners() + "?limit=100&archived=false" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            var page = await SendAsync<object, OwnersResponse>(HttpMethod.Get, path, null, null, HubSpotJsonContext.Default.OwnersResponse, cancellationToken).ConfigureAwait(false);
+            foreach (var owner in page?.Results ?? [])
+            {
+                yield return owner;
+            }
+
+            after = page?.Paging?.Next?.After;
+        }
+        while (!string.IsNullOrEmpty(after));
+    }
+
+    public Task<PropertyGroupDto?> GetGroupAsync(string objectType, string name, CancellationToken cancellationToken) =>
+        SendAsync<object, PropertyGroupDto>(HttpMethod.Get, Paths.Group(objectType, name), null, null, HubSpotJsonContext.Default.PropertyGroupDto, cancellationToken, notFoundIsNull: true);
+
+    /// <summary>Creates a property group; false when it already exists (409).</summary>
+    public async Task<bool> CreateGroupAsync(string objectType, PropertyGroupDto group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Post, Paths.Groups(objectType), group, HubSpotJsonContext.Default.PropertyGroupDto,
+                HubSpotJsonContext.Default.PropertyGroupDto, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HubSpotException e) when (e.StatusCode == 409)
+        {
+            return false;
+        }
+    }
+
+    public Task<PropertyDto?> GetPropertyAsync(string objectType, string name, CancellationToken cancellationToken) =>
+        SendAsync<object, PropertyDto>(HttpMethod.Get, Paths.Property(objectType, name), null, null, HubSpotJsonContext.Default.PropertyDto, cancellationToken, notFoundIsNull: true);
+
+    /// <summary>Creates a property; false when one of that name already exists (409).</summary>
+    public async Task<bool> CreatePropertyAsync(string objectType, PropertyDto property, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Post, Paths.Properties(objectType), property, HubSpotJsonContext.Default.PropertyDto,
+                HubSpotJsonContext.Default.PropertyDto, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HubSpotException e) when (e.StatusCode == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task<TResponse?> SendAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string path,
+        TRequest? body,
+        JsonTypeInfo<TRequest>? requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken,
+        bool notFoundIsNull = false)
+        where TResponse : class
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null && requestType is not null)
+        {
+            // Bytes, not a stream: the retry may send the same content again.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
+            request.Content.Headers.ContentType = Json;
+        }
+
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.MultiStatus)
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(
+                    await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), responseType, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw new HubSpotException($"HubSpot {method} {Route(path)} answered a body that is not the expected JSON.", (int)response.StatusCode, "INVALID_RESPONSE", innerException: e);
+            }
+        }
+
+        throw await ErrorOfAsync(method, path, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HubSpotException($"HubSpot {request.Method} {Route(request.RequestUri?.OriginalString)} failed: {e.Message}", null, "NETWORK", innerException: e);
+        }
+        catch (TimeoutException e)
+        {
+            throw new HubSpotException($"HubSpot {request.Method} {Route(request.RequestUri?.OriginalString)} timed out.", null, "TIMEOUT", innerException: e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new HubSpotException($"HubSpot {request.Method} {Route(request.RequestUri?.OriginalString)} timed out.", null, "TIMEOUT", innerException: e);
+        }
+    }
+
+    internal static async Task<HubSpotException> ErrorOfAsync(HttpMethod method, string path, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        ErrorBody? error = null;
+        try
+        {
+            error = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, HubSpotJsonContext.Default.ErrorBody);
+        }
+        catch (JsonException)
+        {
+            // Not HubSpot's error JSON (a proxy page, say): the status speaks for itself.
+        }
+
+        var status = (int)response.StatusCode;
+        var category = error?.Category ?? (status == 429 ? "RATE_LIMITS" : null);
+        TimeSpan? retryAfter = response.Headers.RetryAfter?.Delta;
+        var message = $"HubSpot {method} {Route(path)} answered {status} {category}: {error?.Message ?? response.ReasonPhrase}";
+        return new HubSpotException(message, status, category, error?.CorrelationId, error?.PolicyName, retryAfter);
+    }
+
+    private static string Route(string? path)
+    {
+        if (path is null)
+        {
+            return "";
+        }
+
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? path : path[..query];
+    }
+}

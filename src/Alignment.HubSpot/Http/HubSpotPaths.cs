@@ -1,0 +1,42 @@
+namespace Alignment.HubSpot.Http;
+
+/// <summary>
+/// Endpoint paths (relative to the base URL) for the configured version: date versions use
+/// <c>crm/objects/2026-03/companies</c>, numbered ones <c>crm/v3/objects/companies</c> (associations on <c>v4</c>).
+/// </summary>
+internal sealed class HubSpotPaths
+{
+    private readonly string _version;
+    private readonly bool _numbered;
+    private readonly string _ownersVersion;
+
+    public HubSpotPaths(string version, string? ownersVersion = null)
+    {
+        _version = version;
+        _numbered = version.StartsWith('v');
+        _ownersVersion = ownersVersion ?? version;
+    }
+
+    public string Objects(string objectType) =>
+        _numbered ? $"crm/{_version}/objects/{objectType}" : $"crm/objects/{_version}/{objectType}";
+
+    public string Search(string objectType) => Objects(objectType) + "/search";
+
+    public string BatchRead(string objectType) => Objects(objectType) + "/batch/read";
+
+    public string BatchUpdate(string objectType) => Objects(objectType) + "/batch/update";
+
+    public string AssociationsBatchRead(string fromType, string toType) =>
+        _numbered ? $"crm/v4/associations/{fromType}/{toType}/batch/read" : $"crm/associations/{_version}/{fromType}/{toType}/batch/read";
+
+    public string Properties(string objectType) =>
+        _numbered ? $"crm/{_version}/properties/{objectType}" : $"crm/properties/{_version}/{objectType}";
+
+    public string Property(string objectType, string name) => Properties(objectType) + "/" + Uri.EscapeDataString(name);
+
+    public string Groups(string objectType) => Properties(objectType) + "/groups";
+
+    public string Group(string objectType, string name) => Groups(objectType) + "/" + Uri.EscapeDataString(name);
+
+    public string Owners() => _ownersVersion.StartsWith('v') ? $"crm/{_ownersVersion}/owners" : $"crm/owners/{_ownersVersion}";
+}

@@ -1,0 +1,100 @@
+using Alignment.HubSpot.Crm;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.HubSpot;
+
+/// <summary>Checks <see cref="HubSpotOptions"/> on start; every message names the setting and gives an example.</summary>
+internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
+{
+    private const string S = HubSpotOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, HubSpotOptions options)
+    {
+        var errors = new List<string>();
+        if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri)
+        {
+            errors.Add($"{S}:BaseUrl must be an absolute URL, e.g. \"https://api.hubapi.com\".");
+        }
+
+        if (!IsVersion(options.ApiVersion))
+        {
+            errors.Add($"{S}:ApiVersion must be a date version or a numbered one, e.g. \"2026-03\" or \"v3\".");
+        }
+
+        if (options.OwnersApiVersion is not null && !IsVersion(options.OwnersApiVersion))
+        {
+            errors.Add($"{S}:OwnersApiVersion must be a date version or a numbered one, e.g. \"v3\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AccessToken))
+        {
+            errors.Add($"{S}:AccessToken is required: the private app's access token, e.g. \"pat-na1-...\" (from Key Vault).");
+        }
+
+        if (options.MaxDailyApiShare is <= 0 or > 1)
+        {
+            errors.Add($"{S}:MaxDailyApiShare must be in (0, 1], e.g. 0.5.");
+        }
+
+        if (options.SearchRequestsPerSecond is <= 0 or > 5)
+        {
+            errors.Add($"{S}:SearchRequestsPerSecond must be in (0, 5], e.g. 4.");
+        }
+
+        if (options.BurstLimit < 2 || options.BurstReserve < 0 || options.BurstReserve >= options.BurstLimit)
+        {
+            errors.Add($"{S}:BurstLimit must be at least 2 and BurstReserve in [0, BurstLimit), e.g. 100 and 5.");
+        }
+
+        if (options.BurstIntervalMilliseconds < 100)
+        {
+            errors.Add($"{S}:BurstIntervalMilliseconds must be at least 100, e.g. 10000.");
+        }
+
+        if (options.SearchResultCap < 400)
+        {
+            errors.Add($"{S}:SearchResultCap must be at least 400, e.g. 10000.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            errors.Add($"{S}:MaxRetries must be in [0, 10], e.g. 4.");
+        }
+
+        foreach (var version in options.WebhookSignatureVersions)
+        {
+            if (version is not ("v1" or "v2" or "v3"))
+            {
+                errors.Add($"{S}:WebhookSignatureVersions may hold only \"v1\", \"v2\", \"v3\", e.g. [\"v3\"]; found \"{version}\".");
+            }
+        }
+
+        foreach (var key in options.Properties.Keys)
+        {
+            if (!Enum.TryParse<Sync.Crm.AlignmentField>(key, ignoreCase: false, out _))
+            {
+                errors.Add($"{S}:Properties:{key} is not a connector field; use one of {string.Join(", ", Enum.GetNames<Sync.Crm.AlignmentField>())}, e.g. \"{S}:Properties:Score\": \"abm_score\".");
+            }
+        }
+
+        foreach (var (key, value) in options.Properties)
+        {
+            if (!HubSpotPropertyMap.IsValidName(value))
+            {
+                errors.Add($"{S}:Properties:{key} must be a HubSpot internal property name (lower case, digits, underscores), e.g. \"alignment_score\".");
+            }
+        }
+
+        if (options.DefaultOwnerTimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors.Add($"{S}:DefaultOwnerTimeZone must be an IANA time zone id, e.g. \"America/New_York\".");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsVersion(string? version) =>
+        version is not null
+        && (System.Text.RegularExpressions.Regex.IsMatch(version, "^[0-9]{4}-[0-9]{2}$")
+            || System.Text.RegularExpressions.Regex.IsMatch(version, "^v[0-9]+$"));
+}

@@ -1,0 +1,13 @@
+namespace Alignment.HubSpot.Setup;
+
+/// <summary>What <see cref="HubSpotPropertySetup"/> did with one group or property.</summary>
+public enum HubSpotPropertyOutcome
+{
+    Created,
+
+    /// <summary>Already there with a compatible definition; left alone.</summary>
+    AlreadyPresent,
+
+    /// <summary>A property of that name exists with another type or missing options; reported, not overwritten.</summary>
+    Conflict,
+}

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record AssociationResult(ObjectIdInput From, IReadOnlyList<AssociatedObject>? To, Paging? Paging);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record BatchUpdateInput(string Id, IReadOnlyDictionary<string, string> Properties, string? ObjectWriteTraceId);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record ErrorDetail(string? Message, string? Code, string? In, string? SubCategory);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record NextPage(string? After, string? Link);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record OwnerDto(string Id, string? Email, bool Archived = false);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record PropertyGroupDto(string Name, string Label, int? DisplayOrder = null);

@@ -1,0 +1,3 @@
+namespace Alignment.HubSpot.Wire;
+
+internal sealed record SearchResponse(int Total, IReadOnlyList<HubSpotObject>? Results, Paging? Paging);

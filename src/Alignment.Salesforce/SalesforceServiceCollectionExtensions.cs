@@ -1,0 +1,61 @@
+using Alignment.Salesforce.Auth;
+using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Http;
+using Alignment.Salesforce.Webhooks;
+using Alignment.Sync.Crm;
+using Alignment.Sync.Inbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Salesforce;
+
+/// <summary>Registers the Salesforce adapter.</summary>
+public static class SalesforceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICrm"/> (Salesforce), the <c>salesforce</c> <see cref="IWebhookParser"/> and
+    /// <see cref="SalesforceOptions"/> bound to <c>Alignment:Salesforce</c> and validated on start.
+    /// </summary>
+    public static IServiceCollection AddSalesforceCrm(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SalesforceOptions>().Bind(configuration.GetSection(SalesforceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SalesforceApiUsageTracker>();
+        services.TryAddSingleton<SalesforceTokenClient>();
+        services.TryAddSingleton<SalesforceTokenCache>();
+        services.TryAddTransient<SalesforceAuthHandler>();
+        services.TryAddTransient<SalesforceLimitsHandler>();
+
+        services.AddHttpClient(SalesforceTokenClient.HttpClientName)
+            .AddStandardResilienceHandler()
+            .Configure(Configure);
+        services.AddHttpClient<SalesforceApiClient>()
+            .AddStandardResilienceHandler()
+            .Configure(Configure)
+            .Services.AddHttpClient<SalesforceApiClient>()
+            .AddHttpMessageHandler<SalesforceAuthHandler>()
+            .AddHttpMessageHandler<SalesforceLimitsHandler>();
+
+        services.TryAddTransient<SalesforceCrm>();
+        services.AddTransient<ICrm>(sp => sp.GetRequiredService<SalesforceCrm>());
+        services.TryAddSingleton<SalesforceWebhookParser>();
+        services.AddSingleton<IWebhookParser>(sp => sp.GetRequiredService<SalesforceWebhookParser>());
+        return services;
+    }
+
+    private static void Configure(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    {
+        var o = services.GetRequiredService<IOptions<SalesforceOptions>>().Value;
+        resilience.Retry.MaxRetryAttempts = o.MaxRetries;
+        resilience.Retry.Delay = o.RetryBaseDelay;
+        resilience.Retry.UseJitter = true;
+        resilience.AttemptTimeout.Timeout = o.AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = (o.AttemptTimeout * (o.MaxRetries + 1)) + (o.RetryBaseDelay * Math.Pow(2, o.MaxRetries + 1));
+        resilience.CircuitBreaker.SamplingDuration = (o.AttemptTimeout * 2) + TimeSpan.FromSeconds(1);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Logging;
+using Alignment.Salesforce.Soql;
+using Alignment.Sync.Inbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Salesforce.Webhooks;
+
+/// <summary>
+/// Salesforce deliveries: Outbound Message SOAP notifications (checked against the configured org id, answered with the
+/// SOAP Ack), or a Flow HTTP callout <c>{"eventId":"…","accountIds":["001…"]}</c> signed with
+/// <c>X-Alignment-Signature: sha256=hex(HMAC-SHA256(FlowSecret, timestamp + "." + body))</c> and
+/// <c>X-Alignment-Timestamp: unix seconds</c> within 5 minutes.
+/// </summary>
+public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options, ILogger<SalesforceWebhookParser> logger) : IWebhookParser
+{
+    public const string SourceName = "salesforce";
+    public const string SignatureHeader = "X-Alignment-Signature";
+    public const string TimestampHeader = "X-Alignment-Timestamp";
+
+    /// <summary>The exact Outbound Message acknowledgement (content type <c>text/xml</c>).</summary>
+    public const string OutboundMessageAck =
+        "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+        + "<notificationsResponse xmlns=\"http://soap.sforce.com/2005/09/outbound\"><Ack>true</Ack></notificationsResponse>"
+        + "</soapenv:Body></soapenv:Envelope>";
+
+    /// <summary>How far the Flow callout timestamp may be from now.</summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
+
+    private static readonly XNamespace Outbound = "http://soap.sforce.com/2005/09/outbound";
+
+    public string Source => SourceName;
+
+    public WebhookParseResult Parse(WebhookRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = ParseCore(request, now);
+        if (!result.Accepted)
+        {
+            SalesforceLog.WebhookRejected(logger, result.StatusCode, result.Problem ?? "");
+        }
+
+        return result;
+    }
+
+    private WebhookParseResult ParseCore(WebhookRequest request, DateTimeOffset now)
+    {
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return WebhookParseResult.Reject(405, "Only POST is accepted.");
+        }
+
+        var body = request.Body.Span;
+        var first = body.TrimStart(" \t\r\n\uFEFF"u8);
+        if (first.IsEmpty)
+        {
+            return WebhookParseResult.Reject(400, "The body is empty.");
+        }
+
+        return first[0] switch
+        {
+            (byte)'<' => ParseOutboundMessage(request, now),
+            (byte)'{' => ParseFlowCallout(request, now),
+            _ => WebhookParseResult.Reject(400, "The body is neither an Outbound Message (SOAP) nor a Flow callout (JSON)."),
+        };
+    }
+
+    private WebhookParseResult ParseOutboundMessage(WebhookRequest request, DateTimeOffset now)
+    {
+        XDocument document;
+        try
+        {
+            using var stream = new MemoryStream(request.Body.ToArray());
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException)
+        {
+            return WebhookParseResult.Reject(400, "The Outbound Message is not well-formed XML.");
+        }
+
+        var notifications = document.Descendants(Outbound + "notifications").FirstOrDefault();
+        if (notifications is null)
+        {
+            return WebhookParseResult.Reject(400, "The SOAP body has no Outbound Message notifications element.");
+        }
+
+        var orgId = notifications.Element(Outbound + "OrganizationId")?.Value.Trim();
+        var expected = options.Value.OrganizationId;
+        if (string.IsNullOrEmpty(expected) || orgId is null || orgId.Length < 15 || expected.Length < 15
+            || !string.Equals(orgId[..15], expected[..15], StringComparison.Ordinal))
+        {
+            return WebhookParseResult.Reject(403, "The OrganizationId does not match Alignment:Salesforce:OrganizationId.");
+        }
+
+        var items = new List<InboxItem>();
+        foreach (var notification in notifications.Elements(Outbound + "Notification"))
+        {
+            var id = notification.Element(Outbound + "Id")?.Value.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                return WebhookParseResult.Reject(400, "A Notification has no Id.");
+            }
+
+            var accountId = AccountIdOf(notification.Element(Outbound + "sObject"));
+            if (accountId is not null)
+            {
+                items.Add(new InboxItem { EventId = SourceName + ":" + id, Source = SourceName, AccountIds = [accountId], ReceivedAt = now });
+            }
+        }
+
+        return WebhookParseResult.Accept(items, OutboundMessageAck, "text/xml");
+    }
+
+    /// <summary>The account an Account notification is about, or the account of an activity (AccountId / WhatId).</summary>
+    private static string? AccountIdOf(XElement? sObject)
+    {
+        if (sObject is null)
+        {
+            return null;
+        }
+
+        string? Field(string name) => sObject.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
+        var type = sObject.Attributes().FirstOrDefault(a => a.Name.LocalName == "type")?.Value;
+        var candidate = type is not null && type.EndsWith("Account", StringComparison.Ordinal) ? Field("Id") : Field("AccountId") ?? Field("WhatId");
+        return SoqlLiteral.IsSalesforceId(candidate) && candidate!.StartsWith("001", StringComparison.Ordinal) ? candidate : null;
+    }
+
+    private WebhookParseResult ParseFlowCallout(WebhookRequest request, DateTimeOffset now)
+    {
+        var secret = options.Value.FlowSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return WebhookParseResult.Reject(401, "Flow callouts are refused: Alignment:Salesforce:FlowSecret is not set.");
+        }
+
+        var timestampText = request.Header(TimestampHeader);
+        if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > 1_000_000_000_000
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > ReplayWindow)
+        {
+            return WebhookParseResult.Reject(401, "The " + TimestampHeader + " header is missing or outside the 5-minute window.");
+        }
+
+        if (!SignatureMatches(request.Header(SignatureHeader), secret, timestampText!, request.Body.Span))
+        {
+            return WebhookParseResult.Reject(401, "The " + SignatureHeader + " signature does not match.");
+        }
+
+        string? eventId;
+        var ids = new List<string>();
+        try
+        {
+            using var json = JsonDocument.Parse(request.Body);
+            var root = json.RootElement;
+            eventId = root.TryGetProperty("eventId", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            if (!root.TryGetProperty("accountIds", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                return WebhookParseResult.Reject(400, "The Flow payload has no accountIds array.");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                var id = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+                if (!SoqlLiteral.IsSalesforceId(id))
+                {
+                    return WebhookParseResult.Reject(400, "accountIds must hold 15 or 18 character Salesforce ids.");
+                }
+
+                ids.Add(id!);
+            }
+        }
+        catch (JsonException)
+        {
+            return WebhookParseResult.Reject(400, "The Flow payload is not valid JSON.");
+        }
+
+        if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > 200)
+        {
+            return WebhookParseResult.Reject(400, "The Flow payload needs an eventId (at most 200 characters).");
+        }
+
+        var items = ids.Count == 0
+            ? []
+            : new[] { new InboxItem { EventId = SourceName + ":flow:" + eventId, Source = SourceName, AccountIds = ids, ReceivedAt = now } };
+        return WebhookParseResult.Accept(items, "{\"accepted\":true}", "application/json");
+    }
+
+    /// <summary>Computes the expected signature and compares in constant time.</summary>
+    internal static bool SignatureMatches(string? header, string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        const string prefix = "sha256=";
+        if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(header.AsSpan(prefix.Length).Trim());
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var expected = Sign(secret, timestamp, body);
+        return CryptographicOperations.FixedTimeEquals(given, expected);
+    }
+
+    /// <summary>HMAC-SHA256(secret, timestamp + "." + body); senders hex-encode it after <c>sha256=</c>.</summary>
+    public static byte[] Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(timestamp);
+        var prefix = Encoding.UTF8.GetBytes(timestamp + ".");
+        var message = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(message, 0);
+        body.CopyTo(message.AsSpan(prefix.Length));
+        return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Alignment.Sandbox.Salesforce.Soql;
+
+internal enum SoqlTokenKind
+{
+    Identifier,
+    Literal,
+    Symbol,
+    End,
+}

@@ -1,0 +1,183 @@
+using Alignment.Core.Accounts;
+using Alignment.Core.Handoffs;
+using Alignment.Core.Signals;
+using Alignment.HubSpot.Tests.Support;
+using Alignment.Sync.Crm;
+using static Alignment.HubSpot.Tests.Support.SeedAccounts;
+
+namespace Alignment.HubSpot.Tests.Crm;
+
+public sealed class HubSpotCrmReadTests
+{
+    private static readonly DateTimeOffset Since = AsOf.AddDays(-90);
+
+    [Fact]
+    public async Task ReadAccountsAsync_SeededSignals_ReadsBackTheSameSignals()
+    {
+        Signal[] signals =
+        [
+            At(SignalKind.EmailReply, 1, "c1", "Re: pricing"),
+            At(SignalKind.EmailOpen, 2, "c1", "Launch"),
+            At(SignalKind.EmailOpen, 3, "c2", "Launch"),
+            At(SignalKind.EmailClick, 4, "c2", "Launch"),
+            At(SignalKind.MeetingBooked, 5, "c1", "Intro"),
+            At(SignalKind.DemoAttended, 6, "c3", "Product demo"),
+            At(SignalKind.CallConnected, 7, "c3"),
+            At(SignalKind.FormSubmit, 8, "c1", "Contact us"),
+            At(SignalKind.FormSubmit, 9, "c1", "Webinar"),
+            At(SignalKind.FormSubmit, 10, "c1", "Ebook"),
+            At(SignalKind.SalesTouch, 11, "c1", "Following up"),
+            At(SignalKind.PricingPageView, 12, "c2"),
+            At(SignalKind.WebVisit, 13),
+            new(SignalKind.ThirdPartyIntent, AsOf.AddHours(-14), null, null, "crm software", 0.7),
+        ];
+        var seed = Make("1001", signals);
+        await using var host = await HubSpotTestHost.StartAsync([seed]);
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        var account = Assert.Single(read).Account;
+        Assert.Equal("1001", account.Id);
+        Assert.Equal(Normalized(signals, c => c is null ? null : host.Emulator.ContactIdOf(c)), Normalized(account.Signals, c => c));
+        Assert.Equal("ae@example.com", account.Owner?.Email);
+        Assert.Equal(450, account.Employees);
+        Assert.Equal(["Salesforce", "HubSpot"], account.Technologies);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_SignalsOlderThanSince_AreLeftOut()
+    {
+        var seed = Make("1001", At(SignalKind.MeetingBooked, 24 * 100), At(SignalKind.EmailReply, 1));
+        await using var host = await HubSpotTestHost.StartAsync([seed]);
+
+        var account = Assert.Single(await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since))).Account;
+
+        Assert.Equal([SignalKind.EmailReply], account.Signals.Select(s => s.Kind));
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_CurrentFieldValues_AreMapped()
+    {
+        var seed = Make("1001") with
+        {
+            Current = new AlignmentState
+            {
+                Score = 71, Tier = Core.Tiers.Tier.Tier2, TierLocked = true, HandoffStatus = HandoffStatus.Pending,
+                HandoffAt = AsOf.AddHours(-3), SlaDue = AsOf.AddHours(1), SlaStatus = Core.Sla.SlaStatus.AtRisk,
+            },
+        };
+        await using var host = await HubSpotTestHost.StartAsync([seed]);
+
+        var current = Assert.Single(await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since))).Account.Current;
+
+        Assert.Equal(seed.Current with { HandoffTier = null }, current);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_OpenHandoffs_ReadsOnlyPending()
+    {
+        var pending = Make("1002") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Pending } };
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001"), pending, Make("1003")]);
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since, CrmAccountFilter.OpenHandoffs));
+
+        Assert.Equal(["1002"], read.Select(a => a.Account.Id));
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_ModifiedSince_ReadsOnlyCompaniesChangedSince()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AsOf);
+        await using var host = await HubSpotTestHost.StartAsync(Many(3), o => o.Time = clock);
+        clock.Advance(TimeSpan.FromHours(1));
+        var checkpoint = clock.GetUtcNow();
+        host.Emulator.AddSignal("1001", new Signal(SignalKind.EmailReply, checkpoint));
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(checkpoint, Since));
+
+        var account = Assert.Single(read);
+        Assert.Equal("1001", account.Account.Id);
+        Assert.Equal(checkpoint, account.LastModifiedAt);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_MoreResultsThanTheSearchCap_PartitionsByObjectId()
+    {
+        await using var host = await HubSpotTestHost.StartAsync(
+            Many(1000),
+            o => { o.SearchResultCap = 400; o.RateLimitMax = 10_000; },
+            new Dictionary<string, string?> { ["Alignment:HubSpot:SearchResultCap"] = "400" });
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        Assert.Equal(1000, read.Select(a => a.Account.Id).Distinct().Count());
+        var searches = host.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/search", StringComparison.Ordinal)).ToList();
+        Assert.Contains(searches, r => r.Body!.Contains("\"operator\":\"GT\"", StringComparison.Ordinal));
+        Assert.Equal(0, host.Emulator.Counter["throttled"]);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_AssociationsPagedPerInput_ReadsEveryPage()
+    {
+        var signals = Enumerable.Range(1, 7).Select(i => At(SignalKind.EmailReply, i, "c" + i)).ToArray();
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001", signals), Make("1002", signals[..2])], o => o.AssociationPageSize = 2);
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        Assert.Equal([7, 2], read.Select(a => a.Account.Signals.Length));
+        Assert.Contains(host.Requests, r => r.Body?.Contains("\"after\":\"2\"", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task GetAccountsAsync_ContactReference_ResolvesToItsCompany()
+    {
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001", At(SignalKind.EmailReply, 1, "c9")), Make("1002")]);
+        var contact = host.Emulator.ContactIdOf("c9");
+
+        var read = await host.Crm.GetAccountsAsync(["contacts:" + contact, "1002", "999999"], Since, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["1001", "1002"], read.Select(a => a.Account.Id).Order());
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_Requests_ConformToTheOpenApiDocuments()
+    {
+        var validator = new OpenApiRequestValidator();
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001", At(SignalKind.EmailReply, 1, "c1"), At(SignalKind.MeetingBooked, 2, "c1"), At(SignalKind.CallConnected, 3, "c2"), At(SignalKind.WebVisit, 4))]);
+
+        await ReadAllAsync(host.Crm, new CrmReadRequest(AsOf.AddDays(-1), Since, CrmAccountFilter.OpenHandoffs));
+        await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+        await host.Crm.GetAccountsAsync(["1001"], Since, TestContext.Current.CancellationToken);
+
+        Assert.True(host.Requests.Count > 10);
+        Assert.Empty(host.Requests.SelectMany(r => validator.Validate(r.Method, r.Uri, r.Body)));
+        Assert.All(host.Requests, r => Assert.Equal("Bearer " + HubSpotTestHost.Token, r.Authorization));
+        Assert.All(host.Requests, r => Assert.Contains("2026-03", r.Uri.AbsolutePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_NumberedVersion_UsesV3AndV4Paths()
+    {
+        var validator = new OpenApiRequestValidator();
+        await using var host = await HubSpotTestHost.StartAsync(
+            [Make("1001", At(SignalKind.EmailReply, 1, "c1"))], settings: new Dictionary<string, string?> { ["Alignment:HubSpot:ApiVersion"] = "v3" });
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        Assert.Single(Assert.Single(read).Account.Signals);
+        Assert.Contains(host.Requests, r => r.Uri.AbsolutePath.StartsWith("/crm/v4/associations/", StringComparison.Ordinal));
+        Assert.Contains(host.Requests, r => r.Uri.AbsolutePath == "/crm/v3/objects/companies/search");
+        Assert.Empty(host.Requests.SelectMany(r => validator.Validate(r.Method, r.Uri, r.Body)));
+    }
+
+    internal static async Task<List<CrmAccount>> ReadAllAsync(ICrm crm, CrmReadRequest request)
+    {
+        var list = new List<CrmAccount>();
+        await foreach (var account in crm.ReadAccountsAsync(request, TestContext.Current.CancellationToken))
+        {
+            list.Add(account);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Alignment.Core.Accounts;
+using Alignment.HubSpot.Crm;
+using Alignment.HubSpot.Http;
+using Alignment.HubSpot.Setup;
+using Alignment.Sandbox.HubSpot;
+using Alignment.Sync.Crm;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alignment.HubSpot.Tests.Support;
+
+/// <summary>An emulator plus the adapter composed by <c>AddHubSpotCrm</c> against it, with every request recorded.</summary>
+public sealed class HubSpotTestHost : IAsyncDisposable
+{
+    public const string Token = "pat-test-token";
+
+    private readonly ServiceProvider _provider;
+
+    private HubSpotTestHost(HubSpotEmulator emulator, ServiceProvider provider, ConcurrentQueue<RecordedRequest> requests)
+    {
+        Emulator = emulator;
+        _provider = provider;
+        Requests = requests;
+    }
+
+    public HubSpotEmulator Emulator { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; }
+
+    public ICrm Crm => _provider.GetRequiredService<ICrm>();
+
+    public HubSpotPropertySetup Setup => _provider.GetRequiredService<HubSpotPropertySetup>();
+
+    internal HubSpotRateGate Gate => _provider.GetRequiredService<HubSpotRateGate>();
+
+    public static async Task<HubSpotTestHost> StartAsync(
+        IEnumerable<Account> accounts,
+        Action<HubSpotEmulatorOptions>? emulator = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var emulatorOptions = new HubSpotEmulatorOptions { AccessToken = Token };
+        emulator?.Invoke(emulatorOptions);
+        var started = await HubSpotEmulator.StartAsync(emulatorOptions, accounts, TestContext.Current.CancellationToken);
+        var values = new Dictionary<string, string?>
+        {
+            ["Alignment:HubSpot:BaseUrl"] = started.BaseAddress.ToString(),
+            ["Alignment:HubSpot:AccessToken"] = Token,
+            ["Alignment:HubSpot:ClientSecret"] = "secret",
+            ["Alignment:HubSpot:RetryBaseDelay"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var requests = new ConcurrentQueue<RecordedRequest>();
+        var services = new ServiceCollection();
+        services.AddHubSpotCrm(configuration);
+        services.AddHttpClient(HubSpotClient.HttpClientName).AddHttpMessageHandler(() => new RecordingHandler(requests));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new HubSpotTestHost(started, provider, requests);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
