@@ -1,5 +1,8 @@
 using Alignment.Hosting.Configuration;
 using Alignment.Hosting.Schedules;
+using Alignment.Hosting.Webhooks;
+using Alignment.HubSpot;
+using Alignment.Salesforce;
 using Alignment.Slack;
 using Alignment.Storage;
 using Microsoft.Extensions.Configuration;
@@ -26,10 +29,16 @@ public static class AlignmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AlignmentOptions>().Bind(configuration.GetSection(AlignmentOptions.SectionName));
         services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName));
+        services.AddOptions<WebhookHostOptions>().Bind(configuration.GetSection(WebhookHostOptions.SectionName));
 
         if (AlignmentSettingsValidator.TryParseChoice<CrmChoice>(configuration[AlignmentOptions.CrmKey], out var crm))
         {
-            _ = crm;
+            _ = crm switch
+            {
+                CrmChoice.Salesforce => services.AddSalesforceCrm(configuration),
+                CrmChoice.HubSpot => services.AddHubSpotCrm(configuration),
+                _ => services,
+            };
         }
 
         services.AddTableState(configuration);

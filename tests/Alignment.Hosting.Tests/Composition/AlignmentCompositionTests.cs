@@ -1,8 +1,12 @@
 using Alignment.Hosting.Configuration;
 using Alignment.Hosting.Schedules;
+using Alignment.Hosting.Webhooks;
+using Alignment.HubSpot;
+using Alignment.Salesforce.Configuration;
 using Alignment.Slack;
 using Alignment.Storage;
 using Alignment.Sync.Alerts;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.State;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +50,19 @@ public sealed class AlignmentCompositionTests
         Assert.NotNull(services.GetRequiredService<IRunLedger>());
         Assert.NotNull(services.GetRequiredService<IWebhookInbox>());
         Assert.NotNull(services.GetRequiredService<TimeProvider>());
+        Assert.NotNull(services.GetRequiredService<IOptions<WebhookHostOptions>>().Value);
+        var crmPort = services.GetRequiredService<ICrm>();
+        Assert.Equal(crm.ToLowerInvariant(), crmPort.Name);
+        var parser = Assert.Single(services.GetServices<IWebhookParser>());
+        Assert.Equal(crm.ToLowerInvariant(), parser.Source);
+        if (crm == "Salesforce")
+        {
+            Assert.NotNull(services.GetRequiredService<IOptions<SalesforceOptions>>().Value);
+        }
+        else
+        {
+            Assert.NotNull(services.GetRequiredService<IOptions<HubSpotOptions>>().Value);
+        }
     }
 
     [Fact]
@@ -59,6 +76,7 @@ public sealed class AlignmentCompositionTests
         Assert.Contains("Alignment:Crm", settings);
         Assert.Contains(settings, s => s.StartsWith("Alignment:State", StringComparison.Ordinal));
         Assert.Contains("Alignment:Slack:WebhookUrl", settings);
+        Assert.DoesNotContain(settings, s => s.StartsWith("Alignment:Salesforce", StringComparison.Ordinal));
         Assert.All(exception.Problems, p => Assert.Contains(p.ToString(), exception.Message, StringComparison.Ordinal));
     }
 
@@ -78,5 +96,31 @@ public sealed class AlignmentCompositionTests
             exception.Problems.Select(p => p.Setting).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("s3cr3t", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Alignment__Schedules__Score=0 */15 * * * *", exception.Message, StringComparison.Ordinal);
+    }
+    [Theory]
+    [InlineData("Salesforce", "Alignment:Salesforce:ClientId")]
+    [InlineData("HubSpot", "Alignment:HubSpot:AccessToken")]
+    public void AddAlignment_ChosenCrmIncomplete_ReportsItsSettingsOnly(string crm, string missing)
+    {
+        var settings = ValidSettings.For(crm).Where(s => s.Key != missing);
+
+        var exception = Assert.Throws<AlignmentConfigurationException>(() => new ServiceCollection().AddAlignment(Config(settings)));
+
+        var problem = Assert.Single(exception.Problems);
+        Assert.Equal(missing, problem.Setting);
+        Assert.Contains(problem.AppSetting, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAlignment_SalesforceKeyMalformed_ReportedWithoutTheKey()
+    {
+        var settings = ValidSettings.For("Salesforce")
+            .Where(s => s.Key != "Alignment:Salesforce:PrivateKeyPem")
+            .Append(KeyValuePair.Create<string, string?>("Alignment:Salesforce:PrivateKeyPem", "MIIE-not-a-pem-s3cr3t"));
+
+        var exception = Assert.Throws<AlignmentConfigurationException>(() => new ServiceCollection().AddAlignment(Config(settings)));
+
+        Assert.Equal("Alignment:Salesforce:PrivateKeyPem", Assert.Single(exception.Problems).Setting);
+        Assert.DoesNotContain("s3cr3t", exception.Message, StringComparison.Ordinal);
     }
 }
