@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+
+namespace Alignment.Sync.Inbox;
+
+/// <summary>
+/// Receives a webhook delivery: the source's parser authenticates and parses it; accepted events are stored in the
+/// inbox <em>before</em> the acknowledgement is returned, so nothing acknowledged is ever lost. Redeliveries (same
+/// event id) are skipped by the inbox. Processing happens later in <c>InboxDrainJob</c>.
+/// </summary>
+public sealed partial class WebhookIntakeJob(
+    IEnumerable<IWebhookParser> parsers,
+    IWebhookInbox inbox,
+    TimeProvider time,
+    ILogger<WebhookIntakeJob> logger)
+{
+    private readonly IReadOnlyList<IWebhookParser> parsers = [.. parsers];
+
+    /// <summary>
+    /// Parses and stores the delivery; returns what to answer. Throws when the inbox cannot store it (the host then
+    /// answers 5xx and the sender redelivers).
+    /// </summary>
+    public async Task<WebhookIntakeResult> RunAsync(WebhookIntakeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parser = parsers.FirstOrDefault(p => string.Equals(p.Source, request.Source, StringComparison.OrdinalIgnoreCase));
+        if (parser is null)
+        {
+            const string problem = "No webhook parser is registered for this source; expected e.g. 'hubspot' or 'salesforce'.";
+            LogUnknownSource(logger, request.Source);
+            return new WebhookIntakeResult(404, problem, "text/plain", problem, 0, 0);
+        }
+
+        var parsed = parser.Parse(request.Request, time.GetUtcNow());
+        if (!parsed.Accepted)
+        {
+            var problem = parsed.Problem ?? "Rejected.";
+            LogRejected(logger, parser.Source, parsed.StatusCode, problem);
+            return new WebhookIntakeResult(parsed.StatusCode, problem, "text/plain", problem, 0, 0);
+        }
+
+        var stored = parsed.Items.Count == 0 ? 0 : await inbox.AddAsync(parsed.Items, cancellationToken).ConfigureAwait(false);
+        LogStored(logger, parser.Source, stored, parsed.Items.Count - stored);
+        return new WebhookIntakeResult(parsed.StatusCode, parsed.AckBody, parsed.AckContentType, null, stored, parsed.Items.Count - stored);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Webhook for unknown source {Source} refused")]
+    private static partial void LogUnknownSource(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Webhook from {Source} rejected with {StatusCode}: {Problem}")]
+    private static partial void LogRejected(ILogger logger, string source, int statusCode, string problem);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Webhook from {Source} stored {Stored} events, skipped {Duplicates} duplicates")]
+    private static partial void LogStored(ILogger logger, string source, int stored, int duplicates);
+}

@@ -1,0 +1,39 @@
+namespace Alignment.Sync.Options;
+
+/// <summary>Settings of the jobs (section <c>Alignment:Sync</c>), validated on start by <see cref="SyncOptionsValidator"/>.</summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Alignment:Sync";
+
+    /// <summary>Account writes handed to the CRM per call of <c>ICrm.WriteAsync</c> (1–2000).</summary>
+    public int WriteBatchSize { get; set; } = 200;
+
+    /// <summary>The hour of day (UTC, 0–23) from which the nightly full rescore is due.</summary>
+    public int FullRescoreHourUtc { get; set; } = 2;
+
+    /// <summary>How far back signals are read, in days: the model's longest window (engagement: 90).</summary>
+    public int SignalLookbackDays { get; set; } = 90;
+
+    /// <summary>Processing attempts of an inbox item before it is parked.</summary>
+    public int MaxInboxAttempts { get; set; } = 8;
+
+    /// <summary>Inbox items processed per drain run.</summary>
+    public int InboxBatchSize { get; set; } = 100;
+
+    /// <summary>How long a claimed inbox item is hidden from other instances while it is processed.</summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>First retry delay; doubles per attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Attempts of an alert refused for good before it is marked Failed.</summary>
+    public int MaxAlertAttempts { get; set; } = 5;
+
+    /// <summary>An alert left in Sending longer than this is taken to be a crashed send and resolved.</summary>
+    public TimeSpan AlertSendingTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
+    public string ModelPath { get; set; } = "config/scoring.json";
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Sync.Options;
+
+/// <summary>Validates <see cref="SyncOptions"/> on start; messages name the setting and give an example.</summary>
+public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
+{
+    private const string Prefix = SyncOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, SyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        Range(errors, nameof(SyncOptions.WriteBatchSize), options.WriteBatchSize, 1, 2000, "200");
+        Range(errors, nameof(SyncOptions.FullRescoreHourUtc), options.FullRescoreHourUtc, 0, 23, "2");
+        Range(errors, nameof(SyncOptions.SignalLookbackDays), options.SignalLookbackDays, 1, 730, "90");
+        Range(errors, nameof(SyncOptions.MaxInboxAttempts), options.MaxInboxAttempts, 1, 100, "8");
+        Range(errors, nameof(SyncOptions.InboxBatchSize), options.InboxBatchSize, 1, 1000, "100");
+        Range(errors, nameof(SyncOptions.MaxAlertAttempts), options.MaxAlertAttempts, 1, 100, "5");
+        Positive(errors, nameof(SyncOptions.InboxLease), options.InboxLease, "00:05:00");
+        Positive(errors, nameof(SyncOptions.BackoffBase), options.BackoffBase, "00:00:30");
+        Positive(errors, nameof(SyncOptions.AlertSendingTimeout), options.AlertSendingTimeout, "00:02:00");
+        if (options.MaxBackoff < options.BackoffBase)
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.MaxBackoff)} must be at least {nameof(SyncOptions.BackoffBase)}, e.g. \"01:00:00\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ModelPath))
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.ModelPath)} is required, e.g. \"config/scoring.json\".");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string setting, int value, int min, int max, string example)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{Prefix}{setting} must be between {min} and {max}, e.g. {example}.");
+        }
+    }
+
+    private static void Positive(List<string> errors, string setting, TimeSpan value, string example)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}{setting} must be a positive duration, e.g. \"{example}\".");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Alignment.Core.Accounts;
+using Alignment.Core.Handoffs;
+using Alignment.Core.Sla;
+using Alignment.Core.Tiers;
+using Alignment.Sync.Crm;
+using Alignment.Sync.State;
+using Alignment.Sync.Writing;
+
+namespace Alignment.Sync.Scoring;
+
+/// <summary>
+/// Turns an account read from the CRM into an <see cref="AccountPlan"/>: evaluates it, decides a new handoff, builds
+/// the wanted field values and diffs them against the CRM's. Shared by the scoring run, the inbox drain and the plan.
+/// </summary>
+/// <remarks>
+/// Tier history: the latest <see cref="TierRecord"/> of an account is either the tier the connector last assigned, or
+/// — when its tier ranks above the tier the CRM holds — an upgrade waiting out the model's dwell since
+/// <see cref="TierRecord.At"/>. A record is appended when the tier changes and when a new upgrade starts waiting.
+/// </remarks>
+public sealed class AccountPlanner(AlignmentRules rules)
+{
+    /// <summary>Separates the reasons in the reasons field.</summary>
+    public const string ReasonSeparator = "; ";
+
+    public AlignmentRules Rules { get; } = rules ?? throw new ArgumentNullException(nameof(rules));
+
+    public AccountPlan Plan(CrmAccount source, TierRecord? latestTier, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var account = source.Account;
+        var current = account.Current ?? AlignmentState.Empty;
+        var pending = latestTier is { } r && Rank(r.Tier) > Rank(current.Tier) ? new TierCandidate(r.Tier, r.At) : (TierCandidate?)null;
+
+        var evaluation = Rules.Evaluator.Evaluate(account, now, pending);
+        var wanted = current with
+        {
+            Score = evaluation.Score,
+            Fit = evaluation.Fit,
+            Intent = evaluation.Intent,
+            Engagement = evaluation.Engagement,
+            Tier = evaluation.Tier,
+            Reasons = string.Join(ReasonSeparator, evaluation.Reasons),
+            ModelVersion = evaluation.ModelVersion,
+            ScoredAt = now,
+        };
+
+        var handoff = Rules.Handoffs.Decide(account, evaluation.Tier, evaluation.Fit, evaluation.Intent, Rules.Sla, now);
+        if (handoff is not null)
+        {
+            wanted = wanted with
+            {
+                HandoffStatus = HandoffStatus.Pending,
+                HandoffRule = handoff.Rule,
+                HandoffAt = handoff.At,
+                HandoffTier = handoff.Tier,
+                SlaDue = handoff.SlaDue,
+                SlaStatus = SlaStatus.OnTrack,
+                FirstResponseAt = null,
+            };
+        }
+
+        TierRecord? record = null;
+        if (evaluation.Tier != current.Tier)
+        {
+            record = new TierRecord(account.Id, evaluation.Tier, evaluation.Score, now, evaluation.ModelVersion);
+        }
+        else if (evaluation.PendingUpgrade is { } upgrade && upgrade != pending)
+        {
+            record = new TierRecord(account.Id, upgrade.Tier, evaluation.Score, upgrade.Since, evaluation.ModelVersion);
+        }
+
+        return new AccountPlan(source, evaluation, handoff, wanted, AlignmentDiff.Compute(account.Id, current, wanted), record);
+    }
+
+    /// <summary>Higher is hotter: None 0, Tier3 1, Tier2 2, Tier1 3.</summary>
+    private static int Rank(Tier tier) => tier == Tier.None ? 0 : 4 - (int)tier;
+}

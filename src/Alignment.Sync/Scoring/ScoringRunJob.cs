@@ -1,0 +1,313 @@
+using System.Globalization;
+using Alignment.Sync.Crm;
+using Alignment.Sync.Options;
+using Alignment.Sync.Runs;
+using Alignment.Sync.State;
+using Alignment.Sync.Writing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Sync.Scoring;
+
+/// <summary>
+/// The scoring run (timer, every 15 minutes): reads the accounts changed since the checkpoint (all of them when a full
+/// rescore is asked for or due), evaluates them, decides handoffs, writes only the changed fields in batches, appends
+/// tier history, advances the checkpoint (ETag-conditional) past what is safely written, and adds a run-ledger row.
+/// </summary>
+/// <remarks>
+/// Guarantees (docs/sync.md): the checkpoint never passes an account whose write failed transiently or was not
+/// attempted (it stays at that account's LastModifiedAt, read again inclusively next time); a crash anywhere leaves
+/// the checkpoint where it was, and the rerun writes nothing that is already right (the diff). Stops cleanly on
+/// <see cref="CrmBudgetExhaustedException"/>.
+/// </remarks>
+public sealed partial class ScoringRunJob(
+    ICrm crm,
+    ICheckpointStore checkpoints,
+    ITierHistoryStore tierHistory,
+    IRunLedger runs,
+    AccountPlanner planner,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<ScoringRunJob> logger)
+{
+    public const string IncrementalKind = "scoring";
+    public const string FullKind = "full-rescore";
+
+    private readonly SyncOptions settings = options.Value;
+
+    /// <summary>The checkpoint's name for a CRM (<c>salesforce:scoring</c>).</summary>
+    public static string CheckpointName(string crmName) => crmName + ":scoring";
+
+    public async Task<ScoringRunResult> RunAsync(ScoringRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var start = time.GetUtcNow();
+        var callsBefore = crm.GetUsage().Calls;
+        var checkpointName = CheckpointName(crm.Name);
+        var stored = await checkpoints.GetAsync(checkpointName, cancellationToken).ConfigureAwait(false);
+        var before = stored?.Value;
+        var full = request.Full || before?.ModifiedSince is null || FullRescoreDue(before.LastFullRunAt, start, settings.FullRescoreHourUtc);
+        var kind = full ? FullKind : IncrementalKind;
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
+        var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
+        var progress = new Progress();
+        LogStarted(logger, runId, crm.Name, full);
+
+        var outcome = RunOutcomes.Succeeded;
+        string? error = null;
+        var buffer = new List<CrmAccount>(settings.WriteBatchSize);
+        try
+        {
+            var readRequest = new CrmReadRequest(full ? null : before!.ModifiedSince, signalsSince);
+            await foreach (var account in crm.ReadAccountsAsync(readRequest, cancellationToken).ConfigureAwait(false))
+            {
+                progress.Saw(account);
+                buffer.Add(account);
+                if (buffer.Count >= settings.WriteBatchSize && !await ProcessAsync(buffer, progress, start, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+
+            if (!progress.BudgetExhausted && buffer.Count > 0)
+            {
+                await ProcessAsync(buffer, progress, start, cancellationToken).ConfigureAwait(false);
+            }
+
+            progress.ReadComplete = !progress.BudgetExhausted;
+            if (progress.BudgetExhausted)
+            {
+                outcome = RunOutcomes.StoppedAtBudget;
+                progress.Unsafe(buffer);
+            }
+
+            error = progress.ApiError;
+        }
+        catch (CrmBudgetExhaustedException)
+        {
+            outcome = RunOutcomes.StoppedAtBudget;
+            error = "BUDGET_EXHAUSTED";
+            progress.Unsafe(buffer);
+        }
+        catch (CrmException ex)
+        {
+            progress.Unsafe(buffer);
+            outcome = RunOutcomes.Failed;
+            error = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+            LogCrmFailed(logger, runId, crm.Name, error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The process may be dying: leave the checkpoint where it was; a rerun redoes the work (the diff makes it idempotent).
+            await RecordAsync(runId, kind, start, callsBefore, RunOutcomes.Failed, ex.GetType().Name, progress, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await RecordAsync(runId, kind, start, callsBefore, RunOutcomes.Cancelled, null, progress, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var after = await AdvanceCheckpointAsync(checkpointName, stored, full, start, progress, cancellationToken).ConfigureAwait(false);
+        var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
+        LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
+        return new ScoringRunResult
+        {
+            RunId = runId,
+            Kind = kind,
+            Outcome = outcome,
+            ModelVersion = planner.Rules.ModelVersion,
+            Read = progress.Read,
+            Scored = progress.Scored,
+            Changed = progress.Changed,
+            Written = progress.Written,
+            Failed = progress.Failed,
+            Handoffs = progress.Handoffs,
+            PermanentFailures = progress.PermanentFailures,
+            ApiCalls = record.ApiCalls,
+            CheckpointBefore = before?.ModifiedSince,
+            CheckpointAfter = after?.ModifiedSince ?? before?.ModifiedSince,
+            Duration = time.GetUtcNow() - start,
+            Error = error,
+        };
+    }
+
+    /// <summary>Whether the nightly full rescore is due: none since the last <paramref name="hourUtc"/>:00 UTC at or before <paramref name="now"/>.</summary>
+    public static bool FullRescoreDue(DateTimeOffset? lastFullRunAt, DateTimeOffset now, int hourUtc)
+    {
+        var utc = now.ToUniversalTime();
+        var dueAt = new DateTimeOffset(utc.Year, utc.Month, utc.Day, hourUtc, 0, 0, TimeSpan.Zero);
+        if (dueAt > utc)
+        {
+            dueAt = dueAt.AddDays(-1);
+        }
+
+        return lastFullRunAt is null || lastFullRunAt < dueAt;
+    }
+
+    /// <summary>Evaluates and writes one batch; false when the budget ran out.</summary>
+    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = buffer.Select(a => a.Account.Id).ToList();
+        var latest = await tierHistory.GetLatestAsync(ids, cancellationToken).ConfigureAwait(false);
+        var plans = buffer.Select(a => planner.Plan(a, latest.GetValueOrDefault(a.Account.Id), now)).ToList();
+        progress.Scored += plans.Count;
+        var writes = plans.Where(p => p.Write is not null).Select(p => p.Write!).ToList();
+        progress.Changed += writes.Count;
+
+        var outcome = writes.Count == 0
+            ? new BatchWriteOutcome([], [], [], BudgetExhausted: false, ApiError: null)
+            : await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+
+        var written = outcome.Written.ToHashSet(StringComparer.Ordinal);
+        progress.Written += written.Count;
+        progress.Failed += outcome.Failures.Count;
+        progress.ApiError ??= outcome.ApiError;
+        progress.Handoffs += plans.Count(p => p.Handoff is not null && written.Contains(p.AccountId));
+        foreach (var failure in outcome.Permanent)
+        {
+            progress.PermanentFailures.Add(new AccountFailure(failure.AccountId, failure.ErrorCode));
+            LogWriteRefused(logger, failure.AccountId, failure.ErrorCode);
+        }
+
+        var retry = outcome.Transient.Select(f => f.AccountId).Concat(outcome.NotAttempted.Select(w => w.AccountId)).ToHashSet(StringComparer.Ordinal);
+        progress.Unsafe(buffer.Where(a => retry.Contains(a.Account.Id)));
+
+        // Tier history: a tier change only once written; a waiting upgrade whatever the write did.
+        var records = plans
+            .Where(p => p.TierRecord is not null && (p.Evaluation.Tier == p.Source.Account.Current.Tier || written.Contains(p.AccountId)))
+            .Select(p => p.TierRecord!)
+            .ToList();
+        if (records.Count > 0)
+        {
+            await tierHistory.AppendAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+
+        buffer.Clear();
+        progress.BudgetExhausted |= outcome.BudgetExhausted;
+        return !outcome.BudgetExhausted;
+    }
+
+    private async Task<Checkpoint?> AdvanceCheckpointAsync(
+        string name, Versioned<Checkpoint>? stored, bool full, DateTimeOffset start, Progress progress, CancellationToken cancellationToken)
+    {
+        var old = stored?.Value;
+        // Complete read: everything up to the newest LastModifiedAt was seen, resume just after it. Partial read (in
+        // ascending order): resume at the last instant read, inclusive, as accounts with that same instant may be unread.
+        DateTimeOffset? readUpTo = progress.ReadComplete
+            ? progress.MaxRead?.AddTicks(1) ?? (full ? old?.ModifiedSince ?? start : old?.ModifiedSince)
+            : progress.InOrder ? progress.LastRead : null;
+        var since = Max(old?.ModifiedSince, readUpTo);
+        if (progress.OldestUnsafe is { } oldestUnsafe && (since is null || oldestUnsafe < since))
+        {
+            since = oldestUnsafe;
+        }
+
+        var lastFull = full && progress.ReadComplete ? start : old?.LastFullRunAt;
+        var next = new Checkpoint(since, lastFull);
+        if (next == old || (old is null && next.ModifiedSince is null && next.LastFullRunAt is null))
+        {
+            return old;
+        }
+
+        try
+        {
+            var saved = await checkpoints.SaveAsync(name, next, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            return saved.Value;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            LogCheckpointConflict(logger, name);
+            return old;
+        }
+    }
+
+    private async Task<RunRecord> RecordAsync(
+        string runId, string kind, DateTimeOffset start, int callsBefore, string outcome, string? error, Progress progress, CancellationToken cancellationToken)
+    {
+        var record = new RunRecord
+        {
+            RunId = runId,
+            Kind = kind,
+            Crm = crm.Name,
+            StartedAt = start,
+            FinishedAt = time.GetUtcNow(),
+            Outcome = outcome,
+            Read = progress.Read,
+            Scored = progress.Scored,
+            Changed = progress.Changed,
+            Written = progress.Written,
+            Failed = progress.Failed,
+            ApiCalls = crm.GetUsage().Calls - callsBefore,
+            ModelVersion = planner.Rules.ModelVersion,
+            Error = error,
+        };
+        await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a > b ? a : b;
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Scoring run {RunId} on {Crm} started (full: {Full})")]
+    private static partial void LogStarted(ILogger logger, string runId, string crm, bool full);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Scoring run {RunId} finished {Outcome}: read {Read}, written {Written}, failed {Failed}")]
+    private static partial void LogFinished(ILogger logger, string runId, string outcome, int read, int written, int failed);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "CRM refused the write of account {AccountId} with {ErrorCode}")]
+    private static partial void LogWriteRefused(ILogger logger, string accountId, string errorCode);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Checkpoint {Checkpoint} was changed by another run; left as that run saved it")]
+    private static partial void LogCheckpointConflict(ILogger logger, string checkpoint);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Scoring run {RunId} on {Crm} failed with {ErrorCode}; checkpoint kept before the unprocessed accounts")]
+    private static partial void LogCrmFailed(ILogger logger, string runId, string crm, string errorCode);
+
+    /// <summary>Counters and checkpoint bounds of one run.</summary>
+    private sealed class Progress
+    {
+        public int Read { get; private set; }
+        public int Scored { get; set; }
+        public int Changed { get; set; }
+        public int Written { get; set; }
+        public int Failed { get; set; }
+        public int Handoffs { get; set; }
+        public List<AccountFailure> PermanentFailures { get; } = [];
+        public string? ApiError { get; set; }
+        public bool BudgetExhausted { get; set; }
+        public bool ReadComplete { get; set; }
+
+        /// <summary>Whether the stream came in ascending LastModifiedAt order so far (partial progress can then be kept).</summary>
+        public bool InOrder { get; private set; } = true;
+
+        public DateTimeOffset? LastRead { get; private set; }
+        public DateTimeOffset? MaxRead { get; private set; }
+
+        /// <summary>The oldest LastModifiedAt of an account read but not safely written.</summary>
+        public DateTimeOffset? OldestUnsafe { get; private set; }
+
+        public void Saw(CrmAccount account)
+        {
+            Read++;
+            if (LastRead is { } last && account.LastModifiedAt < last)
+            {
+                InOrder = false;
+            }
+
+            LastRead = account.LastModifiedAt;
+            MaxRead = MaxRead is { } max && max > account.LastModifiedAt ? max : account.LastModifiedAt;
+        }
+
+        public void Unsafe(IEnumerable<CrmAccount> accounts)
+        {
+            foreach (var account in accounts)
+            {
+                if (OldestUnsafe is null || account.LastModifiedAt < OldestUnsafe)
+                {
+                    OldestUnsafe = account.LastModifiedAt;
+                }
+            }
+        }
+    }
+}

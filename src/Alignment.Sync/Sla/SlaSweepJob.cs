@@ -1,0 +1,157 @@
+using System.Globalization;
+using Alignment.Core.Accounts;
+using Alignment.Sync.Alerts;
+using Alignment.Sync.Crm;
+using Alignment.Sync.Options;
+using Alignment.Sync.Runs;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.State;
+using Alignment.Sync.Writing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Sync.Sla;
+
+/// <summary>
+/// The SLA sweep (timer, every 5 minutes): assesses every open handoff, writes SLA status, first response and
+/// recycling (changed fields only), records each alert that came due in the alert ledger <em>before</em> sending it,
+/// and delivers the ledger's open alerts through <see cref="AlertDelivery"/>: each alert once per handoff and level,
+/// whatever restarts happen.
+/// </summary>
+public sealed partial class SlaSweepJob(
+    ICrm crm,
+    IAlertLedger ledger,
+    AlertDelivery delivery,
+    IRunLedger runs,
+    AlignmentRules rules,
+    SlaPlanner planner,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SlaSweepJob> logger)
+{
+    public const string Kind = "sla-sweep";
+
+    private readonly SyncOptions settings = options.Value;
+
+    public async Task<SlaSweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var start = time.GetUtcNow();
+        var callsBefore = crm.GetUsage().Calls;
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{Kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
+        var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, rules.LongestSignalWindowDays));
+        int read = 0, recycled = 0, alertsDue = 0;
+        var writes = new List<AccountWrite>();
+        var outcome = RunOutcomes.Succeeded;
+        string? error = null;
+
+        try
+        {
+            var request = new CrmReadRequest(null, signalsSince, CrmAccountFilter.OpenHandoffs);
+            await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                read++;
+                var current = account.Account.Current ?? AlignmentState.Empty;
+                if (planner.Plan(account, current, start) is not { } plan)
+                {
+                    continue;
+                }
+
+                if (plan.TimeZoneProblem)
+                {
+                    LogTimeZoneProblem(logger, account.Account.Id);
+                }
+
+                if (AlignmentDiff.Compute(account.Account.Id, current, plan.Wanted) is { } write)
+                {
+                    writes.Add(write);
+                }
+
+                recycled += plan.Recycle ? 1 : 0;
+                foreach (var alert in plan.Alerts)
+                {
+                    var entry = new AlertLedgerEntry { Alert = alert, State = AlertLedgerState.Pending, CreatedAt = start };
+                    if (await ledger.TryCreateAsync(entry, cancellationToken).ConfigureAwait(false) is not null)
+                    {
+                        alertsDue++;
+                        LogAlertDue(logger, account.Account.Id, alert.Level);
+                    }
+                }
+            }
+        }
+        catch (CrmBudgetExhaustedException)
+        {
+            outcome = RunOutcomes.StoppedAtBudget;
+            error = "BUDGET_EXHAUSTED";
+        }
+        catch (CrmException ex)
+        {
+            outcome = RunOutcomes.Failed;
+            error = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+            LogCrmFailed(logger, runId, error);
+        }
+
+        var written = 0;
+        var failed = 0;
+        if (writes.Count > 0 && outcome != RunOutcomes.StoppedAtBudget)
+        {
+            var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+            written = result.Written.Count;
+            failed = result.Failures.Count + result.NotAttempted.Count;
+            error ??= result.ApiError;
+            if (result.BudgetExhausted)
+            {
+                outcome = RunOutcomes.StoppedAtBudget;
+            }
+        }
+
+        // Alerts need no CRM call: they go out even when the CRM is down or the budget is used up.
+        var alertsOutcome = await delivery.DeliverOpenAsync(cancellationToken).ConfigureAwait(false);
+
+        var record = new RunRecord
+        {
+            RunId = runId,
+            Kind = Kind,
+            Crm = crm.Name,
+            StartedAt = start,
+            FinishedAt = time.GetUtcNow(),
+            Outcome = outcome,
+            Read = read,
+            Scored = read,
+            Changed = writes.Count,
+            Written = written,
+            Failed = failed,
+            AlertsSent = alertsOutcome.Sent,
+            ApiCalls = crm.GetUsage().Calls - callsBefore,
+            ModelVersion = rules.ModelVersion,
+            Error = error,
+        };
+        await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
+
+        return new SlaSweepResult
+        {
+            RunId = runId,
+            Outcome = outcome,
+            Read = read,
+            Changed = writes.Count,
+            Written = written,
+            Failed = failed,
+            Recycled = recycled,
+            AlertsDue = alertsDue,
+            AlertsSent = alertsOutcome.Sent,
+            AlertsRetrying = alertsOutcome.Retrying,
+            AlertsUnknown = alertsOutcome.Unknown,
+            AlertsFailed = alertsOutcome.Failed,
+            ApiCalls = record.ApiCalls,
+            Error = error,
+        };
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Alert {Level} due for account {AccountId}")]
+    private static partial void LogAlertDue(ILogger logger, string accountId, AlertLevel level);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "SLA sweep {RunId} could not read open handoffs: {ErrorCode}; open alerts are still delivered")]
+    private static partial void LogCrmFailed(ILogger logger, string runId, string errorCode);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The owner of account {AccountId} has an unknown time zone; the default calendar was used")]
+    private static partial void LogTimeZoneProblem(ILogger logger, string accountId);
+}

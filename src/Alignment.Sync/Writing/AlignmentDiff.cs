@@ -1,0 +1,81 @@
+using Alignment.Core.Accounts;
+using Alignment.Core.Handoffs;
+using Alignment.Sync.Crm;
+
+namespace Alignment.Sync.Writing;
+
+/// <summary>
+/// Decides which of the connector's fields to write on one account: only those whose value changed, under the rules
+/// of design.md ("What is written back").
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><see cref="AlignmentField.TierLocked"/> is never written, and the tier of a locked account is never changed.</item>
+/// <item>A handoff status a human set (<see cref="HandoffStatus.Accepted"/>, <see cref="HandoffStatus.Recycled"/>) is
+/// never overwritten, nor are the handoff fields that belong to it (rule, handoff instant, SLA due). Two rules are the
+/// exceptions: recycling moves an open (<see cref="HandoffStatus.Pending"/>) handoff to Recycled, and a recycled
+/// account may be handed off again (a new Pending handoff with a new handoff instant).</item>
+/// <item><see cref="AlignmentField.ScoredAt"/> and <see cref="AlignmentField.ModelVersion"/> are companions: they are
+/// written only together with a real change of another field (and then only if they differ). A rerun that computes
+/// the same values therefore writes nothing, even though the evaluation instant moved.</item>
+/// </list>
+/// </remarks>
+public static class AlignmentDiff
+{
+    /// <summary>The write that takes <paramref name="current"/> to <paramref name="wanted"/>, or null when nothing changed.</summary>
+    public static AccountWrite? Compute(string accountId, AlignmentState current, AlignmentState wanted)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(wanted);
+
+        var fields = new HashSet<AlignmentField>();
+        Add(fields, AlignmentField.Score, current.Score != wanted.Score);
+        Add(fields, AlignmentField.FitScore, current.Fit != wanted.Fit);
+        Add(fields, AlignmentField.IntentScore, current.Intent != wanted.Intent);
+        Add(fields, AlignmentField.EngagementScore, current.Engagement != wanted.Engagement);
+        Add(fields, AlignmentField.Tier, !current.TierLocked && current.Tier != wanted.Tier);
+        Add(fields, AlignmentField.ScoreReasons, !string.Equals(current.Reasons, wanted.Reasons, StringComparison.Ordinal));
+
+        if (HandoffWritable(current, wanted))
+        {
+            Add(fields, AlignmentField.HandoffStatus, current.HandoffStatus != wanted.HandoffStatus);
+            Add(fields, AlignmentField.HandoffRule, !string.Equals(current.HandoffRule, wanted.HandoffRule, StringComparison.Ordinal));
+            Add(fields, AlignmentField.HandoffAt, current.HandoffAt != wanted.HandoffAt);
+            Add(fields, AlignmentField.SlaDue, current.SlaDue != wanted.SlaDue);
+            Add(fields, AlignmentField.SlaStatus, current.SlaStatus != wanted.SlaStatus);
+            Add(fields, AlignmentField.FirstResponseAt, current.FirstResponseAt != wanted.FirstResponseAt);
+        }
+
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        Add(fields, AlignmentField.ModelVersion, !string.Equals(current.ModelVersion, wanted.ModelVersion, StringComparison.Ordinal));
+        Add(fields, AlignmentField.ScoredAt, current.ScoredAt != wanted.ScoredAt);
+        return new AccountWrite(accountId, wanted, fields);
+    }
+
+    /// <summary>
+    /// Whether the handoff group may change. From None or Pending anything goes (Pending → Recycled is the recycle
+    /// rule); from Recycled only a new handoff; from Accepted nothing that touches the handoff itself (its SLA status
+    /// and first response may still be recorded).
+    /// </summary>
+    private static bool HandoffWritable(AlignmentState current, AlignmentState wanted) =>
+        current.HandoffStatus is HandoffStatus.None or HandoffStatus.Pending
+        || (current.HandoffStatus == HandoffStatus.Recycled && wanted.HandoffStatus == HandoffStatus.Pending
+            && wanted.HandoffAt is not null && wanted.HandoffAt != current.HandoffAt)
+        || (current.HandoffStatus == wanted.HandoffStatus
+            && string.Equals(current.HandoffRule, wanted.HandoffRule, StringComparison.Ordinal)
+            && current.HandoffAt == wanted.HandoffAt
+            && current.SlaDue == wanted.SlaDue);
+
+    private static void Add(HashSet<AlignmentField> fields, AlignmentField field, bool changed)
+    {
+        if (changed)
+        {
+            fields.Add(field);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Alignment.Sync.Crm;
+
+namespace Alignment.Sync.Writing;
+
+/// <summary>
+/// Writes account changes in batches. A batch whose whole call fails transiently (503, 429, timeout) is recorded as
+/// transient failures of its records and the next batch is tried; the caller retries them on its next run. When the
+/// budget runs out the remaining writes are returned as not attempted. Permanent whole-call failures propagate.
+/// </summary>
+public static class CrmBatchWriter
+{
+    public static async Task<BatchWriteOutcome> WriteAsync(
+        ICrm crm, IReadOnlyList<AccountWrite> writes, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(crm);
+        ArgumentNullException.ThrowIfNull(writes);
+        var written = new List<string>();
+        var failures = new List<CrmWriteFailure>();
+        string? apiError = null;
+        var batches = writes.Chunk(Math.Max(1, batchSize)).ToList();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = batches[i];
+            try
+            {
+                var result = await crm.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                written.AddRange(result.Written);
+                failures.AddRange(result.Failures);
+            }
+            catch (CrmBudgetExhaustedException)
+            {
+                return new BatchWriteOutcome(written, failures, [.. batches.Skip(i).SelectMany(b => b)], BudgetExhausted: true, apiError ?? "BUDGET_EXHAUSTED");
+            }
+            catch (CrmException ex) when (ex.IsTransient)
+            {
+                var code = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "TRANSIENT";
+                apiError ??= code;
+                failures.AddRange(batch.Select(w => new CrmWriteFailure(w.AccountId, code, "The write call failed.", Transient: true)));
+            }
+        }
+
+        return new BatchWriteOutcome(written, failures, [], BudgetExhausted: false, apiError);
+    }
+}

@@ -1,0 +1,99 @@
+using Alignment.Sync.Alerts;
+using Alignment.Sync.Crm;
+using Alignment.Sync.Inbox;
+using Alignment.Sync.Options;
+using Alignment.Sync.Plan;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+using Alignment.Sync.State;
+using Alignment.TestKit.Fakes;
+using Alignment.TestKit.Scoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Sync.Tests.Options;
+
+public sealed class SyncServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddAlignmentSync_ValidModel_ResolvesEveryJob()
+    {
+        using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = DefaultScoringModel.FilePath, ["Alignment:Sync:WriteBatchSize"] = "50" });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(50, provider.GetRequiredService<IOptions<SyncOptions>>().Value.WriteBatchSize);
+        Assert.NotNull(provider.GetRequiredService<ScoringRunJob>());
+        Assert.NotNull(provider.GetRequiredService<SlaSweepJob>());
+        Assert.NotNull(provider.GetRequiredService<WebhookIntakeJob>());
+        Assert.NotNull(provider.GetRequiredService<InboxDrainJob>());
+        Assert.NotNull(provider.GetRequiredService<PlanJob>());
+        Assert.Equal(DefaultScoringModel.Value.Version, provider.GetRequiredService<AlignmentRules>().ModelVersion);
+    }
+
+    [Fact]
+    public void AddAlignmentSync_InvalidModel_RefusesStartListingPaths()
+    {
+        var json = DefaultScoringModel.Json.Replace("\"fit\": 0.4", "\"fit\": 0.9", StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), $"alignment-model-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        try
+        {
+            using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = path });
+
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.Contains("$.weights", ex.Message, StringComparison.Ordinal);
+            Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ScoringRunJob>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AddAlignmentSync_MissingModelFile_RefusesStartNamingTheSetting()
+    {
+        using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = "no/such/scoring.json" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Alignment:Sync:ModelPath", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("WriteBatchSize", "0")]
+    [InlineData("FullRescoreHourUtc", "24")]
+    [InlineData("MaxInboxAttempts", "0")]
+    [InlineData("BackoffBase", "00:00:00")]
+    public void AddAlignmentSync_BadSetting_RefusesStartNamingIt(string setting, string value)
+    {
+        using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = DefaultScoringModel.FilePath, ["Alignment:Sync:" + setting] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Alignment:Sync:" + setting, ex.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ICrm>(new InMemoryCrm());
+        services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.AddSingleton<ITierHistoryStore, InMemoryTierHistoryStore>();
+        services.AddSingleton<IRunLedger, InMemoryRunLedger>();
+        services.AddSingleton<IAlertLedger, InMemoryAlertLedger>();
+        services.AddSingleton<IWebhookInbox, InMemoryWebhookInbox>();
+        services.AddSingleton<IAlertChannel, RecordingAlertChannel>();
+        services.AddSingleton<IWebhookParser>(new TestWebhookParser("test"));
+        services.AddAlignmentSync(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
