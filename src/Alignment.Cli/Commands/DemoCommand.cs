@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Alignment.Cli.Demo;
+using Alignment.Cli.Output;
+using Alignment.Storage.Azurite;
+
+namespace Alignment.Cli.Commands;
+
+/// <summary>
+/// <c>alignment demo [--seed N] [--accounts N] [--json]</c>: the whole connector end to end on this machine, no
+/// credentials (Azurite, Salesforce emulator, Slack sink), a scoring run and a simulated business day of SLA sweeps.
+/// </summary>
+internal sealed class DemoCommand : Command
+{
+    private readonly Option<int> seed = new("--seed") { Description = "Seed of the generated org and of the reps' behaviour.", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> accounts = new("--accounts") { Description = "Accounts to generate.", DefaultValueFactory = _ => 1000 };
+    private readonly Option<bool> json = CliOptions.Json();
+
+    public DemoCommand()
+        : base("demo", "Run the connector end to end locally with no credentials: generated org, scoring run, a simulated day of SLA sweeps and Slack alerts.")
+    {
+        accounts.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20_000) { r.AddError("--accounts must be 1-20000."); } });
+        Options.Add(seed);
+        Options.Add(accounts);
+        Options.Add(json);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var stderr = parseResult.InvocationConfiguration.Error;
+        var progress = new Progress<string>(line => stderr.WriteLine(line));
+        var options = new DemoOptions { Seed = parseResult.GetValue(seed), AccountCount = parseResult.GetValue(accounts) };
+        DemoReport report;
+        try
+        {
+            report = await new DemoRunner(options, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AzuriteNotInstalledException e)
+        {
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Stopped; everything the demo started has been shut down.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+
+        if (parseResult.GetValue(json))
+        {
+            await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, report).ConfigureAwait(false);
+        }
+        else
+        {
+            DemoReportRenderer.Render(CliConsole.For(parseResult.InvocationConfiguration.Output), report);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

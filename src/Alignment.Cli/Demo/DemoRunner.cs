@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Alignment.Cli.Hosting;
+using Alignment.Cli.Sandbox;
+using Alignment.Core.Signals;
+using Alignment.Core.Tiers;
+using Alignment.Hosting;
+using Alignment.Sandbox.Salesforce;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alignment.Cli.Demo;
+
+/// <summary>
+/// The end-to-end demo on a fresh machine, no credentials: Azurite and the Salesforce emulator seeded with a generated
+/// org, one full scoring run, then a simulated business day of SLA sweeps while some reps answer their handoffs in
+/// time, some late and some never; alerts go to the Slack sink. Everything is stopped and removed at the end.
+/// </summary>
+internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>? progress)
+{
+    private const string TierField = "Alignment_Tier__c";
+    private const string HandoffRuleField = "Alignment_Handoff_Rule__c";
+    private const string HandoffAtField = "Alignment_Handoff_At__c";
+    private const string SlaDueField = "Alignment_SLA_Due__c";
+    private const string SlaStatusField = "Alignment_SLA_Status__c";
+    private const string FirstResponseField = "Alignment_First_Response_At__c";
+
+    public async Task<DemoReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var clock = new SimulatedClock(options.Start);
+        var sandboxOptions = new SandboxOptions
+        {
+            Crms = [CrmChoice.Salesforce],
+            Seed = options.Seed,
+            AccountCount = options.AccountCount,
+            Time = clock,
+            RepoRoot = options.RepoRoot,
+        };
+        var sandbox = await SandboxEnvironment.StartAsync(sandboxOptions, progress, cancellationToken).ConfigureAwait(false);
+        await using (sandbox.ConfigureAwait(false))
+        {
+            var salesforce = sandbox.Salesforce!;
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.ConnectorSettings(CrmChoice.Salesforce)).Build();
+            var services = CliServices.Build(configuration, verbose: false, s => s.AddSingleton<TimeProvider>(clock));
+            await using (services.ConfigureAwait(false))
+            {
+                progress?.Report(Invariant($"Scoring {options.AccountCount} accounts (full run) at {clock.GetUtcNow():u}..."));
+                var scoring = await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(Full: true), cancellationToken).ConfigureAwait(false);
+                var tiers = CountTiers(salesforce);
+                var handoffIds = salesforce.AccountIds().Where(id => salesforce.GetAccountFields(id)?[HandoffRuleField] is string).ToList();
+                var responses = PlanResponses(handoffIds, salesforce);
+
+                progress?.Report(Invariant($"Simulating the day: an SLA sweep every {options.SweepEvery.TotalMinutes:0} minutes until {options.Start + options.Length:u}..."));
+                var sweeps = 0;
+                var sweepCalls = 0;
+                for (var now = options.Start + options.SweepEvery; now <= options.Start + options.Length; now += options.SweepEvery)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    clock.AdvanceTo(now);
+                    foreach (var (accountId, at) in responses.Where(r => r.At <= now && r.At > now - options.SweepEvery))
+                    {
+                        salesforce.AddSignal(accountId, new Signal(SignalKind.SalesTouch, at, Subject: "Call"));
+                    }
+
+                    using var scope = services.CreateScope();
+                    var sweep = await scope.ServiceProvider.GetRequiredService<SlaSweepJob>().RunAsync(cancellationToken).ConfigureAwait(false);
+                    sweeps++;
+                    sweepCalls += sweep.ApiCalls;
+                }
+
+                var counts = salesforce.Requests;
+                var names = sandbox.Org.Accounts.ToDictionary(a => a.Id, a => a, StringComparer.Ordinal);
+                var users = sandbox.SlackUsers.ToDictionary(p => p.Value, p => p.Key.Split('@')[0], StringComparer.Ordinal);
+                return new DemoReport
+                {
+                    SimulatedStart = options.Start,
+                    SimulatedEnd = clock.GetUtcNow(),
+                    Seed = options.Seed,
+                    Accounts = options.AccountCount,
+                    ModelVersion = scoring.ModelVersion,
+                    Tiers = tiers,
+                    Scoring = new DemoRunSummary(scoring.Outcome, scoring.Read, scoring.Written, scoring.Handoffs, scoring.ApiCalls, scoring.Duration),
+                    Handoffs = [.. handoffIds.Select(id => Handoff(id, salesforce.GetAccountFields(id)!, names[id])).OrderBy(h => h.SlaDue)],
+                    Sweeps = sweeps,
+                    SlackMessages = [.. sandbox.Slack.Messages.Select(m => new DemoSlackMessage(m.ReceivedAt, Where(m.Channel, users), Readable(m.Text ?? "", users)))],
+                    ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
+                    Elapsed = TimeProvider.System.GetElapsedTime(started),
+                };
+            }
+        }
+    }
+
+    private static Dictionary<Tier, int> CountTiers(SalesforceEmulator salesforce)
+    {
+        var tiers = Enum.GetValues<Tier>().ToDictionary(t => t, _ => 0);
+        foreach (var id in salesforce.AccountIds())
+        {
+            var value = salesforce.GetAccountFields(id)?[TierField] as string;
+            tiers[Enum.TryParse<Tier>(value, out var tier) ? tier : Tier.None]++;
+        }
+
+        return tiers;
+    }
+
+    // Reps answer about half of their handoffs in time, a fifth late, and the rest not today (deterministic by seed).
+    private List<(string AccountId, DateTimeOffset At)> PlanResponses(IReadOnlyList<string> handoffIds, SalesforceEmulator salesforce)
+    {
+#pragma warning disable CA5394 // A seeded sequence for a reproducible demo, not security.
+        var random = new Random(options.Seed);
+        var responses = new List<(string, DateTimeOffset)>();
+        foreach (var id in handoffIds)
+        {
+            var fields = salesforce.GetAccountFields(id)!;
+            if (fields[HandoffAtField] is not DateTimeOffset at || fields[SlaDueField] is not DateTimeOffset due)
+            {
+                continue;
+            }
+
+            var roll = random.NextDouble();
+            var window = Math.Max((due - at).TotalMinutes, 30);
+            DateTimeOffset? answer = roll switch
+            {
+                < 0.5 => at.AddMinutes(5 + (random.NextDouble() * (window - 20))),
+                < 0.7 => due.AddMinutes(20 + (random.NextDouble() * 160)),
+                _ => null,
+            };
+#pragma warning restore CA5394
+            if (answer is { } instant)
+            {
+                var whole = new DateTimeOffset(instant.Year, instant.Month, instant.Day, instant.Hour, instant.Minute, 0, TimeSpan.Zero);
+                responses.Add((id, whole));
+            }
+        }
+
+        return responses;
+    }
+
+    private static DemoHandoff Handoff(string id, IReadOnlyDictionary<string, object?> fields, Core.Accounts.Account account) =>
+        new(
+            id,
+            account.Name ?? id,
+            Enum.TryParse<Tier>(fields[TierField] as string, out var tier) ? tier : Tier.None,
+            fields[HandoffRuleField] as string ?? "",
+            fields[HandoffAtField] as DateTimeOffset? ?? default,
+            fields[SlaDueField] as DateTimeOffset? ?? default,
+            account.Owner?.TimeZone ?? "",
+            fields[SlaStatusField] as string ?? "",
+            fields[FirstResponseField] as DateTimeOffset?);
+
+    private static string Where(string channel, IReadOnlyDictionary<string, string> users) =>
+        users.TryGetValue(channel, out var user) ? "DM @" + user : "#" + channel;
+
+    // Slack mrkdwn → plain text: mentions by name, links by label, entities decoded.
+    private static string Readable(string text, IReadOnlyDictionary<string, string> users)
+    {
+        var mentions = Mention().Replace(text, m => users.TryGetValue(m.Groups[1].Value, out var user) ? "@" + user : "@" + m.Groups[1].Value);
+        var links = Link().Replace(mentions, m => m.Groups[2].Success ? m.Groups[2].Value : m.Groups[1].Value);
+        return links.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("<@([A-Z0-9]+)>")]
+    private static partial Regex Mention();
+
+    [GeneratedRegex("<(https?://[^|>]+)(?:\\|([^>]+))?>")]
+    private static partial Regex Link();
+}

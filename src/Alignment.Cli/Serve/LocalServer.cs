@@ -1,0 +1,108 @@
+using System.Net;
+using Alignment.Hosting;
+using Alignment.Hosting.Health;
+using Alignment.Hosting.Schedules;
+using Alignment.Hosting.Webhooks;
+using Alignment.Sync.Inbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Cli.Serve;
+
+/// <summary>
+/// The local stand-in for the Functions app, for machines without Azure Functions Core Tools: the same composition
+/// root, the same webhook routes (<c>POST /api/webhooks/hubspot</c>, <c>POST /api/webhooks/salesforce</c>), the same
+/// health route (<c>GET /api/health</c>) and the same four timers from the same schedule settings, on loopback only.
+/// No function key is asked for (the Functions app requires one).
+/// </summary>
+internal static class LocalServer
+{
+    public const string HubSpotRoute = "/api/webhooks/hubspot";
+    public const string SalesforceRoute = "/api/webhooks/salesforce";
+    public const string HealthRoute = "/api/health";
+
+    /// <summary>Builds the server; throws <see cref="Alignment.Hosting.Configuration.AlignmentConfigurationException"/> on bad settings.</summary>
+    /// <param name="configure">Runs before <c>AddAlignment</c> (e.g. to supply a clock).</param>
+    public static WebApplication Build(IConfiguration configuration, LocalServerOptions options, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Alignment.Cli.Serve", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateOnBuild = true;
+            provider.ValidateScopes = true;
+        });
+
+        configure?.Invoke(builder.Services);
+        builder.Services.AddAlignment(configuration);
+        if (options.Timers)
+        {
+            var schedules = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+            builder.Services.AddSingleton(ScheduledJobs.From(schedules));
+            builder.Services.AddHostedService<TimerService>();
+        }
+
+        var app = builder.Build();
+        app.MapPost(HubSpotRoute, context => ReceiveAsync(context, "hubspot"));
+        app.MapPost(SalesforceRoute, context => ReceiveAsync(context, "salesforce"));
+        app.MapGet(HealthRoute, context => context.Response.WriteAsJsonAsync(
+            context.RequestServices.GetRequiredService<HealthReporter>().Report(), context.RequestAborted));
+        return app;
+    }
+
+    /// <summary>The address the started server listens on (<c>http://127.0.0.1:port</c>).</summary>
+    public static Uri Address(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The server has not started.");
+        return new Uri(first.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    private static async Task ReceiveAsync(HttpContext context, string source)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<WebhookHostOptions>>().Value;
+        var cancellationToken = context.RequestAborted;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            headers[name] = values.ToString();
+        }
+
+        var body = await WebhookBody.ReadAsync(context.Request.Body, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsync(WebhookBody.TooLargeMessage(options.MaxBodyBytes), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var url = PublicUrl.Resolve(new Uri(context.Request.GetEncodedUrl()), headers.GetValueOrDefault, options.PublicBaseUrl);
+        var delivery = new WebhookRequest(context.Request.Method.ToUpperInvariant(), url, headers, body);
+        var result = await services.GetRequiredService<WebhookIntakeJob>()
+            .RunAsync(new WebhookIntakeRequest(source, delivery), cancellationToken).ConfigureAwait(false);
+        context.Response.StatusCode = result.StatusCode;
+        context.Response.ContentType = result.ContentType;
+        await context.Response.WriteAsync(result.Body, cancellationToken).ConfigureAwait(false);
+    }
+}

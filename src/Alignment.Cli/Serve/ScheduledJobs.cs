@@ -1,0 +1,43 @@
+using System.Globalization;
+using Alignment.Hosting.Runs;
+using Alignment.Hosting.Schedules;
+using Alignment.Sync.Inbox;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alignment.Cli.Serve;
+
+/// <summary>The four timers of the Functions app, each bound to its job, with the schedules of the same settings.</summary>
+internal static class ScheduledJobs
+{
+    public static IReadOnlyList<ScheduledJob> From(ScheduleOptions schedules)
+    {
+        ArgumentNullException.ThrowIfNull(schedules);
+        return
+        [
+            new("ScoreAccounts", CronSchedule.Parse(schedules.Score), async (services, ct) =>
+            {
+                var result = (await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(false), ct).ConfigureAwait(false)).ThrowIfFailed();
+                return Invariant($"{result.Outcome}: {result.Read} read, {result.Written} written, {result.Handoffs} handoffs, {result.ApiCalls} API calls");
+            }),
+            new("FullRescore", CronSchedule.Parse(schedules.FullRescore), async (services, ct) =>
+            {
+                var result = (await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(true), ct).ConfigureAwait(false)).ThrowIfFailed();
+                return Invariant($"{result.Outcome}: {result.Read} read, {result.Written} written, {result.Handoffs} handoffs, {result.ApiCalls} API calls");
+            }),
+            new("SweepSla", CronSchedule.Parse(schedules.SweepSla), async (services, ct) =>
+            {
+                var result = (await services.GetRequiredService<SlaSweepJob>().RunAsync(ct).ConfigureAwait(false)).ThrowIfFailed();
+                return Invariant($"{result.Outcome}: {result.Read} open, {result.Written} written, {result.AlertsSent} alerts sent");
+            }),
+            new("DrainInbox", CronSchedule.Parse(schedules.DrainInbox), async (services, ct) =>
+            {
+                var result = await services.GetRequiredService<InboxDrainJob>().RunAsync(ct).ConfigureAwait(false);
+                return Invariant($"{result.Done} done, {result.Retrying} retrying, {result.Parked} parked, {result.AccountsWritten} accounts written");
+            }),
+        ];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

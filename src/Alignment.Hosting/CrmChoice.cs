@@ -1,0 +1,8 @@
+namespace Alignment.Hosting;
+
+/// <summary>The master CRM (<c>Alignment:Crm</c>).</summary>
+public enum CrmChoice
+{
+    Salesforce,
+    HubSpot,
+}

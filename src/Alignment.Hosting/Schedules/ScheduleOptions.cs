@@ -1,0 +1,37 @@
+namespace Alignment.Hosting.Schedules;
+
+/// <summary>
+/// When the timers fire: six-field NCRONTAB expressions in UTC (see <see cref="CronSchedule"/>). The Functions host
+/// reads them as <c>%Alignment:Schedules:Score%</c> from the app settings (<c>Alignment__Schedules__Score</c>);
+/// <c>alignment serve</c> reads the same settings and falls back to the defaults below.
+/// </summary>
+public sealed class ScheduleOptions
+{
+    public const string SectionName = "Alignment:Schedules";
+
+    public const string ScoreKey = SectionName + ":" + nameof(Score);
+    public const string FullRescoreKey = SectionName + ":" + nameof(FullRescore);
+    public const string SweepSlaKey = SectionName + ":" + nameof(SweepSla);
+    public const string DrainInboxKey = SectionName + ":" + nameof(DrainInbox);
+
+    /// <summary>Incremental scoring run (accounts changed since the checkpoint). Default every 15 minutes.</summary>
+    public string Score { get; set; } = "0 */15 * * * *";
+
+    /// <summary>Full rescore of every account. Default 02:30 UTC nightly.</summary>
+    public string FullRescore { get; set; } = "0 30 2 * * *";
+
+    /// <summary>SLA sweep (statuses, alerts, recycling). Default every 5 minutes.</summary>
+    public string SweepSla { get; set; } = "0 */5 * * * *";
+
+    /// <summary>Webhook inbox drain (deliveries due for a retry). Default every minute at second 30.</summary>
+    public string DrainInbox { get; set; } = "30 * * * * *";
+
+    /// <summary>Each timer with its setting key and expression, in a fixed order.</summary>
+    public IReadOnlyList<(string Name, string Key, string Expression)> All() =>
+    [
+        (nameof(Score), ScoreKey, Score),
+        (nameof(FullRescore), FullRescoreKey, FullRescore),
+        (nameof(SweepSla), SweepSlaKey, SweepSla),
+        (nameof(DrainInbox), DrainInboxKey, DrainInbox),
+    ];
+}
