@@ -1,10 +1,12 @@
 using Alignment.Hosting.Configuration;
+using Alignment.Hosting.Health;
 using Alignment.Hosting.Schedules;
 using Alignment.Hosting.Webhooks;
 using Alignment.HubSpot;
 using Alignment.Salesforce;
 using Alignment.Slack;
 using Alignment.Storage;
+using Alignment.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,8 +43,10 @@ public static class AlignmentServiceCollectionExtensions
             };
         }
 
+        services.AddAlignmentSync(configuration);
         services.AddTableState(configuration);
         services.AddSlackAlerts(configuration);
+        services.TryAddSingleton<HealthReporter>();
 
         problems.AddRange(RegisteredOptionsValidator.Validate(services));
         if (problems.Count > 0)

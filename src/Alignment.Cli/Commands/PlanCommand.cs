@@ -31,7 +31,7 @@ internal sealed class PlanCommand : Command
         {
             var job = services.GetRequiredService<PlanJob>();
             var request = new PlanRequest(Full: !parseResult.GetValue(changedOnly), MaxAccounts: parseResult.GetValue(max));
-            var report = await Progress.RunAsync(console, "Reading and planning...", () => job.RunAsync(request, ct)).ConfigureAwait(false);
+            var report = await ProgressStatus.RunAsync(console, "Reading and planning...", () => job.RunAsync(request, ct)).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, report).ConfigureAwait(false);

@@ -22,7 +22,7 @@ internal sealed class RunCommand : Command
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<ScoringRunJob>();
-            var result = await Progress.RunAsync(console, "Scoring accounts...", () => job.RunAsync(new ScoringRunRequest(parseResult.GetValue(full)), ct)).ConfigureAwait(false);
+            var result = await ProgressStatus.RunAsync(console, "Scoring accounts...", () => job.RunAsync(new ScoringRunRequest(parseResult.GetValue(full)), ct)).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, result).ConfigureAwait(false);

@@ -44,7 +44,7 @@ internal sealed class SetupHubSpotCommand : Command
         HubSpotPropertySetupResult result;
         try
         {
-            result = await Progress.RunAsync(console, "Creating HubSpot properties...", () => provider.GetRequiredService<HubSpotPropertySetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
+            result = await ProgressStatus.RunAsync(console, "Creating HubSpot properties...", () => provider.GetRequiredService<HubSpotPropertySetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (HubSpotException e)
         {

@@ -20,7 +20,7 @@ internal sealed class SweepCommand : Command
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<SlaSweepJob>();
-            var result = await Progress.RunAsync(console, "Sweeping open handoffs...", () => job.RunAsync(ct)).ConfigureAwait(false);
+            var result = await ProgressStatus.RunAsync(console, "Sweeping open handoffs...", () => job.RunAsync(ct)).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, result).ConfigureAwait(false);

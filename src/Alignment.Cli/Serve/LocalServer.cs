@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,8 @@ internal static class LocalServer
     public const string HealthRoute = "/api/health";
 
     /// <summary>Builds the server; throws <see cref="Alignment.Hosting.Configuration.AlignmentConfigurationException"/> on bad settings.</summary>
+    /// <param name="configuration">The connector's settings (the same keys as the Functions app).</param>
+    /// <param name="options">Port, timers on or off, verbosity.</param>
     /// <param name="configure">Runs before <c>AddAlignment</c> (e.g. to supply a clock).</param>
     public static WebApplication Build(IConfiguration configuration, LocalServerOptions options, Action<IServiceCollection>? configure = null)
     {

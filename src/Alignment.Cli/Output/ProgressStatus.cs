@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace Alignment.Cli.Output;
 
 /// <summary>A spinner with the elapsed time while a long call runs (only on an interactive terminal).</summary>
-internal static class Progress
+internal static class ProgressStatus
 {
     public static async Task<T> RunAsync<T>(IAnsiConsole console, string what, Func<Task<T>> work)
     {
