@@ -52,6 +52,45 @@ public sealed class SalesforceFieldMetadataTests
     }
 
     [Fact]
+    public void FieldFiles_Every_RespectsTheMetadataApiLimits()
+    {
+        foreach (var path in SalesforceMetadataSource.FieldFiles())
+        {
+            var root = XDocument.Load(path).Root!;
+            var name = SalesforceMetadataSource.Text(root, "fullName")!;
+            var field = SalesforceMetadataSource.Parse(root.Document!);
+            Assert.Matches("^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*__c$", name);
+            Assert.InRange(name.Length - "__c".Length, 1, 40);
+            Assert.InRange(SalesforceMetadataSource.Text(root, "label")?.Length ?? 0, 1, 40);
+            Assert.InRange(SalesforceMetadataSource.Text(root, "description")?.Length ?? 0, 0, 1000);
+            Assert.InRange(SalesforceMetadataSource.Text(root, "inlineHelpText")?.Length ?? 0, 0, 510);
+            switch (field.Type)
+            {
+                case "Number":
+                    Assert.InRange(field.Precision ?? 0, 1, 18);
+                    Assert.InRange(field.Scale ?? -1, 0, field.Precision!.Value);
+                    break;
+                case "Text":
+                    Assert.InRange(field.Length ?? 0, 1, 255);
+                    break;
+                case "LongTextArea":
+                    Assert.InRange(field.Length ?? 0, 256, 131_072);
+                    Assert.NotNull(SalesforceMetadataSource.Text(root, "visibleLines"));
+                    break;
+                case "Picklist":
+                    Assert.NotEmpty(field.PicklistValues);
+                    Assert.Equal(field.PicklistValues.Count, field.PicklistValues.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+                    break;
+                case "Checkbox" or "DateTime":
+                    break;
+                default:
+                    Assert.Fail($"{name} has a type the tests do not know: {field.Type}.");
+                    break;
+            }
+        }
+    }
+
+    [Fact]
     public void AccountFields_NoField_IsRequired()
     {
         // A required field would break every other integration's inserts and could not carry field-level security.
