@@ -36,7 +36,11 @@ public static class SalesforceServiceCollectionExtensions
             .Configure(Configure);
         services.AddHttpClient<SalesforceApiClient>()
             .AddStandardResilienceHandler()
-            .Configure(Configure)
+            .Configure((resilience, sp) =>
+            {
+                Configure(resilience, sp);
+                resilience.Retry.ShouldHandle = SalesforceRetryPredicate.ShouldRetryAsync; // + the concurrent-request limit
+            })
             .Services.AddHttpClient<SalesforceApiClient>()
             .AddHttpMessageHandler<SalesforceAuthHandler>()
             .AddHttpMessageHandler<SalesforceLimitsHandler>();

@@ -115,6 +115,12 @@ internal sealed class SalesforceEmulatorApi
             return false;
         }
 
+        if (Faults.TryTakeConcurrentLimit())
+        {
+            await ErrorAsync(context, 403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.").ConfigureAwait(false);
+            return false;
+        }
+
         if (Faults.TryTakeFailure(out var status))
         {
             await ErrorAsync(context, status, status == 503 ? "SERVER_UNAVAILABLE" : "UNKNOWN_EXCEPTION", "Injected failure.").ConfigureAwait(false);

@@ -10,6 +10,7 @@ public sealed class SalesforceFaults
     private readonly Dictionary<string, int> _locks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _validation = new(StringComparer.Ordinal);
     private int _failures;
+    private int _concurrentLimit;
     private int _failureStatus = 503;
     private long _latencyTicks;
     private volatile bool _requestLimitExceeded;
@@ -35,6 +36,18 @@ public sealed class SalesforceFaults
         {
             _failures = count;
             _failureStatus = statusCode;
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> data calls answer 403 REQUEST_LIMIT_EXCEEDED "ConcurrentPerOrgLongTxn Limit
+    /// exceeded." (too many long-running requests at once; unlike the daily limit it clears by itself).
+    /// </summary>
+    public void ExceedConcurrentRequestLimit(int count)
+    {
+        lock (_lock)
+        {
+            _concurrentLimit = count;
         }
     }
 
@@ -71,6 +84,7 @@ public sealed class SalesforceFaults
             _locks.Clear();
             _validation.Clear();
             _failures = 0;
+            _concurrentLimit = 0;
         }
 
         Latency = TimeSpan.Zero;
@@ -88,6 +102,20 @@ public sealed class SalesforceFaults
             }
 
             _failures--;
+            return true;
+        }
+    }
+
+    internal bool TryTakeConcurrentLimit()
+    {
+        lock (_lock)
+        {
+            if (_concurrentLimit <= 0)
+            {
+                return false;
+            }
+
+            _concurrentLimit--;
             return true;
         }
     }

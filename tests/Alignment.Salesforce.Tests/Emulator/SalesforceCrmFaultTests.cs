@@ -66,6 +66,31 @@ public sealed class SalesforceCrmFaultTests
     }
 
     [Fact]
+    public async Task ReadAccountsAsync_ConcurrentRequestLimitTwice_BacksOffAndSucceeds()
+    {
+        await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(3));
+        await ReadAllAsync(host.Crm);
+        host.Emulator.ResetRequestCounts();
+        host.Emulator.Faults.ExceedConcurrentRequestLimit(2);
+
+        var read = await ReadAllAsync(host.Crm);
+
+        Assert.Equal(3, read.Count);
+        Assert.Equal(2 + 2, host.Emulator.Requests.Reads); // two refused, then the account page and the CampaignMember query
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_ConcurrentRequestLimitBeyondRetries_StopsWithBudgetExhausted()
+    {
+        await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(1));
+        host.Emulator.Faults.ExceedConcurrentRequestLimit(50);
+
+        await Assert.ThrowsAsync<CrmBudgetExhaustedException>(() => ReadAllAsync(host.Crm));
+
+        Assert.Equal(4, host.Emulator.Requests.Reads); // one attempt and three retries
+    }
+
+    [Fact]
     public async Task ReadAccountsAsync_ConfiguredShareOfDailyBudgetUsed_StopsBeforeTheNextCall()
     {
         var options = new SalesforceEmulatorOptions { PublicKeyPem = TestKeys.PublicKeyPem, DailyApiLimit = 1_000, ApiUsageStart = 799 };

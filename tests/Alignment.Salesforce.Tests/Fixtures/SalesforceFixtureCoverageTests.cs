@@ -38,6 +38,23 @@ public sealed class SalesforceFixtureCoverageTests
     }
 
     [Theory]
+    [InlineData("ConcurrentPerOrgLongTxn Limit exceeded.", "api-usage=18/5000", 4)]
+    [InlineData("ConcurrentPerOrgLongTxn Limit exceeded.", "api-usage=5000/5000", 1)]
+    [InlineData("TotalRequests Limit exceeded.", "api-usage=18/5000", 1)]
+    public async Task Query_RequestLimitExceeded_RetriedOnlyWhenItIsNotTheDailyAllocation(string message, string limitInfo, int queries)
+    {
+        var stub = new StubHandler()
+            .OnFixture(Token, "fixtures/restforce/auth_success_response.json")
+            .On(Query, _ => StubHandler.Json("[{\"message\":\"" + message + "\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]", HttpStatusCode.Forbidden, limitInfo));
+        await using var services = StubbedSalesforce.Build(stub);
+
+        var ex = await Assert.ThrowsAsync<CrmBudgetExhaustedException>(async () => await services.GetRequiredService<ICrm>().ReadAccountsAsync(new CrmReadRequest(null, Since), Ct).ToListAsync(Ct));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(queries, stub.Requests.Count(r => r.Uri.PathAndQuery.StartsWith(Query, StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("fixtures/netcoreforce/count_query.json")]
     [InlineData("fixtures/netcoreforce/query_case_result.json")]
     [InlineData("fixtures/restforce/query_aggregate_success_response.json")]

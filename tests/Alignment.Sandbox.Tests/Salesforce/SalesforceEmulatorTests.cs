@@ -220,6 +220,20 @@ public sealed class SalesforceEmulatorTests
     }
 
     [Fact]
+    public async Task Faults_ConcurrentRequestLimit_AnswersRequestLimitExceededThenClears()
+    {
+        await using var f = await SalesforceEmulatorFixture.StartAsync([]);
+        f.Emulator.Faults.ExceedConcurrentRequestLimit(1);
+
+        var (refused, body, _) = await f.QueryAsync("SELECT Id FROM Account");
+        var (next, _, _) = await f.QueryAsync("SELECT Id FROM Account");
+
+        Assert.Equal((403, "REQUEST_LIMIT_EXCEEDED"), (refused, body.RootElement[0].GetProperty("errorCode").GetString()));
+        Assert.StartsWith("ConcurrentPerOrgLongTxn", body.RootElement[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(200, next);
+    }
+
+    [Fact]
     public async Task Limits_ReportsDailyApiRequests()
     {
         await using var f = await SalesforceEmulatorFixture.StartAsync([], new SalesforceEmulatorOptions { DailyApiLimit = 5000, ApiUsageStart = 62 });
