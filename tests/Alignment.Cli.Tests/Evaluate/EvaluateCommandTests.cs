@@ -209,6 +209,7 @@ public sealed class EvaluateCommandTests : IDisposable
         { "unknown kind", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "signals": [ { "kind": "Webinar", "at": "2026-11-19T10:00:00Z" } ] } ] }""", "$.accounts[0].signals[0].kind" },
         { "bad instant", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "signals": [ { "kind": "WebVisit", "at": "19/11/2026" } ] } ] }""", "$.accounts[0].signals[0].at" },
         { "malformed", "{ \"accounts\": [\n  { \"id\": \"a\", }\n] }", "line 2" },
+        { "unknown time zone", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "owner": { "id": "o", "timeZone": "Mars/Phobos" } } ] }""", "$.accounts[0].owner.timeZone: Unknown time zone id 'Mars/Phobos'" },
         { "no asOf", """{ "accounts": [ { "id": "a" } ] }""", "$.asOf" },
     };
 
