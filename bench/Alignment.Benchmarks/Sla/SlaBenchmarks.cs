@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace Alignment.Benchmarks.Sla;
 
 /// <summary>
-/// Deadline computations and SLA status evaluations over a mixed workload (docs/benchmarks-sla.md). Each invocation
+/// Deadline computations and SLA status evaluations over a mixed workload (docs/benchmarks.md, section SLA). Each invocation
 /// runs the whole batch; the reported time is per operation.
 /// Run: <c>dotnet run -c Release --project bench/Alignment.Benchmarks -- --filter '*SlaBenchmarks*'</c>.
 /// </summary>

@@ -108,7 +108,7 @@ internal sealed class EvaluateCommand : Command
             return BadInput;
         }
 
-        var evaluator = new AccountEvaluator(modelResult.Model);
+        var evaluator = new AlignmentEvaluator(modelResult.Model);
         var results = ImmutableArray.CreateBuilder<EvaluatedAccount>(snapshot.Accounts.Length);
         foreach (var account in snapshot.Accounts)
         {

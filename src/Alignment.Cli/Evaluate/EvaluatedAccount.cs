@@ -3,5 +3,8 @@ using Alignment.Core.Evaluation;
 
 namespace Alignment.Cli.Evaluate;
 
-/// <summary>An input account and its evaluation, for the output writers.</summary>
-internal sealed record EvaluatedAccount(Account Account, AccountEvaluation Evaluation);
+/// <summary>An input account and what the domain concludes about it, for the output writers.</summary>
+internal sealed record EvaluatedAccount(Account Account, AlignmentOutcome Outcome)
+{
+    public AccountEvaluation Evaluation => Outcome.Evaluation;
+}

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -24,8 +25,9 @@ internal static class EvaluationJsonWriter
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartArray();
-            foreach (var (_, evaluation) in results)
+            foreach (var (_, outcome) in results)
             {
+                var evaluation = outcome.Evaluation;
                 writer.WriteStartObject();
                 writer.WriteString("id", evaluation.AccountId);
                 writer.WriteNumber("fit", evaluation.Fit);
@@ -42,9 +44,32 @@ internal static class EvaluationJsonWriter
 
                 writer.WriteEndArray();
 
-                // Handoff and SLA decisions are not computed yet (the SLA part of the evaluator); always present.
-                writer.WriteNull("handoff");
-                writer.WriteNull("sla");
+                if (outcome.Handoff is { } handoff)
+                {
+                    writer.WriteStartObject("handoff");
+                    writer.WriteString("rule", handoff.Rule);
+                    writer.WriteString("at", Instant(handoff.At));
+                    writer.WriteString("tier", handoff.Tier.ToString());
+                    writer.WriteString("slaDue", Instant(handoff.SlaDue));
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("handoff");
+                }
+
+                if (outcome.Sla is { } sla)
+                {
+                    writer.WriteStartObject("sla");
+                    writer.WriteString("status", sla.Status.ToString());
+                    writer.WriteString("due", Instant(sla.Due));
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("sla");
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -53,4 +78,8 @@ internal static class EvaluationJsonWriter
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
     }
+
+    /// <summary>ISO-8601 UTC with a <c>Z</c>, whole seconds unless the instant has a fraction (e.g. <c>2026-11-20T22:00:00Z</c>).</summary>
+    internal static string Instant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Alignment.Core.Evaluation;
 using Alignment.Core.Tiers;
 using Spectre.Console;
 
@@ -29,10 +30,12 @@ internal static class EvaluationTableWriter
             .AddColumn(new TableColumn("Intent").RightAligned())
             .AddColumn(new TableColumn("Eng.").RightAligned())
             .AddColumn("Tier")
-            .AddColumn("Reasons");
+            .AddColumn("Reasons")
+            .AddColumn("Handoff / SLA");
 
-        foreach (var (account, evaluation) in results)
+        foreach (var (account, outcome) in results)
         {
+            var evaluation = outcome.Evaluation;
             var name = account.Name is { Length: > 0 } n ? $"{Markup.Escape(n)}\n[grey]{Markup.Escape(account.Id)}[/]" : Markup.Escape(account.Id);
             table.AddRow(
                 new Markup(name),
@@ -41,7 +44,8 @@ internal static class EvaluationTableWriter
                 new Text(evaluation.Intent.ToString(CultureInfo.InvariantCulture)),
                 new Text(evaluation.Engagement.ToString(CultureInfo.InvariantCulture)),
                 new Markup(TierCell(evaluation.Tier, evaluation.SuggestedTier, account.Current.TierLocked, account.Current.Tier)),
-                new Text(string.Join("\n", evaluation.Reasons)));
+                new Text(string.Join("\n", evaluation.Reasons)),
+                new Text(HandoffCell(outcome)));
         }
 
         console.Write(table);
@@ -68,6 +72,22 @@ internal static class EvaluationTableWriter
         }
 
         return text;
+    }
+
+    private static string HandoffCell(AlignmentOutcome outcome)
+    {
+        var lines = new List<string>();
+        if (outcome.Handoff is { } handoff)
+        {
+            lines.Add($"new: {handoff.Rule}");
+        }
+
+        if (outcome.Sla is { } sla)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{sla.Status}, due {sla.Due.UtcDateTime:yyyy-MM-dd HH:mm}Z"));
+        }
+
+        return lines.Count == 0 ? "-" : string.Join("\n", lines);
     }
 
     private static string Label(Tier tier) => tier switch

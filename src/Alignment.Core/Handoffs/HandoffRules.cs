@@ -48,16 +48,15 @@ public sealed class HandoffRules
     public ImmutableArray<HandoffRule> Rules { get; }
 
     /// <summary>
-    /// Whether an account with this state may be handed off now, and from when its signals count: status
-    /// <see cref="HandoffStatus.None"/> counts all signals; <see cref="HandoffStatus.Recycled"/> only those strictly
-    /// after the previous handoff (so the signals that led to it, or were answered, cannot re-trigger it);
-    /// <see cref="HandoffStatus.Pending"/> and <see cref="HandoffStatus.Accepted"/> are open handoffs.
+    /// Whether an account with this state may be handed off now. Only status <see cref="HandoffStatus.None"/> is:
+    /// <see cref="HandoffStatus.Pending"/> is an open handoff, and <see cref="HandoffStatus.Accepted"/> and
+    /// <see cref="HandoffStatus.Recycled"/> are set by a rep (or by the recycle rule) and are never overwritten by a new
+    /// handoff; an account re-enters handoff evaluation when a human sets its status back to None.
     /// </summary>
-    public static bool IsOpenForHandoff(AlignmentState current, out DateTimeOffset? signalsAfter)
+    public static bool IsOpenForHandoff(AlignmentState current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        signalsAfter = current.HandoffStatus == HandoffStatus.Recycled ? current.HandoffAt : null;
-        return current.HandoffStatus is HandoffStatus.None or HandoffStatus.Recycled;
+        return current.HandoffStatus == HandoffStatus.None;
     }
 
     /// <summary>The first rule admitting the tier, fit and intent whose match the signals satisfy at asOf; null if none.</summary>
@@ -69,8 +68,8 @@ public sealed class HandoffRules
     }
 
     /// <summary>
-    /// Decides a new handoff for <paramref name="account"/> at <paramref name="asOf"/>, or null: when its handoff is
-    /// open (Pending/Accepted) or no rule matches. <paramref name="effectiveTier"/> is the tier after hysteresis and
+    /// Decides a new handoff for <paramref name="account"/> at <paramref name="asOf"/>, or null: when its handoff
+    /// status is not None (see <see cref="IsOpenForHandoff"/>) or no rule matches. <paramref name="effectiveTier"/> is the tier after hysteresis and
     /// lock; <paramref name="fit"/> and <paramref name="intent"/> are the reported (rounded) components. The handoff
     /// instant is asOf; the SLA due instant comes from <paramref name="sla"/> in the owner's calendar.
     /// </summary>
@@ -78,12 +77,12 @@ public sealed class HandoffRules
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(sla);
-        if (!IsOpenForHandoff(account.Current, out var signalsAfter))
+        if (!IsOpenForHandoff(account.Current))
         {
             return null;
         }
 
-        var rule = FirstMatch(account.Signals.IsDefault ? [] : account.Signals, effectiveTier, fit, intent, asOf, signalsAfter);
+        var rule = FirstMatch(account.Signals.IsDefault ? [] : account.Signals, effectiveTier, fit, intent, asOf);
         if (rule is null)
         {
             return null;

@@ -1,3 +1,6 @@
+using Alignment.Core.Handoffs;
+using Alignment.Core.Sla;
+
 namespace Alignment.Core.Model;
 
 /// <summary>
@@ -14,4 +17,10 @@ public sealed record AlignmentModel
     public required SignalScoreModel Intent { get; init; }
     public required SignalScoreModel Engagement { get; init; }
     public required TierThresholds Tiers { get; init; }
+
+    /// <summary>The handoff rules (<c>$.handoff</c>); the four defaults of design.md when the section is absent.</summary>
+    public HandoffRules Handoff { get; init; } = HandoffRules.Default;
+
+    /// <summary>The SLA policy (<c>$.sla</c>); the defaults of design.md when the section is absent.</summary>
+    public SlaPolicy Sla { get; init; } = SlaPolicy.Default;
 }

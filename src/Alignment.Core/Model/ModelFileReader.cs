@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Alignment.Core.Handoffs;
 using Alignment.Core.Signals;
+using Alignment.Core.Sla;
 
 namespace Alignment.Core.Model;
 
@@ -18,8 +20,8 @@ public static class ModelFileReader
     private static readonly string[] TierNames = ["Tier1", "Tier2", "Tier3", "downgradeMargin", "upgradeDwellHours"];
 
     /// <summary>
-    /// Parses <paramref name="json"/>. The top-level <c>handoff</c> and <c>sla</c> sections are accepted and left to
-    /// their own readers.
+    /// Parses <paramref name="json"/>. The optional top-level <c>handoff</c> and <c>sla</c> sections are read by
+    /// <see cref="HandoffRulesReader"/> and <see cref="SlaPolicyReader"/>; when absent the defaults of design.md apply.
     /// </summary>
     public static ModelReadResult Read(string json)
     {
@@ -53,8 +55,18 @@ public static class ModelFileReader
         var engagement = root.TryGetProperty("engagement", out var e)
             ? SignalSectionReader.Read(context, e, "$.engagement", SignalCategory.Engagement) : null;
         var tiers = root.TryGetProperty("tiers", out var t) ? ReadTiers(context, t) : null;
+        var sectionErrors = new List<ModelError>();
+        var handoff = root.TryGetProperty("handoff", out var h) && h.ValueKind != JsonValueKind.Null
+            ? HandoffRulesReader.Read(h, "$.handoff", sectionErrors) : HandoffRules.Default;
+        var sla = root.TryGetProperty("sla", out var s) && s.ValueKind != JsonValueKind.Null
+            ? SlaPolicyReader.Read(s, "$.sla", sectionErrors) : SlaPolicy.Default;
+        foreach (var error in sectionErrors)
+        {
+            context.Error(error.Path, error.Message);
+        }
 
-        if (context.HasErrors || version is null || weights is null || fit is null || intent is null || engagement is null || tiers is null)
+        if (context.HasErrors || version is null || weights is null || fit is null || intent is null || engagement is null || tiers is null
+            || handoff is null || sla is null)
         {
             return ModelReadResult.Failure(context.Errors);
         }
@@ -67,6 +79,8 @@ public static class ModelFileReader
             Intent = intent,
             Engagement = engagement,
             Tiers = tiers,
+            Handoff = handoff,
+            Sla = sla,
         });
     }
 

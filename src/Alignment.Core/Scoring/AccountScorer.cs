@@ -11,7 +11,7 @@ namespace Alignment.Core.Scoring;
 /// </summary>
 public sealed class AccountScorer
 {
-    private const int StackContacts = 64;
+    private const int StackContacts = 16;
 
     private readonly FitScorer fit;
     private readonly SignalWeights intent;
@@ -46,15 +46,14 @@ public sealed class AccountScorer
         var asOfTicks = asOf.UtcTicks;
         double intentSum = 0, engagementSum = 0;
 
+        // Distinct engaged contacts, counted up to the limit beyond which the bonus cannot grow (4 with the defaults):
+        // the indices of one signal per contact seen so far.
+        var contactLimit = engagement.ContactLimit;
         int[]? rented = null;
-        var contactCapacity = engagement.ContactLimit == 0 ? 0 : signals.Length;
-        Span<int> scratch = contactCapacity <= StackContacts
-            ? stackalloc int[StackContacts * 2]
-            : (rented = ArrayPool<int>.Shared.Rent(contactCapacity * 2));
-        var half = Math.Max(contactCapacity, StackContacts);
-        var contactSignals = scratch[..half];
-        var hashes = scratch.Slice(half, half);
-        var contactCount = 0;
+        Span<int> contacts = contactLimit <= StackContacts
+            ? stackalloc int[StackContacts]
+            : (rented = ArrayPool<int>.Shared.Rent(contactLimit));
+        var distinct = 0;
 
         for (var i = 0; i < signals.Length; i++)
         {
@@ -88,24 +87,23 @@ public sealed class AccountScorer
                         engagementSum += engagementPoints * engagement.Decay(age);
                     }
 
-                    if (contactCapacity > 0 && signal.ContactId is not null)
+                    if (distinct < contactLimit && signal.ContactId is { } contact && !Seen(signals, contacts[..distinct], contact))
                     {
-                        contactSignals[contactCount++] = i;
+                        contacts[distinct++] = i;
                     }
 
                     break;
             }
         }
 
-        if (contactCount > 1)
-        {
-            var distinct = CountDistinctContacts(signals, contactSignals[..contactCount], hashes, engagement.ContactLimit);
-            engagementSum += engagement.Bonus(distinct);
-        }
-
         if (rented is not null)
         {
             ArrayPool<int>.Shared.Return(rented);
+        }
+
+        if (distinct > 1)
+        {
+            engagementSum += engagement.Bonus(distinct);
         }
 
         var fitScore = fit.Score(account);
@@ -115,40 +113,17 @@ public sealed class AccountScorer
         return new ScoreBreakdown(fitScore, intentScore, engagementScore, composite);
     }
 
-    /// <summary>
-    /// Counts distinct contact ids (ordinal) among <paramref name="indices"/>, stopping at <paramref name="limit"/>.
-    /// Reuses <paramref name="indices"/> for the representatives; <paramref name="hashes"/> is scratch.
-    /// </summary>
-    internal static int CountDistinctContacts(ReadOnlySpan<Signal> signals, Span<int> indices, Span<int> hashes, int limit)
+    /// <summary>Whether one of the signals at <paramref name="indices"/> has contact id <paramref name="contact"/> (ordinal).</summary>
+    private static bool Seen(ReadOnlySpan<Signal> signals, ReadOnlySpan<int> indices, string contact)
     {
-        var distinct = 0;
-        for (var k = 0; k < indices.Length; k++)
+        foreach (var index in indices)
         {
-            var index = indices[k];
-            var contact = signals[index].ContactId!;
-            var hash = contact.GetHashCode(StringComparison.Ordinal);
-            var seen = false;
-            for (var j = 0; j < distinct; j++)
+            if (string.Equals(signals[index].ContactId, contact, StringComparison.Ordinal))
             {
-                if (hashes[j] == hash && string.Equals(signals[indices[j]].ContactId, contact, StringComparison.Ordinal))
-                {
-                    seen = true;
-                    break;
-                }
-            }
-
-            if (!seen)
-            {
-                hashes[distinct] = hash;
-                indices[distinct] = index;
-                distinct++;
-                if (distinct >= limit)
-                {
-                    break;
-                }
+                return true;
             }
         }
 
-        return distinct;
+        return false;
     }
 }

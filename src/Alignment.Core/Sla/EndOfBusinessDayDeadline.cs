@@ -4,9 +4,10 @@ namespace Alignment.Core.Sla;
 
 /// <summary>
 /// Due at the end of the same business day when handed off during business hours before
-/// <see cref="SameDayBefore"/> local time; otherwise at the end of the next business day to open after the handoff
-/// (a handoff before opening on a business day is due at that day's end; one after the cut-off, after closing, at
-/// a weekend or on a holiday is due at the end of the following business day).
+/// <see cref="SameDayBefore"/> local time; otherwise at the end of the next business day after the handoff's local
+/// date (design.md: "else end of the next business day"). A handoff before opening on a business day is therefore due
+/// at the end of the following business day, as is one after the cut-off or after closing; one at a weekend or on a
+/// holiday is due at the end of the first business day after it.
 /// </summary>
 public sealed record EndOfBusinessDayDeadline : SlaDeadline
 {
@@ -18,15 +19,13 @@ public sealed record EndOfBusinessDayDeadline : SlaDeadline
     public override DateTimeOffset DueAt(BusinessCalendar calendar, DateTimeOffset handoffAt)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var day = calendar.IntervalAtOrAfter(handoffAt);
-        if (day.Open > handoffAt)
+        var date = calendar.LocalDateOf(handoffAt);
+        if (calendar.IntervalOn(date) is { } today && today.Contains(handoffAt)
+            && TimeOnly.FromDateTime(calendar.LocalTimeOf(handoffAt)) < SameDayBefore)
         {
-            return day.Close;
+            return today.Close;
         }
 
-        // In business hours of `day`.
-        return TimeOnly.FromDateTime(calendar.LocalTimeOf(handoffAt)) < SameDayBefore
-            ? day.Close
-            : calendar.NextBusinessDayAfter(day.Date).Close;
+        return calendar.NextBusinessDayAfter(date).Close;
     }
 }

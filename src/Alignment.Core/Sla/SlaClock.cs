@@ -41,15 +41,17 @@ public sealed class SlaClock
     /// at or after the handoff and at or before asOf answers it: Met when at or before the due instant. Unanswered:
     /// Breached after the due instant (and stays so when answered late), AtRisk from the at-risk share of the
     /// business-time window on, else OnTrack. Signals after asOf are not yet known and are ignored.
+    /// <paramref name="recordedResponseAt"/> is a first response already recorded on the CRM record (the first-response
+    /// field); it answers like a SalesTouch at that instant (same rules: at or after the handoff, at or before asOf).
     /// </summary>
-    public SlaAssessment Assess(OpenHandoff handoff, ImmutableArray<Signal> signals, string? ownerTimeZone, DateTimeOffset asOf)
+    public SlaAssessment Assess(OpenHandoff handoff, ImmutableArray<Signal> signals, string? ownerTimeZone, DateTimeOffset asOf, DateTimeOffset? recordedResponseAt = null)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         var calendar = CalendarFor(ownerTimeZone, out var problem);
         var handoffAt = handoff.HandoffAt;
         var due = handoff.Due ?? Policy.DeadlineFor(handoff.TierAtHandoff).DueAt(calendar, handoffAt);
 
-        DateTimeOffset? response = null;
+        DateTimeOffset? response = recordedResponseAt is { } recorded && recorded >= handoffAt && recorded <= asOf ? recorded : null;
         foreach (var signal in signals.IsDefault ? [] : signals)
         {
             if (signal.Kind == SignalKind.SalesTouch && signal.At >= handoffAt && signal.At <= asOf

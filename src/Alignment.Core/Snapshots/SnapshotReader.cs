@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Alignment.Core.Accounts;
+using Alignment.Core.Calendar;
 using Alignment.Core.Model;
 using Alignment.Core.Signals;
 
@@ -189,6 +190,16 @@ public static class SnapshotReader
         ok &= context.TryGetOptionalString(element, "email", ownerPath, out var email);
         ok &= context.TryGetOptionalString(element, "timeZone", ownerPath, out var timeZone);
         ok &= context.TryGetOptionalString(element, "managerId", ownerPath, out var managerId);
+        if (string.IsNullOrWhiteSpace(timeZone))
+        {
+            timeZone = null;
+        }
+        else if (!TimeZones.TryFind(timeZone, out _, out var zoneError))
+        {
+            context.Error(ownerPath + ".timeZone", zoneError + " Use null for the configured default zone.");
+            ok = false;
+        }
+
         return ok ? new Owner(id, email, timeZone, managerId) : null;
     }
 

@@ -33,11 +33,12 @@ public sealed class AlignmentRules
     public double LongestSignalWindowDays => Math.Max(Model.Intent.WindowDays, Model.Engagement.WindowDays);
 
     /// <summary>
-    /// Rules from a validated model, with the default handoff rules and SLA policy of design.md unless given.
+    /// Rules from a validated model, with the model's handoff rules and SLA policy (its <c>handoff</c> and <c>sla</c>
+    /// sections, else the defaults of design.md) unless given.
     /// </summary>
     public static AlignmentRules From(AlignmentModel model, HandoffRules? handoffs = null, SlaPolicy? sla = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new AlignmentRules(new AccountEvaluator(model), handoffs ?? HandoffRules.Default, new SlaClock(sla ?? SlaPolicy.Default));
+        return new AlignmentRules(new AccountEvaluator(model), handoffs ?? model.Handoff, new SlaClock(sla ?? model.Sla));
     }
 }

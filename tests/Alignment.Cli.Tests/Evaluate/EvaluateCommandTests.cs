@@ -51,6 +51,78 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_HandoffAndSla_HandComputed()
+    {
+        // Friday 2026-11-20 15:00Z = 10:00 EST = 16:00 CET = 20:30 IST.
+        const string snapshot = """
+            { "asOf": "2026-11-20T15:00:00Z",
+              "accounts": [
+                { "id": "new-berlin", "employees": 450, "industry": "Software", "country": "DE", "technologies": ["HubSpot"],
+                  "owner": { "id": "o1", "timeZone": "Europe/Berlin" },
+                  "current": { "tier": "None", "handoffStatus": "None" },
+                  "signals": [
+                    { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z", "contactId": "c1" },
+                    { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z", "contactId": "c1" },
+                    { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z", "contactId": "c2" },
+                    { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z", "contactId": "c2" } ] },
+                { "id": "pending-ny",
+                  "owner": { "id": "o2", "timeZone": null },
+                  "current": { "tier": "Tier2", "handoffStatus": "Pending", "handoffAt": "2026-11-20T14:00:00Z", "handoffTier": "Tier2", "slaDue": null },
+                  "signals": [ { "kind": "SalesTouch", "at": "2026-11-20T13:59:59Z" } ] },
+                { "id": "recycled", "current": { "tier": "Tier2", "handoffStatus": "Recycled", "handoffAt": "2026-11-01T14:00:00Z" },
+                  "signals": [ { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z" } ] } ] }
+            """;
+        var input = files.Write("handoff.json", snapshot);
+
+        var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
+
+        // new-berlin: fit 100, intent 4 × 15 = 60, engagement 0 → 0.4·100 + 0.3·60 = 58 → Tier3 (from None). Not Tier 1/2, so
+        // no pricing-surge; mqa: 4 interactions from 2 contacts, fit 100 ≥ 60, intent 60 ≥ 50. Tier 3 → 16 business
+        // hours from Fri 16:00 CET: 1 h Fri + 8 h Mon + 7 h Tue → Tue 2026-11-24 16:00 CET = 15:00Z.
+        // pending-ny: 09:00 EST + 4 business hours = 13:00 EST (18:00Z); at 10:00 EST 1 h of 4 gone; the touch one
+        // second before the handoff does not count → OnTrack.
+        // recycled: a human-set status; no new handoff and no SLA.
+        var output = JsonNode.Parse(run.Stdout)!.AsArray();
+        Assert.Equal((0, string.Empty), (run.ExitCode, run.Stderr));
+        Assert.Equal((58, "Tier3"), (output[0]!["score"]!.GetValue<int>(), output[0]!["tier"]!.GetValue<string>()));
+        var handoff = """{ "rule": "mqa", "at": "2026-11-20T15:00:00Z", "tier": "Tier3", "slaDue": "2026-11-24T15:00:00Z" }""";
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(handoff), output[0]!["handoff"]), run.Stdout);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "status": "OnTrack", "due": "2026-11-24T15:00:00Z" }"""), output[0]!["sla"]), run.Stdout);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "status": "OnTrack", "due": "2026-11-20T18:00:00Z" }"""), output[1]!["sla"]), run.Stdout);
+        Assert.Null(output[1]!["handoff"]);
+        Assert.Equal((null, null), (output[2]!["handoff"], output[2]!["sla"]));
+    }
+
+    [Fact]
+    public async Task Evaluate_NewHandoff_RuleInstantTierAndDueInTheOwnersZone()
+    {
+        // Friday 2026-11-20 13:00Z = 14:00 CET: three pricing views today, Tier 1 held → pricing-surge (no meeting);
+        // Tier 1 before 15:00 local during business hours → due Friday 17:00 CET = 16:00Z.
+        const string snapshot = """
+            { "asOf": "2026-11-20T13:00:00Z",
+              "accounts": [
+                { "id": "surge", "owner": { "id": "o1", "timeZone": "Europe/Berlin" },
+                  "current": { "tier": "Tier1", "tierLocked": true, "handoffStatus": "None" },
+                  "signals": [
+                    { "kind": "PricingPageView", "at": "2026-11-20T12:00:00Z" },
+                    { "kind": "PricingPageView", "at": "2026-11-20T12:10:00Z" },
+                    { "kind": "PricingPageView", "at": "2026-11-20T12:20:00Z" } ] } ] }
+            """;
+        var input = files.Write("surge.json", snapshot);
+
+        var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
+
+        var expected = """
+            { "rule": "pricing-surge", "at": "2026-11-20T13:00:00Z", "tier": "Tier1", "slaDue": "2026-11-20T16:00:00Z" }
+            """;
+        var account = JsonNode.Parse(run.Stdout)![0]!;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["id", "fit", "intent", "engagement", "score", "tier", "suggestedTier", "reasons", "handoff", "sla"], account.AsObject().Select(p => p.Key));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), account["handoff"]), run.Stdout);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "status": "OnTrack", "due": "2026-11-20T16:00:00Z" }"""), account["sla"]), run.Stdout);
+    }
+
+    [Fact]
     public async Task Evaluate_NoAsOfOption_UsesTheSnapshotsAsOf()
     {
         var input = files.Write("snapshot.json", Snapshot);
@@ -111,6 +183,8 @@ public sealed class EvaluateCommandTests : IDisposable
         { "unknown kind", ModelWith(r => r["intent"]!["points"]!["Webinar"] = 5), "$.intent.points.Webinar" },
         { "negative points", ModelWith(r => r["engagement"]!["points"]!["DemoAttended"] = -40), "$.engagement.points.DemoAttended" },
         { "missing member", ModelWith(r => r["intent"]!.AsObject().Remove("cap")), "$.intent.cap" },
+        { "handoff kind", ModelWith(r => r["handoff"]!["rules"]![0]!["match"]!["kinds"]![0] = "Webinar"), "$.handoff.rules[0].match.kinds[0]" },
+        { "unknown zone", ModelWith(r => r["sla"]!["defaultTimeZone"] = "Mars/Phobos"), "$.sla.defaultTimeZone" },
         { "malformed", "{ \"version\": \"2026.11.0\",\n  \"weights\": { \"fit\": 0.4 \"intent\": 0.3 } }", "line 2" },
     };
 
@@ -135,6 +209,7 @@ public sealed class EvaluateCommandTests : IDisposable
         { "unknown kind", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "signals": [ { "kind": "Webinar", "at": "2026-11-19T10:00:00Z" } ] } ] }""", "$.accounts[0].signals[0].kind" },
         { "bad instant", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "signals": [ { "kind": "WebVisit", "at": "19/11/2026" } ] } ] }""", "$.accounts[0].signals[0].at" },
         { "malformed", "{ \"accounts\": [\n  { \"id\": \"a\", }\n] }", "line 2" },
+        { "unknown time zone", """{ "asOf": "2026-11-20T15:00:00Z", "accounts": [ { "id": "a", "owner": { "id": "o", "timeZone": "Mars/Phobos" } } ] }""", "$.accounts[0].owner.timeZone: Unknown time zone id 'Mars/Phobos'" },
         { "no asOf", """{ "accounts": [ { "id": "a" } ] }""", "$.asOf" },
     };
 

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Alignment.Core.Handoffs;
 using Alignment.Core.Model;
 using Alignment.Core.Signals;
+using Alignment.Core.Sla;
+using Alignment.Core.Tiers;
 using Alignment.TestKit.Scoring;
 
 namespace Alignment.Core.Tests.Model;
@@ -201,15 +204,67 @@ public sealed class ModelFileReaderTests
     }
 
     [Fact]
-    public void Read_HandoffAndSlaSections_LeftToTheirReaders()
+    public void Read_NoHandoffOrSlaSection_DefaultsOfDesign()
     {
         var json = ModelJson.With(r =>
         {
-            r["handoff"] = new JsonObject { ["anything"] = "goes" };
-            r["sla"] = new JsonArray(1, 2);
+            r.Remove("handoff");
+            r.Remove("sla");
         });
 
-        Assert.True(ModelFileReader.Read(json).IsValid);
+        var model = ModelFileReader.Read(json).Model;
+
+        Assert.NotNull(model);
+        Assert.Same(HandoffRules.Default, model.Handoff);
+        Assert.Same(SlaPolicy.Default, model.Sla);
+    }
+
+    [Fact]
+    public void Read_ShippedModel_HandoffRulesAndSlaAreTheDesignDefaults()
+    {
+        var model = DefaultScoringModel.Value;
+
+        static object Shape(HandoffRule r) => (r.Id, string.Join(",", r.Tiers), string.Join(",", r.Match.Kinds), string.Join(",", r.Match.Categories),
+            r.Match.Within, r.Match.MinCount, r.Match.MinDistinctContacts, r.Match.SameSubject, r.Match.WithinOfEachOther, r.MinFit, r.MinIntent);
+        Assert.Equal(HandoffRules.Default.Rules.Select(Shape), model.Handoff.Rules.Select(Shape));
+        Assert.Equal(
+            (SlaPolicy.Default.DefaultTimeZone, SlaPolicy.Default.AtRiskShare, SlaPolicy.Default.EscalateAfter, SlaPolicy.Default.RecycleAfterBusinessDays),
+            (model.Sla.DefaultTimeZone, model.Sla.AtRiskShare, model.Sla.EscalateAfter, model.Sla.RecycleAfterBusinessDays));
+        Assert.Equal(Enum.GetValues<Tier>().Select(t => SlaPolicy.Default.DeadlineFor(t)), Enum.GetValues<Tier>().Select(t => model.Sla.DeadlineFor(t)));
+        Assert.Equal(Enum.GetValues<DayOfWeek>().Select(SlaPolicy.Default.Hours.For), Enum.GetValues<DayOfWeek>().Select(model.Sla.Hours.For));
+        Assert.Empty(model.Sla.Holidays);
+    }
+
+    [Fact]
+    public void Read_HandoffAndSlaSections_ReadIntoTheModel()
+    {
+        var json = ModelJson.With(r =>
+        {
+            r["handoff"] = JsonNode.Parse("""{ "rules": [ { "id": "demo", "match": { "kinds": ["DemoAttended"], "withinDays": 3 } } ] }""");
+            r["sla"] = JsonNode.Parse("""{ "defaultTimeZone": "Europe/Berlin", "atRiskShare": 0.5 }""");
+        });
+
+        var model = ModelFileReader.Read(json).Model;
+
+        Assert.NotNull(model);
+        var rule = Assert.Single(model.Handoff.Rules);
+        Assert.Equal(("demo", TimeSpan.FromDays(3)), (rule.Id, rule.Match.Within));
+        Assert.Equal(("Europe/Berlin", 0.5), (model.Sla.DefaultTimeZone, model.Sla.AtRiskShare));
+    }
+
+    [Theory]
+    [InlineData("handoff", """{ "anything": "goes" }""", "$.handoff.anything")]
+    [InlineData("handoff", """{ "rules": [ { "id": "x", "match": { "kinds": ["Webinar"], "withinDays": 7 } } ] }""", "$.handoff.rules[0].match.kinds[0]")]
+    [InlineData("sla", "[1, 2]", "$.sla")]
+    [InlineData("sla", """{ "defaultTimeZone": "Mars/Phobos" }""", "$.sla.defaultTimeZone")]
+    public void Read_BadHandoffOrSlaSection_RefusedWithThePath(string section, string value, string path)
+    {
+        var json = ModelJson.With(r => r[section] = JsonNode.Parse(value));
+
+        var result = ModelFileReader.Read(json);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path == path);
     }
 
     [Theory]

@@ -181,6 +181,22 @@ public sealed class AccountScorerTests
         Assert.Equal((300 * 15 * Math.Pow(0.5, 89.0 / 14)) + 20, score.Engagement, 9);
     }
 
+    [Theory]
+    [InlineData(20, 19)] // 1 point per contact beyond the first
+    [InlineData(40, 30)] // capped at 30: counting stops at 31 distinct contacts (more than the stack buffer holds)
+    public void Score_BonusLimitAboveTheStackBuffer_CountsEveryContactUpToTheCap(int contacts, double expected)
+    {
+        var json = ModelJson.With(r =>
+        {
+            r.Obj("engagement").Obj("points")["FormSubmit"] = 0;
+            r.Obj("engagement")["contactBonus"] = new System.Text.Json.Nodes.JsonObject { ["pointsPerContact"] = 1, ["max"] = 30 };
+        });
+        var model = ModelFileReader.Read(json).Model!;
+        var signals = Enumerable.Range(0, contacts * 2).Select(i => Aged(SignalKind.FormSubmit, 0, $"c{i % contacts}")).ToArray();
+
+        Assert.Equal(expected, new AccountScorer(model).Score(WithSignals(signals), AsOf).Engagement);
+    }
+
     [Fact]
     public void Score_SalesTouch_NotScored()
     {

@@ -15,7 +15,8 @@ public sealed class SlaDeadlineTests
     [InlineData("2026-11-16T20:01:00Z", null, "2026-11-17T22:00:00Z")]                // Mon 15:01 EST → Tue 17:00
     [InlineData("2026-11-16T20:00:00Z", null, "2026-11-17T22:00:00Z")]                // Mon 15:00 exactly: not before 15:00 → Tue
     [InlineData("2026-11-16T14:00:00Z", null, "2026-11-16T22:00:00Z")]                // Mon 09:00 (opening) → Mon 17:00
-    [InlineData("2026-11-16T13:00:00Z", null, "2026-11-16T22:00:00Z")]                // Mon 08:00, before opening → that day's end
+    [InlineData("2026-11-16T13:00:00Z", null, "2026-11-17T22:00:00Z")]                // Mon 08:00, before opening: not during hours → next business day, Tue 17:00
+    [InlineData("2026-11-16T04:00:00Z", null, "2026-11-16T22:00:00Z")]                // Sun 23:00 EST → the next business day, Mon 17:00
     [InlineData("2026-11-16T22:00:00Z", null, "2026-11-17T22:00:00Z")]                // Mon 17:00 (closed) → Tue 17:00
     [InlineData("2026-11-20T23:00:00Z", null, "2026-11-23T22:00:00Z")]                // Fri 18:00 EST → Mon 17:00
     [InlineData("2026-11-20T19:30:00Z", null, "2026-11-20T22:00:00Z")]                // Fri 14:30 → Fri 17:00

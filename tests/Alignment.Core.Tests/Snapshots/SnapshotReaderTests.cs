@@ -64,6 +64,7 @@ public sealed class SnapshotReaderTests
     [InlineData("""{ "accounts": [ { "id": "a", "employees": "many" } ] }""", "$.accounts[0].employees")]
     [InlineData("""{ "accounts": [ { "id": "a" }, { "id": "a" } ] }""", "$.accounts[1].id")]
     [InlineData("""{ "asOf": "2026-13-01T00:00:00Z", "accounts": [] }""", "$.asOf")]
+    [InlineData("""{ "accounts": [ { "id": "a", "owner": { "id": "o", "timeZone": "Mars/Phobos" } } ] }""", "$.accounts[0].owner.timeZone")]
     [InlineData("""{ "accounts": {} }""", "$.accounts")]
     [InlineData("""{ "asOf": "2026-11-20T15:00:00Z" }""", "$.accounts")]
     public void Read_BadEntry_ErrorNamesItsPath(string json, string path)
@@ -90,6 +91,18 @@ public sealed class SnapshotReaderTests
         var json = """{ "source": "test", "accounts": [ { "id": "a", "website": "acme.example", "signals": [ { "kind": "WebVisit", "at": "2026-11-19T10:00:00Z", "url": "/pricing" } ] } ] }""";
 
         Assert.True(SnapshotReader.Read(json).IsValid);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    [InlineData("\" \"")]
+    public void Read_OwnerWithoutZone_NullZoneMeansTheDefault(string zone)
+    {
+        var result = SnapshotReader.Read($$"""{ "accounts": [ { "id": "a", "owner": { "id": "o", "timeZone": {{zone}} } } ] }""");
+
+        Assert.True(result.IsValid);
+        Assert.Null(result.Accounts[0].Owner!.TimeZone);
     }
 
     [Fact]
