@@ -5,6 +5,7 @@ using Alignment.HubSpot.Http;
 using Alignment.HubSpot.Setup;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,9 @@ public sealed class HubSpotTestHost : IAsyncDisposable
     public ICrm Crm => _provider.GetRequiredService<ICrm>();
 
     public HubSpotPropertySetup Setup => _provider.GetRequiredService<HubSpotPropertySetup>();
+
+    /// <summary>The HubSpot webhook parser as registered (client secret <c>secret</c>).</summary>
+    public IWebhookParser Parser => Assert.Single(_provider.GetServices<IWebhookParser>());
 
     internal HubSpotRateGate Gate => _provider.GetRequiredService<HubSpotRateGate>();
 
