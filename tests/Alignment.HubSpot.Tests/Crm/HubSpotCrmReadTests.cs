@@ -118,6 +118,22 @@ public sealed class HubSpotCrmReadTests
     }
 
     [Fact]
+    public async Task ReadAccountsAsync_OrgLargerThanHubSpots10000Cap_ReadsEveryCompanyOnce()
+    {
+        await using var host = await HubSpotTestHost.StartAsync(
+            Many(10_250),
+            o => { o.RateLimitMax = 100_000; o.SearchRequestsPerSecond = 10; },
+            new Dictionary<string, string?> { ["Alignment:HubSpot:SearchRequestsPerSecond"] = "5" });
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        // The emulator keeps HubSpot's cap (10,000 by default): the read must have restarted after the last id once.
+        Assert.Equal(Many(10_250).Select(a => a.Id), read.Select(a => a.Account.Id));
+        Assert.Contains(host.Requests, r => r.Body?.Contains("\"propertyName\":\"hs_object_id\",\"operator\":\"GT\"", StringComparison.Ordinal) == true);
+        Assert.Equal(0, host.Emulator.Counter["throttled"]);
+    }
+
+    [Fact]
     public async Task ReadAccountsAsync_ModifiedSinceWithMoreChangesThanTheCap_ReadsEachChangedCompanyOnce()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AsOf);
