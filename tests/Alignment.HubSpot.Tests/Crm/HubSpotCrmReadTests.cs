@@ -157,6 +157,18 @@ public sealed class HubSpotCrmReadTests
     }
 
     [Fact]
+    public async Task ReadAccountsAsync_FirstAccount_ArrivesAfterOneSearchPageNotTheWholeOrg()
+    {
+        await using var host = await HubSpotTestHost.StartAsync(Many(1000), o => o.RateLimitMax = 10_000);
+
+        await using var accounts = host.Crm.ReadAccountsAsync(new CrmReadRequest(null, Since), TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        Assert.True(await accounts.MoveNextAsync());
+
+        Assert.Equal("1000", accounts.Current.Account.Id);
+        Assert.Equal(1, host.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/search", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ReadAccountsAsync_AssociationsPagedPerInput_ReadsEveryPage()
     {
         var signals = Enumerable.Range(1, 7).Select(i => At(SignalKind.EmailReply, i, "c" + i)).ToArray();
