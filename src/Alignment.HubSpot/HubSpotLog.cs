@@ -22,4 +22,10 @@ internal static partial class HubSpotLog
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "HubSpot webhook rejected: {Problem}")]
     public static partial void WebhookRejected(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "HubSpot {Method} {Route} answered {Status} in {ElapsedMs} ms")]
+    public static partial void Call(ILogger logger, string method, string route, int status, double elapsedMs);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "HubSpot {Method} {Route} failed after {ElapsedMs} ms: {Error}")]
+    public static partial void CallFailed(ILogger logger, string method, string route, double elapsedMs, string error);
 }

@@ -32,6 +32,7 @@ public static class HubSpotServiceCollectionExtensions
         services.TryAddSingleton<HubSpotRateGate>();
         services.TryAddTransient<HubSpotAuthHandler>();
         services.TryAddTransient<HubSpotRateLimitHandler>();
+        services.TryAddSingleton<HubSpotHttpLogger>();
 
         var client = services.AddHttpClient<HubSpotClient>(HubSpotClient.HttpClientName, (sp, http) =>
             {
@@ -39,7 +40,9 @@ public static class HubSpotServiceCollectionExtensions
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
             })
-            .AddHttpMessageHandler<HubSpotAuthHandler>();
+            .AddHttpMessageHandler<HubSpotAuthHandler>()
+            .RemoveAllLoggers() // the default ones put the raw Authorization header in their Trace events' state
+            .AddLogger<HubSpotHttpLogger>();
         client.AddResilienceHandler("hubspot", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<HubSpotOptions>>().Value;

@@ -1,19 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 using Alignment.Core.Accounts;
+using Alignment.Core.Model;
 using Alignment.Core.Signals;
 using Alignment.HubSpot;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Options;
+using Alignment.Sync.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alignment.Benchmarks.HubSpot;
 
 /// <summary>
-/// API economy of the HubSpot adapter against the emulator (defaults: 10,000 companies, 50 ms latency, 100 requests per
-/// 10 s enforced): a full rescore that changes every company must take at most ceil(N/100) batch updates, and a
-/// rescore that changes nothing must write nothing. Prints calls by kind and wall time; exit code 1 if a bound fails.
+/// API economy of the HubSpot adapter under the real scoring run (<see cref="ScoringRunJob"/>, default model) against
+/// the emulator. Defaults: 10,000 companies, 50 ms added to every answer, the emulator enforcing 100 non-search
+/// requests per rolling 10 s (and 5 searches per second). Two full rescores at the same instant: the first changes
+/// every company and must take at most ceil(N/100) batch updates; the second changes nothing and must write nothing.
+/// Neither may draw a 429 (the client throttles first), and the calls each run reports must equal the calls the
+/// emulator received. Prints calls by kind and wall time per pass; exit code 1 when a bound fails.
 /// Options: <c>--companies N --latency-ms N --max N --interval-ms N</c>.
 /// </summary>
 public sealed class HubSpotEconomyCommand : IBenchCommand
@@ -22,7 +29,7 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
 
     public string Name => "hubspot-economy";
 
-    public string Description => "HubSpot adapter: calls and wall time of a full rescore (10,000 companies, 50 ms, 100 req/10 s)";
+    public string Description => "HubSpot: calls and wall time of full rescores (10,000 companies, 50 ms, 100 req/10 s); exit 1 past a bound";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -40,78 +47,54 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
         {
             ["Alignment:HubSpot:BaseUrl"] = emulator.BaseAddress.ToString(),
             ["Alignment:HubSpot:AccessToken"] = "bench",
-            ["Alignment:HubSpot:BurstLimit"] = max.ToString(CultureInfo.InvariantCulture),
-            ["Alignment:HubSpot:BurstIntervalMilliseconds"] = interval.ToString(CultureInfo.InvariantCulture),
         }).Build();
         await using var provider = new ServiceCollection().AddHubSpotCrm(configuration).BuildServiceProvider();
         var crm = provider.GetRequiredService<ICrm>();
+        var state = new BenchStateStore();
+        var planner = new AccountPlanner(AlignmentRules.From(LoadModel()));
+        var job = new ScoringRunJob(crm, state, state, state, planner, Microsoft.Extensions.Options.Options.Create(new SyncOptions()),
+            new FixedClock(AsOf), NullLogger<ScoringRunJob>.Instance);
 
-        Console.WriteLine($"hubspot-economy: {companies} companies, {latency} ms latency, {max} requests / {interval} ms enforced");
-        Console.WriteLine($"{"pass",-22} {"accounts",8} {"writes",7} {"search",7} {"assoc",6} {"b-read",7} {"b-upd",6} {"other",6} {"429s",5} {"calls",6} {"wall s",7}");
-        var full = await PassAsync("full rescore (changes)", crm, emulator, cancellationToken);
-        var again = await PassAsync("rescore (no change)", crm, emulator, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hubspot-economy: {companies} companies, {latency} ms latency, emulator enforcing {max} requests / {interval} ms (search: {emulatorOptions.SearchRequestsPerSecond}/s)"));
+        Console.WriteLine($"{"pass",-24} {"read",6} {"written",7} {"search",7} {"assoc",6} {"b-read",7} {"b-upd",6} {"other",6} {"429s",5} {"reads",6} {"calls",6} {"reported",8} {"wall s",7}");
+        var full = await PassAsync("full rescore (changes)", job, emulator, cancellationToken);
+        var again = await PassAsync("full rescore (no change)", job, emulator, cancellationToken);
 
         var bound = (companies + 99) / 100;
-        var ok = full.Updates <= bound && full.Writes == companies && again.Updates == 0 && again.Writes == 0;
-        Console.WriteLine($"bound: update calls {full.Updates} <= ceil({companies}/100) = {bound}; unchanged pass update calls {again.Updates}: {(ok ? "OK" : "FAILED")}");
-        return ok ? 0 : 1;
-    }
-
-    private static async Task<(int Updates, int Writes)> PassAsync(string name, ICrm crm, HubSpotEmulator emulator, CancellationToken cancellationToken)
-    {
-        emulator.Counter.Reset();
-        var callsBefore = crm.GetUsage().Calls;
-        var clock = Stopwatch.StartNew();
-        var writes = new List<AccountWrite>();
-        var accounts = 0;
-        await foreach (var read in crm.ReadAccountsAsync(new CrmReadRequest(null, AsOf.AddDays(-90)), cancellationToken))
+        var checks = new (string Text, bool Ok)[]
         {
-            accounts++;
-            if (Rescore(read.Account) is { } write)
-            {
-                writes.Add(write);
-            }
+            ($"first pass: batch-update calls {full.Updates} <= ceil({companies}/100) = {bound}", full.Updates <= bound),
+            ($"first pass: every company read and written ({full.Read}/{full.Written} of {companies}, {full.Failed} failed)",
+                full.Read == companies && full.Written == companies && full.Failed == 0),
+            ($"second pass: nothing written ({again.Written} records, {again.Updates} batch-update calls)", again.Written == 0 && again.Updates == 0),
+            ($"no 429 answered ({full.Throttled} + {again.Throttled})", full.Throttled == 0 && again.Throttled == 0),
+            ($"calls reported by the run = calls received ({full.Reported}/{full.Calls}, {again.Reported}/{again.Calls})",
+                full.Reported == full.Calls && again.Reported == again.Calls),
+        };
+        foreach (var (text, ok) in checks)
+        {
+            Console.WriteLine($"{(ok ? "OK    " : "FAILED")} {text}");
         }
 
-        var result = writes.Count == 0 ? CrmWriteResult.Empty : await crm.WriteAsync(writes, cancellationToken);
+        return checks.All(c => c.Ok) ? 0 : 1;
+    }
+
+    private static async Task<PassFigures> PassAsync(string name, ScoringRunJob job, HubSpotEmulator emulator, CancellationToken cancellationToken)
+    {
+        emulator.Counter.Reset();
+        var clock = Stopwatch.StartNew();
+        var result = await job.RunAsync(new ScoringRunRequest(Full: true), cancellationToken);
         clock.Stop();
         var c = emulator.Counter.Snapshot();
         var known = new[] { "search", "associations", "batch-read", "batch-update", "throttled" };
         var other = c.Where(kv => !known.Contains(kv.Key)).Sum(kv => kv.Value);
+        var figures = new PassFigures(
+            result.Read, result.Written, result.Failed, Get(c, "batch-update"), Get(c, "throttled"), emulator.Counter.Total, result.ApiCalls);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-22} {accounts,8} {result.Written.Count,7} {Get(c, "search"),7} {Get(c, "associations"),6} {Get(c, "batch-read"),7} {Get(c, "batch-update"),6} {other,6} {Get(c, "throttled"),5} {crm.GetUsage().Calls - callsBefore,6} {clock.Elapsed.TotalSeconds,7:F1}"));
-        return (Get(c, "batch-update"), writes.Count);
+            $"{name,-24} {result.Read,6} {result.Written,7} {Get(c, "search"),7} {Get(c, "associations"),6} {Get(c, "batch-read"),7} {figures.Updates,6} {other,6} {figures.Throttled,5} {figures.Calls - figures.Updates,6} {figures.Calls,6} {figures.Reported,8} {clock.Elapsed.TotalSeconds,7:F1}"));
+        return figures;
     }
-
-    /// <summary>A stand-in for the scoring run: a deterministic score per account; only changed fields are written.</summary>
-    private static AccountWrite? Rescore(Account account)
-    {
-        var wanted = account.Current with { Score = Deterministic(account.Id), Fit = 60, ModelVersion = "bench-1", ScoredAt = AsOf };
-        var fields = new HashSet<AlignmentField>();
-        if (wanted.Score != account.Current.Score)
-        {
-            fields.Add(AlignmentField.Score);
-        }
-
-        if (wanted.Fit != account.Current.Fit)
-        {
-            fields.Add(AlignmentField.FitScore);
-        }
-
-        if (wanted.ModelVersion != account.Current.ModelVersion)
-        {
-            fields.Add(AlignmentField.ModelVersion);
-        }
-
-        if (wanted.ScoredAt != account.Current.ScoredAt)
-        {
-            fields.Add(AlignmentField.ScoredAt);
-        }
-
-        return fields.Count == 0 ? null : new AccountWrite(account.Id, wanted, fields);
-    }
-
-    private static int Deterministic(string id) => int.Parse(id, CultureInfo.InvariantCulture) % 101;
 
     private static IEnumerable<Account> Seed(int count)
     {
@@ -130,6 +113,20 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
         }
     }
 
+    private static AlignmentModel LoadModel()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "config", "scoring.json");
+            if (File.Exists(path))
+            {
+                return ModelFileReader.Read(File.ReadAllText(path)).Model ?? throw new InvalidOperationException(path + " is invalid.");
+            }
+        }
+
+        throw new FileNotFoundException("config/scoring.json not found above " + AppContext.BaseDirectory);
+    }
+
     private static int Get(IReadOnlyDictionary<string, int> counts, string kind) => counts.GetValueOrDefault(kind);
 
     private static int Arg(string[] args, string name, int fallback)
@@ -137,4 +134,6 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
+
+    private sealed record PassFigures(int Read, int Written, int Failed, int Updates, int Throttled, int Calls, int Reported);
 }

@@ -126,7 +126,8 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
         return [];
     }
 
-    private static string? Authenticate(WebhookRequest request, DateTimeOffset now, HubSpotOptions o)
+    /// <summary>Null when the delivery is authentic; else why it is not (no secret, header or timestamp in the text).</summary>
+    internal static string? Authenticate(WebhookRequest request, DateTimeOffset now, HubSpotOptions o)
     {
         if (string.IsNullOrEmpty(o.ClientSecret))
         {

@@ -110,10 +110,62 @@ public sealed class HubSpotCrmReadTests
 
         var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
 
-        Assert.Equal(1000, read.Select(a => a.Account.Id).Distinct().Count());
+        // Every company exactly once, in ascending id order, across partitions the emulator's cap forces.
+        Assert.Equal(Many(1000).Select(a => a.Id), read.Select(a => a.Account.Id));
         var searches = host.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/search", StringComparison.Ordinal)).ToList();
-        Assert.Contains(searches, r => r.Body!.Contains("\"operator\":\"GT\"", StringComparison.Ordinal));
+        Assert.True(searches.Count(r => r.Body!.Contains("\"operator\":\"GT\"", StringComparison.Ordinal)) >= 2);
         Assert.Equal(0, host.Emulator.Counter["throttled"]);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_OrgLargerThanHubSpots10000Cap_ReadsEveryCompanyOnce()
+    {
+        await using var host = await HubSpotTestHost.StartAsync(
+            Many(10_250),
+            o => { o.RateLimitMax = 100_000; o.SearchRequestsPerSecond = 10; },
+            new Dictionary<string, string?> { ["Alignment:HubSpot:SearchRequestsPerSecond"] = "5" });
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        // The emulator keeps HubSpot's cap (10,000 by default): the read must have restarted after the last id once.
+        Assert.Equal(Many(10_250).Select(a => a.Id), read.Select(a => a.Account.Id));
+        Assert.Contains(host.Requests, r => r.Body?.Contains("\"propertyName\":\"hs_object_id\",\"operator\":\"GT\"", StringComparison.Ordinal) == true);
+        Assert.Equal(0, host.Emulator.Counter["throttled"]);
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_ModifiedSinceWithMoreChangesThanTheCap_ReadsEachChangedCompanyOnce()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AsOf);
+        await using var host = await HubSpotTestHost.StartAsync(
+            Many(1500),
+            o => { o.SearchResultCap = 400; o.RateLimitMax = 10_000; o.Time = clock; },
+            new Dictionary<string, string?> { ["Alignment:HubSpot:SearchResultCap"] = "400" });
+        clock.Advance(TimeSpan.FromHours(1));
+        var checkpoint = clock.GetUtcNow();
+        var changed = Many(1500).Select(a => a.Id).Where((_, i) => i % 3 == 0).ToList();
+        foreach (var id in changed)
+        {
+            host.Emulator.AddSignal(id, new Signal(SignalKind.EmailReply, checkpoint));
+        }
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(checkpoint, Since));
+
+        Assert.Equal(changed, read.Select(a => a.Account.Id));
+        Assert.All(host.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/search", StringComparison.Ordinal)),
+            r => Assert.Contains("hs_lastmodifieddate", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_FirstAccount_ArrivesAfterOneSearchPageNotTheWholeOrg()
+    {
+        await using var host = await HubSpotTestHost.StartAsync(Many(1000), o => o.RateLimitMax = 10_000);
+
+        await using var accounts = host.Crm.ReadAccountsAsync(new CrmReadRequest(null, Since), TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        Assert.True(await accounts.MoveNextAsync());
+
+        Assert.Equal("1000", accounts.Current.Account.Id);
+        Assert.Equal(1, host.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/search", StringComparison.Ordinal)));
     }
 
     [Fact]

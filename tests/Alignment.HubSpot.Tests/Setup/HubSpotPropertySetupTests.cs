@@ -57,6 +57,29 @@ public sealed class HubSpotPropertySetupTests
     }
 
     [Fact]
+    public async Task EnsureAsync_EnumerationMissingOptions_ReportsWhichAndKeepsIt()
+    {
+        await using var host = await HubSpotTestHost.StartAsync([], o => o.DefineAlignmentProperties = false);
+        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
+        await http.PostAsync("crm/properties/2026-03/companies/groups", Json("""{"name":"alignment","label":"Alignment"}"""), TestContext.Current.CancellationToken);
+        await http.PostAsync("crm/properties/2026-03/companies", Json("""
+            {"name":"alignment_tier","label":"Tier","type":"enumeration","fieldType":"select","groupName":"alignment",
+             "options":[{"label":"Tier 1","value":"Tier1","displayOrder":0,"hidden":false}]}
+            """), TestContext.Current.CancellationToken);
+
+        var result = await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
+        var again = await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
+
+        var conflict = Assert.Single(result.Conflicts);
+        Assert.Equal("alignment_tier", conflict.Name);
+        Assert.Contains("lacks the options Tier2, Tier3, None", conflict.Detail, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Equal(["alignment_tier"], again.Conflicts.Select(c => c.Name));
+        Assert.Empty(again.Created);
+    }
+
+    [Fact]
     public async Task EnsureAsync_ConfiguredName_CreatesThePropertyUnderThatName()
     {
         await using var host = await HubSpotTestHost.StartAsync(

@@ -5,8 +5,11 @@ using Alignment.HubSpot.Http;
 using Alignment.HubSpot.Setup;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Alignment.HubSpot.Tests.Support;
 
@@ -28,9 +31,15 @@ public sealed class HubSpotTestHost : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; }
 
+    /// <summary>Every log record written by the adapter and the HTTP client, Trace level included.</summary>
+    public FakeLogCollector Logs => _provider.GetFakeLogCollector();
+
     public ICrm Crm => _provider.GetRequiredService<ICrm>();
 
     public HubSpotPropertySetup Setup => _provider.GetRequiredService<HubSpotPropertySetup>();
+
+    /// <summary>The HubSpot webhook parser as registered (client secret <c>secret</c>).</summary>
+    public IWebhookParser Parser => Assert.Single(_provider.GetServices<IWebhookParser>());
 
     internal HubSpotRateGate Gate => _provider.GetRequiredService<HubSpotRateGate>();
 
@@ -57,6 +66,7 @@ public sealed class HubSpotTestHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var requests = new ConcurrentQueue<RecordedRequest>();
         var services = new ServiceCollection();
+        services.AddFakeLogging().AddLogging(l => l.SetMinimumLevel(LogLevel.Trace));
         services.AddHubSpotCrm(configuration);
         services.AddHttpClient(HubSpotClient.HttpClientName).AddHttpMessageHandler(() => new RecordingHandler(requests));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

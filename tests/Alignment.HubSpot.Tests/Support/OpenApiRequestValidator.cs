@@ -36,24 +36,18 @@ public sealed class OpenApiRequestValidator
         }
     }
 
+    /// <summary>The documented operation a request matches (<c>POST /crm/objects/2026-03/companies/search</c>), or null.</summary>
+    public string? Operation(string method, Uri uri) =>
+        Match(uri) is { } match && match.Item.TryGetProperty(method.ToLowerInvariant(), out _) ? method + " " + match.Template : null;
+
     /// <summary>Problems of one request; empty when it conforms.</summary>
     public IReadOnlyList<string> Validate(string method, Uri uri, string? body)
     {
-        var path = uri.AbsolutePath;
-        var owners = Regex.Match(path, "^/crm/owners/[0-9]{4}-[0-9]{2}(/.*)?$");
-        if (owners.Success)
+        if (Match(uri) is not var (_, template, item, doc))
         {
-            path = "/crm/v3/owners" + owners.Groups[1].Value;
+            return [$"{method} {uri.AbsolutePath}: no such path in the OpenAPI documents"];
         }
 
-        var matches = _paths.Where(p => p.Path.IsMatch(path)).ToList();
-        if (matches.Count == 0)
-        {
-            return [$"{method} {path}: no such path in the OpenAPI documents"];
-        }
-
-        // Prefer the most literal template (e.g. /companies/search over /{objectType}/search).
-        var (_, template, item, doc) = matches.OrderBy(m => m.Template.Count(c => c == '{')).First();
         if (!item.TryGetProperty(method.ToLowerInvariant(), out var operation))
         {
             return [$"{method} {template}: method not in the OpenAPI document"];
@@ -90,6 +84,20 @@ public sealed class OpenApiRequestValidator
         }
 
         return problems;
+    }
+
+    private (Regex Path, string Template, JsonElement Item, JsonDocument Doc)? Match(Uri uri)
+    {
+        var path = uri.AbsolutePath;
+        var owners = Regex.Match(path, "^/crm/owners/[0-9]{4}-[0-9]{2}(/.*)?$");
+        if (owners.Success)
+        {
+            path = "/crm/v3/owners" + owners.Groups[1].Value;
+        }
+
+        // Prefer the most literal template (e.g. /companies/search over /{objectType}/search).
+        var matches = _paths.Where(p => p.Path.IsMatch(path)).OrderBy(m => m.Template.Count(c => c == '{')).ToList();
+        return matches.Count == 0 ? null : matches[0];
     }
 
     private static void CheckSchema(JsonDocument doc, JsonElement schema, JsonElement value, string at, List<string> problems, int depth, string operation)

@@ -92,6 +92,29 @@ public sealed class HubSpotEmulatorTests
     }
 
     [Fact]
+    public async Task Search_BeyondItsPerSecondRate_Answers429WithoutUsingTheBurstBudget()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T);
+        var (emulator, http) = await StartAsync([Company("1")], o => { o.SearchRequestsPerSecond = 2; o.RateLimitMax = 1; o.Time = clock; });
+        await using var _ = emulator;
+        using var __ = http;
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.PostAsync("crm/objects/2026-03/companies/search", Json(Search(0)), TestContext.Current.CancellationToken);
+            statuses.Add((int)response.StatusCode);
+        }
+
+        using var read = await http.PostAsync("crm/objects/2026-03/companies/batch/read", Json("""{"properties":[],"propertiesWithHistory":[],"inputs":[{"id":"1"}]}"""), TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var later = await http.PostAsync("crm/objects/2026-03/companies/search", Json(Search(0)), TestContext.Current.CancellationToken);
+
+        Assert.Equal([200, 200, 429], statuses);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
     public async Task Calls_WithoutTheToken_Answer401()
     {
         var (emulator, http) = await StartAsync([Company("1")]);
