@@ -31,10 +31,14 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddTransient<SalesforceAuthHandler>();
         services.TryAddTransient<SalesforceLimitsHandler>();
 
+        // RemoveAllLoggers: the framework's HttpClient loggers put the raw Authorization header into the state of their
+        // Trace events, where a structured sink would store the access token.
         services.AddHttpClient(SalesforceTokenClient.HttpClientName)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure(Configure);
         services.AddHttpClient<SalesforceApiClient>()
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
