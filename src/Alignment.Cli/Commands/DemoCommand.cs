@@ -52,7 +52,14 @@ internal sealed class DemoCommand : Command
         }
         else
         {
-            DemoReportRenderer.Render(CliConsole.For(parseResult.InvocationConfiguration.Output), report);
+            var console = CliConsole.For(parseResult.InvocationConfiguration.Output);
+            if (!console.Profile.Capabilities.Interactive)
+            {
+                // Written to a file or a pipe: wide enough that the Slack messages and deadlines stay on one line.
+                console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            }
+
+            DemoReportRenderer.Render(console, report);
         }
 
         return ExitCodes.Ok;
