@@ -10,9 +10,9 @@ using Alignment.Core.Model;
 using Alignment.Core.Signals;
 using Alignment.Core.Tiers;
 using Alignment.Hosting;
+using Alignment.Hosting.Schedules;
 using Alignment.HubSpot.Webhooks;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Sla;
 using Alignment.TestKit.Paths;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -94,11 +94,12 @@ public sealed class LocalServerTests : IAsyncLifetime
         Assert.True(due > Start, $"SLA due {due:O} is not after the handoff");
         Assert.Empty(sandbox.Slack.Messages);
 
-        // The owner does not answer; the sweep after the deadline writes Breached and alerts the channel.
+        // The owner does not answer; serve's SweepSla timer job after the deadline writes Breached and alerts the channel.
         clock.AdvanceTo(due.AddMinutes(5));
+        var sweep = Assert.Single(ScheduledJobs.From(new ScheduleOptions()), j => j.Name == "SweepSla");
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SlaSweepJob>().RunAsync(ct);
+            await sweep.RunAsync(scope.ServiceProvider, ct);
         }
 
         Assert.Equal("Breached", sandbox.HubSpot.GetCompanyProperties(companyId)!["alignment_sla_status"]);
