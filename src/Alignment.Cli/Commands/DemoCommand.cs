@@ -18,7 +18,7 @@ internal sealed class DemoCommand : Command
     public DemoCommand()
         : base("demo", "Run the connector end to end locally with no credentials: generated org, scoring run, a simulated day of SLA sweeps and Slack alerts.")
     {
-        accounts.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20_000) { r.AddError("--accounts must be 1-20000."); } });
+        CliOptions.AddRange(accounts, 1, 20_000);
         Options.Add(seed);
         Options.Add(accounts);
         Options.Add(json);
