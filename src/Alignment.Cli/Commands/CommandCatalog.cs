@@ -42,10 +42,21 @@ internal static class CommandCatalog
         var parseResult = CreateRoot().Parse(args);
         if (parseResult.Action is ParseErrorAction refused)
         {
-            refused.ShowHelp = false;
+            // Plain `alignment` shows the verbs; any other refused command line gets its errors and a pointer.
+            refused.ShowHelp = args.Length == 0;
         }
 
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parseResult.Errors.Count > 0 ? ExitCodes.BadInput : exitCode;
+        if (parseResult.Errors.Count == 0)
+        {
+            return exitCode;
+        }
+
+        if (args.Length > 0)
+        {
+            await configuration.Error.WriteLineAsync("Run 'alignment --help' or 'alignment <verb> --help' for usage.").ConfigureAwait(false);
+        }
+
+        return ExitCodes.BadInput;
     }
 }
