@@ -1,5 +1,5 @@
 // Key Vault in RBAC mode holding the connector's secrets. A secret whose value is left empty in the deployment is
-// not created here; set it afterwards with `az keyvault secret set` (see docs/deploy.md). The app reads the latest
+// not created here; set it afterwards with `az keyvault secret set` (see the README, "Deploying to Azure"). The app reads the latest
 // version through versionless Key Vault references.
 
 @description('Azure region.')

@@ -1,6 +1,6 @@
 namespace Alignment.Cli;
 
-/// <summary>Exit codes of <c>alignment</c> (documented in docs/cli.md).</summary>
+/// <summary>Exit codes of <c>alignment</c> (documented in the README, "CLI verbs and exit codes").</summary>
 internal static class ExitCodes
 {
     /// <summary>Done.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Alignment.Cli.Commands;
 
@@ -19,4 +20,24 @@ internal static class CliOptions
 
     /// <summary>A <c>--json</c> flag for verbs whose output a script reads.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on standard output (nothing else is printed there)." };
+
+    /// <summary>
+    /// Adds a range check to an integer option. It checks only a value that parsed: a non-number is reported by the
+    /// parser itself (reading the value in a validator would throw then).
+    /// </summary>
+    public static void AddRange<T>(Option<T> option, int min, int max)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0
+                && int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
+            {
+                result.AddError(max == int.MaxValue
+                    ? string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {min}.")
+                    : string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {min}-{max}."));
+            }
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Alignment.Cli.Commands;
 
@@ -29,5 +30,33 @@ internal static class CommandCatalog
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the verb. A command line the parser refused exits with
+    /// <see cref="ExitCodes.BadInput"/> and its errors on standard error; standard output stays empty for scripts.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var parseResult = CreateRoot().Parse(args);
+        if (parseResult.Action is ParseErrorAction refused)
+        {
+            // Plain `alignment` shows the verbs; any other refused command line gets its errors and a pointer.
+            refused.ShowHelp = args.Length == 0;
+        }
+
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        if (parseResult.Errors.Count == 0)
+        {
+            return exitCode;
+        }
+
+        if (args.Length > 0)
+        {
+            await configuration.Error.WriteLineAsync("Run 'alignment --help' or 'alignment <verb> --help' for usage.").ConfigureAwait(false);
+        }
+
+        return ExitCodes.BadInput;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class DemoCommand : Command
     public DemoCommand()
         : base("demo", "Run the connector end to end locally with no credentials: generated org, scoring run, a simulated day of SLA sweeps and Slack alerts.")
     {
-        accounts.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20_000) { r.AddError("--accounts must be 1-20000."); } });
+        CliOptions.AddRange(accounts, 1, 20_000);
         Options.Add(seed);
         Options.Add(accounts);
         Options.Add(json);
@@ -52,7 +52,14 @@ internal sealed class DemoCommand : Command
         }
         else
         {
-            DemoReportRenderer.Render(CliConsole.For(parseResult.InvocationConfiguration.Output), report);
+            var console = CliConsole.For(parseResult.InvocationConfiguration.Output);
+            if (!console.Profile.Capabilities.Interactive)
+            {
+                // Written to a file or a pipe: wide enough that the Slack messages and deadlines stay on one line.
+                console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            }
+
+            DemoReportRenderer.Render(console, report);
         }
 
         return ExitCodes.Ok;

@@ -26,7 +26,7 @@ internal sealed class PlanCommand : Command
         Options.Add(max);
         Options.Add(rows);
         Options.Add(json);
-        max.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--max must be at least 1."); } });
+        CliOptions.AddRange(max, 1, int.MaxValue);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<PlanJob>();

@@ -26,7 +26,7 @@ internal sealed class SandboxCommand : Command
         : base("sandbox", "Start local emulators of Salesforce and HubSpot (seeded with a realistic generated org), a Slack sink and Azurite. Ctrl+C stops them.")
     {
         crm.AcceptOnlyFromAmong("Salesforce", "HubSpot");
-        accounts.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--accounts must be 1-100000."); } });
+        CliOptions.AddRange(accounts, 1, 100_000);
         Options.Add(seed);
         Options.Add(accounts);
         Options.Add(crm);

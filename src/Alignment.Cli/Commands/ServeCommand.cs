@@ -24,7 +24,7 @@ internal sealed class ServeCommand : Command
     {
         Options.Add(port);
         Options.Add(noTimers);
-        port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) { r.AddError("--port must be 0-65535."); } });
+        CliOptions.AddRange(port, 0, 65535);
         SetAction(RunAsync);
     }
 

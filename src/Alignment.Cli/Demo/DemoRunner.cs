@@ -42,54 +42,74 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
         var sandbox = await SandboxEnvironment.StartAsync(sandboxOptions, progress, cancellationToken).ConfigureAwait(false);
         await using (sandbox.ConfigureAwait(false))
         {
-            var salesforce = sandbox.Salesforce!;
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.ConnectorSettings(CrmChoice.Salesforce)).Build();
-            var services = CliServices.Build(configuration, verbose: false, s => s.AddSingleton<TimeProvider>(clock));
-            await using (services.ConfigureAwait(false))
+            var report = await RunAsync(sandbox, clock, cancellationToken).ConfigureAwait(false);
+            return report with { Elapsed = TimeProvider.System.GetElapsedTime(started) };
+        }
+    }
+
+    /// <summary>
+    /// The demo in a sandbox already started (with the Salesforce emulator and Azurite) whose emulators run on
+    /// <paramref name="clock"/>, set at <see cref="DemoOptions.Start"/>; the caller stops the sandbox.
+    /// </summary>
+    internal async Task<DemoReport> RunAsync(SandboxEnvironment sandbox, SimulatedClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(clock);
+        var started = TimeProvider.System.GetTimestamp();
+        var salesforce = sandbox.Salesforce ?? throw new InvalidOperationException("The demo needs the Salesforce emulator.");
+        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
+        {
+            // The day is simulated but the Slack pacing waits in real time; the sink has no rate limit to respect.
+            ["Alignment:Slack:MessagesPerSecondPerChannel"] = "100",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = CliServices.Build(configuration, verbose: false, s => s.AddSingleton<TimeProvider>(clock));
+        await using (services.ConfigureAwait(false))
+        {
+            progress?.Report(Invariant($"Scoring {sandbox.Org.Accounts.Count} accounts (full run) at {clock.GetUtcNow():u}..."));
+            var scoringStarted = TimeProvider.System.GetTimestamp();
+            var scoring = await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(Full: true), cancellationToken).ConfigureAwait(false);
+            var scoringTook = TimeProvider.System.GetElapsedTime(scoringStarted);
+            var tiers = CountTiers(salesforce);
+            var handoffIds = salesforce.AccountIds().Where(id => salesforce.GetAccountFields(id)?[HandoffRuleField] is string).ToList();
+            var responses = PlanResponses(handoffIds, salesforce);
+
+            progress?.Report(Invariant($"Simulating the day: an SLA sweep every {options.SweepEvery.TotalMinutes:0} minutes until {options.Start + options.Length:u}..."));
+            var sweeps = 0;
+            var sweepCalls = 0;
+            for (var now = options.Start + options.SweepEvery; now <= options.Start + options.Length; now += options.SweepEvery)
             {
-                progress?.Report(Invariant($"Scoring {options.AccountCount} accounts (full run) at {clock.GetUtcNow():u}..."));
-                var scoring = await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(Full: true), cancellationToken).ConfigureAwait(false);
-                var tiers = CountTiers(salesforce);
-                var handoffIds = salesforce.AccountIds().Where(id => salesforce.GetAccountFields(id)?[HandoffRuleField] is string).ToList();
-                var responses = PlanResponses(handoffIds, salesforce);
-
-                progress?.Report(Invariant($"Simulating the day: an SLA sweep every {options.SweepEvery.TotalMinutes:0} minutes until {options.Start + options.Length:u}..."));
-                var sweeps = 0;
-                var sweepCalls = 0;
-                for (var now = options.Start + options.SweepEvery; now <= options.Start + options.Length; now += options.SweepEvery)
+                cancellationToken.ThrowIfCancellationRequested();
+                clock.AdvanceTo(now);
+                foreach (var (accountId, at) in responses.Where(r => r.At <= now && r.At > now - options.SweepEvery))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    clock.AdvanceTo(now);
-                    foreach (var (accountId, at) in responses.Where(r => r.At <= now && r.At > now - options.SweepEvery))
-                    {
-                        salesforce.AddSignal(accountId, new Signal(SignalKind.SalesTouch, at, Subject: "Call"));
-                    }
-
-                    using var scope = services.CreateScope();
-                    var sweep = await scope.ServiceProvider.GetRequiredService<SlaSweepJob>().RunAsync(cancellationToken).ConfigureAwait(false);
-                    sweeps++;
-                    sweepCalls += sweep.ApiCalls;
+                    salesforce.AddSignal(accountId, new Signal(SignalKind.SalesTouch, at, Subject: "Call"));
                 }
 
-                var counts = salesforce.Requests;
-                var names = sandbox.Org.Accounts.ToDictionary(a => a.Id, a => a, StringComparer.Ordinal);
-                var users = sandbox.SlackUsers.ToDictionary(p => p.Value, p => p.Key.Split('@')[0], StringComparer.Ordinal);
-                return new DemoReport
-                {
-                    SimulatedStart = options.Start,
-                    SimulatedEnd = clock.GetUtcNow(),
-                    Seed = options.Seed,
-                    Accounts = options.AccountCount,
-                    ModelVersion = scoring.ModelVersion,
-                    Tiers = tiers,
-                    Scoring = new DemoRunSummary(scoring.Outcome, scoring.Read, scoring.Written, scoring.Handoffs, scoring.ApiCalls, scoring.Duration),
-                    Handoffs = [.. handoffIds.Select(id => Handoff(id, salesforce.GetAccountFields(id)!, names[id])).OrderBy(h => h.SlaDue)],
-                    Sweeps = sweeps,
-                    SlackMessages = [.. sandbox.Slack.Messages.Select(m => new DemoSlackMessage(m.ReceivedAt, Where(m.Channel, users), Readable(m.Text ?? "", users)))],
-                    ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
-                    Elapsed = TimeProvider.System.GetElapsedTime(started),
-                };
+                using var scope = services.CreateScope();
+                var sweep = await scope.ServiceProvider.GetRequiredService<SlaSweepJob>().RunAsync(cancellationToken).ConfigureAwait(false);
+                sweeps++;
+                sweepCalls += sweep.ApiCalls;
             }
+
+            var counts = salesforce.Requests;
+            var names = sandbox.Org.Accounts.ToDictionary(a => a.Id, a => a, StringComparer.Ordinal);
+            var users = sandbox.SlackUsers.ToDictionary(p => p.Value, p => p.Key.Split('@')[0], StringComparer.Ordinal);
+            return new DemoReport
+            {
+                SimulatedStart = options.Start,
+                SimulatedEnd = clock.GetUtcNow(),
+                Seed = options.Seed,
+                Accounts = sandbox.Org.Accounts.Count,
+                ModelVersion = scoring.ModelVersion,
+                Tiers = tiers,
+                Scoring = new DemoRunSummary(scoring.Outcome, scoring.Read, scoring.Written, scoring.Handoffs, scoring.ApiCalls, scoringTook),
+                Handoffs = [.. handoffIds.Select(id => Handoff(id, salesforce.GetAccountFields(id)!, names[id])).OrderBy(h => h.SlaDue)],
+                Sweeps = sweeps,
+                SlackMessages = [.. sandbox.Slack.Messages.Select(m => new DemoSlackMessage(m.ReceivedAt, Where(m.Channel, users), Readable(m.Text ?? "", users)))],
+                ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
+                Elapsed = TimeProvider.System.GetElapsedTime(started),
+            };
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Alignment.Core.Accounts;
 using Alignment.Hosting;
 using Alignment.Sandbox.Generation;
 using Alignment.Sandbox.HubSpot;
@@ -60,8 +61,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
                 sandbox.Azurite = await AzuriteProcess.StartAsync(root, 0, cancellationToken).ConfigureAwait(false);
             }
 
-            var users = org.Owners.Where(o => o.Email is not null).Select((o, i) => (o.Email!, string.Create(CultureInfo.InvariantCulture, $"U0SANDBOX{i:D2}")))
-                .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+            var users = SlackUserIds(org.Owners);
             sandbox.SlackUsers = users;
             progress?.Report("Starting the Slack sink...");
             sandbox.Slack = await SlackSink.StartAsync(
@@ -98,6 +98,21 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
             await sandbox.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>One Slack user id per distinct owner e-mail (case-insensitive, first owner wins), numbered in owner order.</summary>
+    internal static Dictionary<string, string> SlackUserIds(IEnumerable<Owner> owners)
+    {
+        var users = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var owner in owners)
+        {
+            if (owner.Email is { Length: > 0 } email && !users.ContainsKey(email))
+            {
+                users[email] = string.Create(CultureInfo.InvariantCulture, $"U0SANDBOX{users.Count:D2}");
+            }
+        }
+
+        return users;
     }
 
     /// <summary>The settings that point the connector at this sandbox, with <paramref name="crm"/> as the master CRM.</summary>

@@ -68,22 +68,33 @@ public static class OrgGenerator
     {
         var managers = new List<Owner>();
         var reps = new List<Owner>();
+        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < count; i++)
         {
             var zone = OrgNames.TimeZones[i % OrgNames.TimeZones.Length];
             if (i % 3 == 0)
             {
-                managers.Add(new Owner(Id("005", 900 + managers.Count), Email(random), zone));
+                managers.Add(new Owner(Id("005", 900 + managers.Count), Email(random, emails), zone));
             }
 
-            reps.Add(new Owner(Id("005", i + 1), Email(random), zone, managers[^1].Id));
+            reps.Add(new Owner(Id("005", i + 1), Email(random, emails), zone, managers[^1].Id));
         }
 
         return (reps, managers);
     }
 
-    private static string Email(Random random) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Pick(random, OrgNames.FirstNames)}.{Pick(random, OrgNames.LastNames)}@example.com").ToLowerInvariant();
+    // A user's e-mail is unique in an org (it is how Slack finds the user): a name drawn twice gets a number, as IT would.
+    private static string Email(Random random, HashSet<string> taken)
+    {
+        var local = string.Create(CultureInfo.InvariantCulture, $"{Pick(random, OrgNames.FirstNames)}.{Pick(random, OrgNames.LastNames)}").ToLowerInvariant();
+        var email = local + "@example.com";
+        for (var n = 2; !taken.Add(email); n++)
+        {
+            email = string.Create(CultureInfo.InvariantCulture, $"{local}{n}@example.com");
+        }
+
+        return email;
+    }
 
     private static Account CreateAccount(Random random, int index, OrgSegment segment, Owner owner, DateTimeOffset asOf, double lockedShare)
     {

@@ -72,4 +72,15 @@ public sealed class OrgGeneratorTests
         Assert.InRange(tiers.GetValueOrDefault(Tier.Tier3), 80, 400);
         Assert.InRange(tiers.GetValueOrDefault(Tier.None), 400, 900);
     }
+
+    [Fact]
+    public void Generate_MoreOwnersThanNames_EveryOwnerHasOwnEmail()
+    {
+        // 16 first names × 16 last names: 400 owners (and their managers) must reuse names, never e-mails.
+        var org = OrgGenerator.Generate(new OrgGeneratorOptions { AccountCount = 10, OwnerCount = 400 }, AsOf);
+
+        var emails = org.Owners.Select(o => o.Email!).ToList();
+        Assert.Equal(emails.Count, emails.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(emails, e => Assert.Matches("^[a-z]+\\.[a-z]+[0-9]*@example\\.com$", e));
+    }
 }

@@ -1,0 +1,86 @@
+using Alignment.Cli.Demo;
+using Alignment.Cli.Sandbox;
+using Alignment.Core.Tiers;
+using Alignment.Hosting;
+using Alignment.TestKit.Paths;
+
+namespace Alignment.Cli.Tests.Demo;
+
+/// <summary>
+/// The demo end to end on a small org (Azurite, Salesforce emulator, Slack sink, a scoring run and a simulated day of
+/// sweeps); the report is checked against what the emulator holds and what the sink received afterwards.
+/// </summary>
+public sealed class DemoRunnerTests
+{
+    private const string SlaStatusField = "Alignment_SLA_Status__c";
+    private const string HandoffRuleField = "Alignment_Handoff_Rule__c";
+    private const string TierField = "Alignment_Tier__c";
+
+    private static readonly DemoOptions Options = new() { AccountCount = 200, RepoRoot = RepoPaths.RepoRoot };
+
+    [Fact]
+    public async Task RunAsync_SmallOrg_ReportMatchesEmulatorAndSlackSink()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new SimulatedClock(Options.Start);
+        var sandboxOptions = new SandboxOptions
+        {
+            Crms = [CrmChoice.Salesforce],
+            Seed = Options.Seed,
+            AccountCount = Options.AccountCount,
+            Time = clock,
+            RepoRoot = RepoPaths.RepoRoot,
+        };
+        await using var sandbox = await SandboxEnvironment.StartAsync(sandboxOptions, null, ct);
+
+        var report = await new DemoRunner(Options, null).RunAsync(sandbox, clock, ct);
+
+        var salesforce = sandbox.Salesforce!;
+        var fields = salesforce.AccountIds().ToDictionary(id => id, id => salesforce.GetAccountFields(id)!, StringComparer.Ordinal);
+
+        // Tiers: every account counted once, and each tier's count is what the CRM now shows.
+        Assert.Equal(Options.AccountCount, report.Accounts);
+        Assert.Equal(Options.AccountCount, report.Tiers.Values.Sum());
+        foreach (var tier in new[] { Tier.Tier1, Tier.Tier2, Tier.Tier3 })
+        {
+            Assert.Equal(fields.Values.Count(f => f[TierField] as string == tier.ToString()), report.Tiers[tier]);
+        }
+
+        Assert.Equal("Succeeded", report.Scoring.Outcome);
+        Assert.Equal(Options.AccountCount, report.Scoring.Read);
+
+        // Handoffs: the run's count, the CRM's handoffs, and each one's SLA status as written back.
+        Assert.NotEmpty(report.Handoffs);
+        Assert.Equal(report.Scoring.Handoffs, report.Handoffs.Count);
+        Assert.Equal(fields.Values.Count(f => f[HandoffRuleField] is string), report.Handoffs.Count);
+        Assert.All(report.Handoffs, h =>
+        {
+            Assert.True(h.SlaDue > h.HandoffAt, $"{h.AccountId}: due {h.SlaDue:O} not after handoff {h.HandoffAt:O}");
+            Assert.Equal(fields[h.AccountId][SlaStatusField] as string, h.SlaStatus);
+        });
+
+        // Breaches: some over a simulated day, each past due within the day and not answered in time.
+        var breaches = report.Breaches.ToList();
+        Assert.NotEmpty(breaches);
+        Assert.All(breaches, b =>
+        {
+            Assert.True(b.SlaDue < report.SimulatedEnd);
+            Assert.True(b.FirstResponseAt is null || b.FirstResponseAt > b.SlaDue);
+        });
+        Assert.Contains(report.Handoffs, h => h.SlaStatus == "Met");
+
+        // Slack: the report shows every message the sink received, readably; one channel alert per breach.
+        Assert.Equal(sandbox.Slack.Messages.Count, report.SlackMessages.Count);
+        Assert.All(report.SlackMessages, m => Assert.DoesNotContain("<@", m.Text, StringComparison.Ordinal));
+        var breachAlerts = report.SlackMessages.Where(m => m.Text.StartsWith("SLA breached", StringComparison.Ordinal)).ToList();
+        Assert.Equal(breaches.Count, breachAlerts.Count);
+        Assert.All(breachAlerts, m => Assert.Equal("#" + SandboxEnvironment.AlertChannel, m.Where));
+        Assert.All(breaches, b => Assert.Single(breachAlerts, m => m.Text.Contains(b.AccountName + " ·", StringComparison.Ordinal)));
+
+        // API calls: the connector's own count is what the emulator served; the sink's count is the sink's.
+        var served = salesforce.Requests;
+        Assert.Equal(served.Token + served.Reads + served.Writes, report.ApiUsage.ConnectorCrmCalls);
+        Assert.Equal(sandbox.Slack.TotalRequests, report.ApiUsage.SlackRequests);
+        Assert.Equal((int)(Options.Length / Options.SweepEvery), report.Sweeps);
+    }
+}
