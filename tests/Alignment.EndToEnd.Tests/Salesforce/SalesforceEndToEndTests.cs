@@ -26,8 +26,8 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
         var run = await world.ScoreAsync(process);
         var sweep = await world.SweepAsync(process);
 
-        Assert.Equal(RunOutcomes.Succeeded, run.Outcome);
-        Assert.Equal(RunOutcomes.Succeeded, sweep.Outcome);
+        Assert.Equal((RunOutcomes.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
+        Assert.Equal((RunOutcomes.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
         var hot = CrmFields.Of(world.Salesforce!, Snapshot.Hot().Id);
         // By hand (design.md): Tier 1 with a meeting this week → tier1-meeting; handed off Friday 10:00 New York, before
         // 15:00 → due at the end of the same business day, 17:00 New York = 22:00 UTC.
@@ -54,7 +54,7 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
                 (World.EscalationChannel, Expected.AlertKey(Snapshot.Breached().Id, breachedAt, SlaAlertLevel.Escalated)),
             ],
             Alerts(world).Order());
-        Assert.All(world.Slack.Messages, m => Assert.Contains("<@" + World.OwnerSlackId + ">", m.BlocksJson, StringComparison.Ordinal));
+        Assert.All(world.Slack.Messages, m => Assert.Contains("<@" + World.OwnerSlackId + ">", m.Text, StringComparison.Ordinal));
     }
 
     [Fact]
