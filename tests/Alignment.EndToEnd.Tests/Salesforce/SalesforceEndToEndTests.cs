@@ -1,4 +1,3 @@
-using Alignment.Core.Accounts;
 using Alignment.Core.Handoffs;
 using Alignment.Core.Sla;
 using Alignment.Core.Tiers;
@@ -53,7 +52,7 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
                 (World.AlertChannel, Expected.AlertKey(Snapshot.Breached().Id, breachedAt, SlaAlertLevel.Breached)),
                 (World.EscalationChannel, Expected.AlertKey(Snapshot.Breached().Id, breachedAt, SlaAlertLevel.Escalated)),
             ],
-            Alerts(world).Order());
+            Assertions.Alerts(world).Order());
         Assert.All(world.Slack.Messages, m => Assert.Contains("<@" + World.OwnerSlackId + ">", m.Text, StringComparison.Ordinal));
     }
 
@@ -106,15 +105,6 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
                 (World.AlertChannel, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.Breached)),
                 (World.OwnerSlackId, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.AtRisk)),
             ],
-            Alerts(world).Order());
+            Assertions.Alerts(world).Order());
     }
-
-    /// <summary>(channel, alert key) of every message the sink accepted.</summary>
-    internal static List<(string Channel, string Key)> Alerts(World world) =>
-        [.. world.Slack.Messages.Select(m => (m.Channel, AlertKeyOf(m.MetadataPayloadJson)))];
-
-    private static string AlertKeyOf(string? payloadJson) =>
-        payloadJson is null ? "(no metadata)" : System.Text.Json.JsonDocument.Parse(payloadJson).RootElement.GetProperty("key").GetString() ?? "(no key)";
-
-    internal static AlignmentState Fields(World world, Account account) => CrmFields.Of(world.Salesforce!, account.Id);
 }
