@@ -18,6 +18,15 @@ internal static class Assertions
         Assert.Equal(Expected.AfterScoring(seed, scoredAt), actual);
     }
 
+    /// <summary>The account's fields are what a rescore at some instant in [<paramref name="from"/>, <paramref name="to"/>] implies.</summary>
+    public static void ScoredAsRulesSayBetween(AlignmentState actual, Account seed, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        var scoredAt = Assert.NotNull(actual.ScoredAt);
+        Assert.InRange(scoredAt, from, to);
+        Assert.Equal(Expected.AfterScoring(seed, scoredAt), actual);
+    }
+
     /// <summary>(channel, alert key) of every message the sink accepted, in arrival order.</summary>
     public static List<(string Channel, string Key)> Alerts(World world)
     {
