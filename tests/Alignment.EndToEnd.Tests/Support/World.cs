@@ -108,6 +108,7 @@ internal sealed class World : IAsyncDisposable
             settings["Alignment:HubSpot:AccessToken"] = HubSpotToken;
             settings["Alignment:HubSpot:ClientSecret"] = HubSpotSecret;
             settings["Alignment:HubSpot:RetryBaseDelay"] = "00:00:00.200";
+            settings["Alignment:HubSpot:DefaultOwnerTimeZone"] = "America/New_York";
             return new World(time, slack, null, hubSpot, settings);
         }
         catch
