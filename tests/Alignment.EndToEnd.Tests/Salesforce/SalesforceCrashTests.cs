@@ -98,4 +98,28 @@ public sealed class SalesforceCrashTests(AzuriteFixture azurite)
             Assertions.Alerts(world).Order());
         Assert.Equal(SlaStatus.Breached, CrmFields.Of(world.Salesforce!, breached.Id).SlaStatus);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sweep_KilledAroundAtRiskDirectMessage_PostedOnce(bool afterPost)
+    {
+        var hot = Snapshot.Hot();
+        await using var world = await World.StartSalesforceAsync(azurite, Snapshot.AsOf, [hot]);
+        await world.ScoreAsync(world.NewProcess());
+        world.MoveTo(new DateTimeOffset(2026, 11, 20, 20, 30, 0, TimeSpan.Zero));
+        var crash = new CrashSwitch();
+        var dying = world.NewProcess(s => s.Decorate<IAlertChannel>(channel => new CrashingAlertChannel(channel, crash, afterPost)));
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => world.SweepAsync(dying));
+        world.MoveTo(world.Time.GetUtcNow().AddMinutes(3));
+        var restarted = await world.SweepAsync(world.NewProcess());
+        world.MoveTo(world.Time.GetUtcNow().AddMinutes(10));
+        var last = await world.SweepAsync(world.NewProcess());
+
+        Assert.True(crash.Tripped);
+        Assert.Empty(restarted.AlertsUnknown);
+        Assert.Equal(0, last.AlertsSent + last.AlertsRetrying + last.AlertsDue + last.AlertsUnknown.Count);
+        Assert.Equal([(World.OwnerSlackId, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.AtRisk))], Assertions.Alerts(world));
+    }
 }
