@@ -122,4 +122,30 @@ public sealed class SalesforceCrashTests(AzuriteFixture azurite)
         Assert.Equal(0, last.AlertsSent + last.AlertsRetrying + last.AlertsDue + last.AlertsUnknown.Count);
         Assert.Equal([(World.OwnerSlackId, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.AtRisk))], Assertions.Alerts(world));
     }
+
+    [Fact]
+    public async Task Sweep_KilledAfterLedgerRowsBeforeAnySend_NextSweepPostsEachOnce()
+    {
+        var breached = Snapshot.Breached();
+        await using var world = await World.StartSalesforceAsync(azurite, Snapshot.AsOf, [breached]);
+        var crash = new CrashSwitch();
+        var dying = world.NewProcess(s => s.Decorate<IAlertLedger>(ledger => new CrashingAlertLedger(ledger, crash)));
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => world.SweepAsync(dying));
+        var postedBeforeRestart = world.Slack.Messages.Count;
+        var restarted = await world.SweepAsync(world.NewProcess());
+        var last = await world.SweepAsync(world.NewProcess());
+
+        Assert.True(crash.Tripped);
+        Assert.Equal(0, postedBeforeRestart);
+        Assert.Equal((0, 2), (restarted.AlertsDue, restarted.AlertsSent));
+        Assert.Equal(0, last.AlertsSent + last.AlertsRetrying + last.AlertsDue);
+        var handoffAt = breached.Current.HandoffAt!.Value;
+        Assert.Equal(
+            [
+                (World.AlertChannel, Expected.AlertKey(breached.Id, handoffAt, SlaAlertLevel.Breached)),
+                (World.EscalationChannel, Expected.AlertKey(breached.Id, handoffAt, SlaAlertLevel.Escalated)),
+            ],
+            Assertions.Alerts(world).Order());
+    }
 }
