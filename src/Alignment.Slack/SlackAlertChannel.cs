@@ -88,8 +88,8 @@ internal sealed partial class SlackAlertChannel(
         var channel = Route(settings, alert.Level, ownerUserId);
         if (IsUserId(channel))
         {
-            // A DM is addressed by user id; its history needs the DM channel id (im:history), which we do not keep.
-            return null;
+            // A DM is posted to the user id; its history is read from the DM channel (D…), which conversations.open names.
+            channel = await api.OpenDirectMessageAsync(channel, cancellationToken).ConfigureAwait(false);
         }
 
         return await api.HistoryContainsAsync(channel, alert.Key, since, cancellationToken).ConfigureAwait(false);

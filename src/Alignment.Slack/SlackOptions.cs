@@ -10,7 +10,7 @@ public sealed class SlackOptions
     /// <summary>Incoming webhook URL (<c>https://hooks.slack.com/services/T…/B…/…</c>); webhook mode.</summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>Bot token (<c>xoxb-…</c>); bot mode. Scopes: <c>chat:write</c>, <c>users:read.email</c>, <c>channels:history</c>.</summary>
+    /// <summary>Bot token (<c>xoxb-…</c>); bot mode. Scopes: <c>chat:write</c>, <c>users:read.email</c>, <c>channels:history</c>, and for at-risk DMs <c>im:write</c>, <c>im:history</c>.</summary>
     public string? BotToken { get; set; }
 
     /// <summary>Channel id for breach alerts (and at-risk heads-ups sent to a channel), e.g. <c>C0123456789</c>; bot mode.</summary>

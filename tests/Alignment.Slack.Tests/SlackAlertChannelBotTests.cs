@@ -195,6 +195,18 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WasDeliveredAsync_SinceAfterSlackStampedTheMessage_StillFindsIt()
+    {
+        var sent = Alerts.Breached("skew-key");
+        await _slack.Channel.SendAsync(sent, Ct);
+        var stamped = Assert.Single(_slack.Sink.Messages).ReceivedAt;
+
+        // Our clock a little ahead of Slack's, or the post stamped in the very instant the attempt was recorded.
+        Assert.True(await _slack.Channel.WasDeliveredAsync(sent, stamped, Ct));
+        Assert.True(await _slack.Channel.WasDeliveredAsync(sent, stamped.AddSeconds(30), Ct));
+    }
+
+    [Fact]
     public async Task WasDeliveredAsync_ManyMessagesAcrossPages_FindsOldOne()
     {
         var since = TimeProvider.System.GetUtcNow().AddMinutes(-1);
@@ -211,11 +223,14 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WasDeliveredAsync_DirectMessage_CannotTell()
+    public async Task WasDeliveredAsync_DirectMessage_ReadsTheDmChannelOpenedForTheOwner()
     {
-        var alert = Alerts.Breached() with { Level = AlertLevel.AtRisk };
-        await _slack.Channel.SendAsync(alert, Ct);
+        var since = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        var sent = Alerts.Breached("dm-sent") with { Level = AlertLevel.AtRisk };
+        await _slack.Channel.SendAsync(sent, Ct);
 
-        Assert.Null(await _slack.Channel.WasDeliveredAsync(alert, TimeProvider.System.GetUtcNow().AddMinutes(-1), Ct));
+        Assert.True(await _slack.Channel.WasDeliveredAsync(sent, since, Ct));
+        Assert.False(await _slack.Channel.WasDeliveredAsync(Alerts.Breached("dm-not-sent") with { Level = AlertLevel.AtRisk }, since, Ct));
+        Assert.Equal(2, _slack.Sink.RequestCount("conversations.open"));
     }
 }

@@ -10,7 +10,7 @@ namespace Alignment.Sandbox.Slack;
 
 /// <summary>
 /// A local Slack on 127.0.0.1: an incoming webhook (<see cref="WebhookUrl"/>) and the Web API methods
-/// <c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c> (under <see cref="ApiBaseAddress"/>),
+/// <c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c>, <c>conversations.open</c> (under <see cref="ApiBaseAddress"/>),
 /// recording every message, with injectable faults and request counters. For tests and <c>alignment demo</c>.
 /// </summary>
 public sealed class SlackSink : IAsyncDisposable
@@ -40,7 +40,7 @@ public sealed class SlackSink : IAsyncDisposable
     /// <summary>Every message accepted so far, in arrival order.</summary>
     public IReadOnlyList<SlackSinkMessage> Messages => _state.Messages;
 
-    /// <summary>Requests received for a method (<c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c>, <c>webhook</c>), faults included.</summary>
+    /// <summary>Requests received for a method (<c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c>, <c>conversations.open</c>, <c>webhook</c>), faults included.</summary>
     public int RequestCount(string method) => _state.RequestCount(method);
 
     public int TotalRequests => _state.TotalRequests;

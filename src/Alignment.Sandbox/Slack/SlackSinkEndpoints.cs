@@ -18,6 +18,7 @@ internal static class SlackSinkEndpoints
         app.MapPost("/api/chat.postMessage", context => PostMessageAsync(context, state));
         app.MapMethods("/api/users.lookupByEmail", ["GET", "POST"], context => LookupByEmailAsync(context, state));
         app.MapMethods("/api/conversations.history", ["GET", "POST"], context => HistoryAsync(context, state));
+        app.MapMethods("/api/conversations.open", ["GET", "POST"], context => OpenAsync(context, state));
     }
 
     private static async Task WebhookAsync(HttpContext context, SlackSinkState state)
@@ -90,7 +91,7 @@ internal static class SlackSinkEndpoints
         var metadata = body["metadata"] as JsonObject;
         var message = state.Record(method, channel, text, blocks, metadata?["event_type"]?.GetValue<string>(), metadata?["event_payload"]?.ToJsonString());
         await DelayAsync(fault, context).ConfigureAwait(false);
-        var answerChannel = isUser ? "D" + channel[1..] : channel;
+        var answerChannel = isUser ? DirectMessageChannel(channel) : channel;
         await JsonAsync(context, new JsonObject
         {
             ["ok"] = true,
@@ -145,7 +146,7 @@ internal static class SlackSinkEndpoints
         }
 
         var matching = state.Messages
-            .Where(m => m.Channel == channel && ParseTs(m.Ts) > oldest)
+            .Where(m => (m.Channel == channel || IsDirectMessageTo(channel, m.Channel)) && ParseTs(m.Ts) > oldest)
             .OrderByDescending(m => ParseTs(m.Ts))
             .ToList();
         var page = matching.Skip(offset).Take(limit).ToList();
@@ -174,6 +175,32 @@ internal static class SlackSinkEndpoints
             ["response_metadata"] = new JsonObject { ["next_cursor"] = hasMore ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "" },
         }).ConfigureAwait(false);
     }
+
+    /// <summary><c>conversations.open</c> with <c>users</c> = one user id: the id of the bot's DM channel with that user (<c>D…</c>).</summary>
+    private static async Task OpenAsync(HttpContext context, SlackSinkState state)
+    {
+        const string method = "conversations.open";
+        if (await RejectAsync(context, state, method).ConfigureAwait(false) is not (false, var fault))
+        {
+            return;
+        }
+
+        var users = await ParameterAsync(context, "users").ConfigureAwait(false);
+        await DelayAsync(fault, context).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(users) || users.Contains(',', StringComparison.Ordinal) || !(users.StartsWith('U') || users.StartsWith('W')))
+        {
+            await ApiErrorAsync(context, "user_not_found").ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessageChannel(users) } }).ConfigureAwait(false);
+    }
+
+    /// <summary>The DM channel id the sink gives a user id (<c>U0ABC</c> → <c>D0ABC</c>); messages posted to the user are recorded under the user id.</summary>
+    private static string DirectMessageChannel(string userId) => "D" + userId[1..];
+
+    private static bool IsDirectMessageTo(string channel, string recordedChannel) =>
+        channel.StartsWith('D') && (recordedChannel.StartsWith('U') || recordedChannel.StartsWith('W')) && DirectMessageChannel(recordedChannel) == channel;
 
     /// <summary>Counts the call, applies status faults and the token check. Returns (true, _) when the request was answered.</summary>
     private static async Task<(bool Answered, SlackFault? Fault)> RejectAsync(HttpContext context, SlackSinkState state, string method)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alignment.Sync.Alerts;
 
@@ -9,6 +10,13 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClientFactory, TimeP
 {
     public const string MetadataEventType = "alignment_alert";
     private const int MaxHistoryPages = 20;
+
+    /// <summary>
+    /// How much earlier than the asked instant history is read: Slack's <c>oldest</c> is exclusive and Slack's clock
+    /// is not ours, so a message posted in the same instant (or stamped by a clock slightly behind) must still be found.
+    /// The alert key identifies the message; a wider window only costs a little paging.
+    /// </summary>
+    internal static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(1);
 
     /// <summary><c>chat.postMessage</c>; returns the message <c>ts</c>. Throws <see cref="AlertDeliveryException"/>.</summary>
     public async Task<string?> PostMessageAsync(JsonObject message, CancellationToken cancellationToken)
@@ -35,11 +43,25 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClientFactory, TimeP
         }
     }
 
-    /// <summary>Whether <c>conversations.history</c> of <paramref name="channel"/> since <paramref name="since"/> holds a message carrying <paramref name="key"/> in its metadata.</summary>
+    /// <summary><c>conversations.open</c> with one user: the id of the bot's direct-message channel with that user (<c>D…</c>).</summary>
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    {
+        const string method = "conversations.open";
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("users", userId)]),
+        };
+        var body = await CallAsync(request, method, cancellationToken).ConfigureAwait(false);
+        return body.Channel is { ValueKind: JsonValueKind.Object } channel && channel.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
+            ? value
+            : throw new AlertDeliveryException($"Slack {method} answered without a channel id.", transient: true, mayHaveBeenDelivered: false);
+    }
+
+    /// <summary>Whether <c>conversations.history</c> of <paramref name="channel"/> since <paramref name="since"/> (less <see cref="ClockSkewMargin"/>) holds a message carrying <paramref name="key"/> in its metadata.</summary>
     public async Task<bool> HistoryContainsAsync(string channel, string key, DateTimeOffset since, CancellationToken cancellationToken)
     {
         const string method = "conversations.history";
-        var oldest = (since.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
+        var oldest = ((since - ClockSkewMargin).ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
         string? cursor = null;
         for (var page = 0; page < MaxHistoryPages; page++)
         {

@@ -1,14 +1,16 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Alignment.Slack.Api;
 
-/// <summary>The parts of Slack Web API answers we read (<c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c>).</summary>
+/// <summary>The parts of Slack Web API answers we read (<c>chat.postMessage</c>, <c>users.lookupByEmail</c>, <c>conversations.history</c>, <c>conversations.open</c>).</summary>
 internal sealed class SlackApiResponse
 {
     public bool Ok { get; set; }
     public string? Error { get; set; }
     public string? Warning { get; set; }
-    public string? Channel { get; set; }
+    /// <summary>A channel id (<c>chat.postMessage</c>) or a channel object with an <c>id</c> (<c>conversations.open</c>).</summary>
+    public JsonElement Channel { get; set; }
     public string? Ts { get; set; }
     public SlackUser? User { get; set; }
     public List<SlackHistoryMessage>? Messages { get; set; }

@@ -94,13 +94,25 @@ public sealed partial class SlaSweepJob(
         var failed = 0;
         if (writes.Count > 0 && outcome != RunOutcomes.StoppedAtBudget)
         {
-            var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
-            written = result.Written.Count;
-            failed = result.Failures.Count + result.NotAttempted.Count;
-            error ??= result.ApiError;
-            if (result.BudgetExhausted)
+            try
             {
-                outcome = RunOutcomes.StoppedAtBudget;
+                var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+                written = result.Written.Count;
+                failed = result.Failures.Count + result.NotAttempted.Count;
+                error ??= result.ApiError;
+                if (result.BudgetExhausted)
+                {
+                    outcome = RunOutcomes.StoppedAtBudget;
+                }
+            }
+            catch (CrmException ex)
+            {
+                // A write call refused for good (e.g. a field the integration user may not edit) must not hold back the
+                // alerts: they are recorded in the ledger already and need no CRM call. The next sweep writes again.
+                outcome = RunOutcomes.Failed;
+                failed = writes.Count;
+                error ??= ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+                LogWriteFailed(logger, runId, error);
             }
         }
 
@@ -151,6 +163,9 @@ public sealed partial class SlaSweepJob(
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "SLA sweep {RunId} could not read open handoffs: {ErrorCode}; open alerts are still delivered")]
     private static partial void LogCrmFailed(ILogger logger, string runId, string errorCode);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Error, Message = "SLA sweep {RunId} could not write SLA fields: {ErrorCode}; alerts are still delivered")]
+    private static partial void LogWriteFailed(ILogger logger, string runId, string errorCode);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The owner of account {AccountId} has an unknown time zone; the default calendar was used")]
     private static partial void LogTimeZoneProblem(ILogger logger, string accountId);

@@ -106,6 +106,22 @@ public sealed class SlackSinkTests : IAsyncLifetime
         Assert.Equal("U024BE7LH", Assert.Single(_sink.Messages).Channel);
     }
 
+    [Fact]
+    public async Task OpenThenHistory_DirectMessageToUser_ListsTheMessagesPostedToThatUser()
+    {
+        await ApiAsync(HttpMethod.Post, "chat.postMessage", """{"channel":"U024BE7LH","text":"dm","metadata":{"event_type":"alignment_alert","event_payload":{"key":"k1"}}}""");
+        await ApiAsync(HttpMethod.Post, "chat.postMessage", """{"channel":"C0ALERTS","text":"channel"}""");
+
+        var opened = await ApiAsync(HttpMethod.Get, "conversations.open?users=U024BE7LH");
+        var channel = opened.GetProperty("channel").GetProperty("id").GetString();
+        var history = await ApiAsync(HttpMethod.Get, $"conversations.history?channel={channel}&include_all_metadata=true");
+        var other = await ApiAsync(HttpMethod.Get, "conversations.open?users=C0ALERTS");
+
+        Assert.Equal("D024BE7LH", channel);
+        Assert.Equal(["dm"], history.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        Assert.Equal("user_not_found", other.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData("ae@example.com", "U024BE7LH")]
     [InlineData("AE@Example.COM", "U024BE7LH")]

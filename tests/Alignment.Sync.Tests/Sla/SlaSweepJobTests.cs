@@ -299,6 +299,21 @@ public sealed class SlaSweepJobTests
     }
 
     [Fact]
+    public async Task RunAsync_StatusWriteRefusedForGood_AlertsStillDeliveredAndRunRecorded()
+    {
+        AddOpenHandoff("001A");
+        At(18, 30);
+        h.Crm.FailCall(h.Crm.Calls + 2, 400);
+
+        var result = await h.SweepAsync();
+
+        Assert.Equal((RunOutcomes.Failed, 0, 1), (result.Outcome, result.Written, result.AlertsSent));
+        Assert.NotNull(result.Error);
+        Assert.Single(h.Channel.Delivered);
+        Assert.Equal(RunOutcomes.Failed, Assert.Single(h.Runs.All).Outcome);
+    }
+
+    [Fact]
     public async Task RunAsync_RecordsRunLedgerRow()
     {
         AddOpenHandoff("001A");

@@ -1,0 +1,3 @@
+using Alignment.TestKit.Azurite;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
