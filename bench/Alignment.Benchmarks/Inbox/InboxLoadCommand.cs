@@ -5,6 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
+using Alignment.EndToEnd.Tests.Support;
 using Alignment.Hosting;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
