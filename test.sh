@@ -1,11 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need (Azurite via npm, pinned; the Bicep CLI
 # and every other tool via NuGet restore), builds with warnings as errors, runs every test project.
-#
-#   ./test.sh                       everything
-#   ALIGNMENT_SKIP_FUNCTIONS=1 ./test.sh
-#                                   everything except src/Alignment.Functions, whose Azure Functions worker packages
-#                                   are not on every package feed (CI sets this).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,11 +9,7 @@ if [[ ! -x tools/azurite/node_modules/.bin/azurite ]] || [[ tools/azurite/packag
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
 fi
 
-target=Alignment.Functions.sln
-if [[ "${ALIGNMENT_SKIP_FUNCTIONS:-}" == "1" ]]; then
-  echo "==> ALIGNMENT_SKIP_FUNCTIONS=1: building and testing everything except src/Alignment.Functions"
-  target=Alignment.NoFunctions.slnf
-fi
+target=Alignment.sln
 
 echo "==> Building $target (Release, warnings as errors)"
 dotnet build "$target" -c Release -nologo -clp:ErrorsOnly

@@ -184,7 +184,7 @@ public sealed class InboxLoadCommand : IBenchCommand
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Alignment.Functions.sln")))
+                if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
                 {
                     return dir.FullName;
                 }

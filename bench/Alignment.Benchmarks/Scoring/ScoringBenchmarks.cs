@@ -105,7 +105,7 @@ public class ScoringBenchmarks
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var path = Path.Combine(dir.FullName, "config", "scoring.json");
-            if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "Alignment.Functions.sln")))
+            if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
             {
                 return path;
             }

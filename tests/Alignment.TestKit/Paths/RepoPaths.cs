@@ -1,6 +1,6 @@
 namespace Alignment.TestKit.Paths;
 
-/// <summary>Locates the repository (the folder holding <c>Alignment.Functions.sln</c>) and the shared/ folder beside it.</summary>
+/// <summary>Locates the repository (the folder holding <c>Alignment.sln</c>) and the shared/ folder beside it.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -18,12 +18,12 @@ public static class RepoPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Alignment.Functions.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
             {
                 return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException("Could not find the repository root (no Alignment.Functions.sln above " + AppContext.BaseDirectory + ").");
+        throw new InvalidOperationException("Could not find the repository root (no Alignment.sln above " + AppContext.BaseDirectory + ").");
     }
 }
