@@ -49,6 +49,19 @@ public sealed class WorkerRunTests(HostedWorkerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Start_MissingHubSpotToken_WorkerExitsBeforeTheStreamNamingTheSetting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = new Dictionary<string, string?>(fixture.AppSettings, StringComparer.OrdinalIgnoreCase) { ["Alignment:HubSpot:AccessToken"] = null };
+
+        var failure = await Assert.ThrowsAsync<WorkerProtocolException>(() => WorkerSession.StartAsync(settings, ct));
+
+        Assert.Contains("The worker exited before it opened the event stream", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Alignment:HubSpot:AccessToken is required", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(HostedWorkerFixture.HubSpotSecret, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HubSpotWebhook_SignedDelivery_200AndInboxRowInAzurite()
     {
         var ct = TestContext.Current.CancellationToken;
