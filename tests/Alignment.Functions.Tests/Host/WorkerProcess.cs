@@ -18,7 +18,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Queue<string> lines = new();
     private readonly Lock gate = new();
 
-    private WorkerProcess(Process process) => this.process = process;
+    private WorkerProcess(Process process)
+    {
+        this.process = process;
+
+        // Should the test run itself be stopped (Ctrl+C, a runner timeout), the worker goes with it.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
 
     public int Id => process.Id;
 
@@ -111,6 +117,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         try
         {
             if (!process.HasExited)
@@ -126,6 +133,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
         finally
         {
             process.Dispose();
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
         }
     }
 
