@@ -1,5 +1,4 @@
 using Alignment.Core.Accounts;
-using Alignment.Functions.Tests.Host.Protocol;
 using Alignment.Hosting;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sandbox.Slack;
@@ -39,9 +38,6 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
 
     /// <summary>The app settings the worker runs with (<c>Alignment:...</c> keys).</summary>
     public IReadOnlyDictionary<string, string?> AppSettings { get; private set; } = new Dictionary<string, string?>();
-
-    /// <summary>The functions the worker reported and loaded.</summary>
-    internal IReadOnlyList<RpcFunctionMetadata> Functions { get; private set; } = [];
 
     internal WorkerSession Worker => session ?? throw new InvalidOperationException("The worker has not started.");
 
@@ -94,7 +90,7 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
             connector = services.BuildServiceProvider();
 
             session = await WorkerSession.StartAsync(AppSettings, ct);
-            Functions = await session.StartFunctionsAsync(ct);
+            await session.StartFunctionsAsync(ct);
         }
         catch
         {

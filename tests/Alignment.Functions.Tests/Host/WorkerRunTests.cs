@@ -145,7 +145,7 @@ public sealed class WorkerRunTests(HostedWorkerFixture fixture) : IClassFixture<
 
     private static ExpectedFunction Describe(RpcFunctionMetadata function)
     {
-        var bindings = function.RawBindings.Select(b => JsonDocument.Parse(b).RootElement).ToList();
+        var bindings = function.RawBindings.Select(b => JsonSerializer.Deserialize<JsonElement>(b)).ToList();
         var trigger = bindings.Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
         var triggerName = trigger.GetProperty("name").GetString()!;
         var triggerType = trigger.GetProperty("type").GetString()!;
