@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using Alignment.Functions.Tests.Host.Protocol;
+using Grpc.Core;
+
+namespace Alignment.Functions.Tests.Host;
+
+/// <summary>
+/// One worker's event stream as the host sees it: sends are serialized (a gRPC stream takes one write at a time),
+/// received messages wait in arrival order until a test takes the one it expects; <c>RpcLog</c> messages are kept
+/// apart for failure messages.
+/// </summary>
+internal sealed class WorkerConnection
+{
+    private const int KeptLogs = 200;
+
+    private readonly IServerStreamWriter<StreamingMessage> writer;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly Lock gate = new();
+    private readonly List<StreamingMessage> pending = [];
+    private readonly Queue<RpcLog> logs = new();
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public WorkerConnection(StartStream start, IServerStreamWriter<StreamingMessage> writer)
+    {
+        Start = start;
+        this.writer = writer;
+    }
+
+    /// <summary>The worker's first message.</summary>
+    public StartStream Start { get; }
+
+    /// <summary>Completes when the worker's side of the stream has ended.</summary>
+    public Task Closed => closed.Task;
+
+    /// <summary>Reads the worker's messages until its side of the stream ends (the service call stays open until then).</summary>
+    public async Task PumpAsync(IAsyncStreamReader<StreamingMessage> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await reader.MoveNext(cancellationToken))
+            {
+                Accept(reader.Current);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or Grpc.Core.RpcException)
+        {
+            // The worker went away (killed, or the host is stopping); Closed tells the waiting test.
+        }
+        finally
+        {
+            closed.TrySetResult();
+            Pulse();
+        }
+    }
+
+    public async Task SendAsync(StreamingMessage message, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await writer.WriteAsync(message, cancellationToken);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    /// <summary>The first received message that <paramref name="match"/> accepts; null when none came within <paramref name="timeout"/> or the stream closed.</summary>
+    public async Task<StreamingMessage?> ReceiveAsync(Func<StreamingMessage, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                var index = pending.FindIndex(m => match(m));
+                if (index >= 0)
+                {
+                    var message = pending[index];
+                    pending.RemoveAt(index);
+                    return message;
+                }
+
+                if (closed.Task.IsCompleted)
+                {
+                    return null;
+                }
+
+                next = arrival.Task;
+            }
+
+            var remaining = timeout - TimeProvider.System.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await Task.WhenAny(next, Task.Delay(remaining, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>The worker's logs, oldest first.</summary>
+    public IReadOnlyList<RpcLog> Logs()
+    {
+        lock (gate)
+        {
+            return [.. logs];
+        }
+    }
+
+    /// <summary>The last logs and the messages no test took, for failure messages.</summary>
+    public string Describe(int lastLogs = 40)
+    {
+        var text = new StringBuilder("Worker RpcLog messages (last ").Append(lastLogs.ToString(CultureInfo.InvariantCulture)).Append("):");
+        lock (gate)
+        {
+            foreach (var log in logs.Skip(Math.Max(0, logs.Count - lastLogs)))
+            {
+                text.AppendLine().Append("  [").Append(log.Level).Append("] ").Append(log.Category).Append(": ").Append(log.Message);
+                if (log.Exception is { } exception)
+                {
+                    text.Append(" | ").Append(exception.Type).Append(": ").Append(exception.Message);
+                }
+            }
+
+            text.AppendLine().Append("Unclaimed messages from the worker: ")
+                .Append(pending.Count == 0 ? "none" : string.Join(", ", pending.Select(m => m.ContentCase)));
+        }
+
+        return text.ToString();
+    }
+
+    private void Accept(StreamingMessage message)
+    {
+        lock (gate)
+        {
+            if (message.ContentCase == StreamingMessage.ContentOneofCase.RpcLog)
+            {
+                logs.Enqueue(message.RpcLog);
+                while (logs.Count > KeptLogs)
+                {
+                    logs.Dequeue();
+                }
+            }
+            else
+            {
+                pending.Add(message);
+            }
+        }
+
+        Pulse();
+    }
+
+    private void Pulse()
+    {
+        TaskCompletionSource signalled;
+        lock (gate)
+        {
+            signalled = arrival;
+            arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signalled.TrySetResult();
+    }
+}
