@@ -8,7 +8,7 @@ public sealed class FunctionsAssemblyTests
     [Fact]
     public void FunctionClasses_EachPublicFunctionMethod_HasAUniqueName()
     {
-        var names = typeof(Alignment.Functions.Functions.HealthFunction).Assembly.GetTypes()
+        var names = typeof(Alignment.Functions.Triggers.HealthFunction).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
             .OfType<string>()
