@@ -2,7 +2,7 @@ using Alignment.Hosting.Schedules;
 using Alignment.Sync.Inbox;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>
 /// Processes the webhook deliveries stored in the inbox that are due (new ones and retries after back-off); a failing

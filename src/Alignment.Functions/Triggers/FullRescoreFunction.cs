@@ -3,7 +3,7 @@ using Alignment.Hosting.Schedules;
 using Alignment.Sync.Scoring;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>The nightly full rescore of every account (default 02:30 UTC).</summary>
 public sealed class FullRescoreFunction(ScoringRunJob job)

@@ -3,7 +3,7 @@ using Alignment.Hosting.Health;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>Liveness for probes and the deploy check: the configured CRM and the model version, no secrets.</summary>
 public sealed class HealthFunction(HealthReporter health)

@@ -3,7 +3,7 @@ using Alignment.Hosting.Schedules;
 using Alignment.Sync.Scoring;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>The incremental scoring run: accounts changed since the checkpoint (default every 15 minutes).</summary>
 public sealed class ScoreAccountsFunction(ScoringRunJob job)

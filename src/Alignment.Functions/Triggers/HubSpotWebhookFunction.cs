@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Options;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>HubSpot webhook deliveries (signature v3 checked by the parser), stored in the inbox before the 200.</summary>
 public sealed class HubSpotWebhookFunction(WebhookIntakeJob job, IOptions<WebhookHostOptions> options)

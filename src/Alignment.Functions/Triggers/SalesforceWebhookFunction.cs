@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Options;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>
 /// Salesforce deliveries: Outbound Messages (SOAP, answered with the SOAP Ack) and Flow HTTP callouts signed with the

@@ -3,7 +3,7 @@ using Alignment.Hosting.Schedules;
 using Alignment.Sync.Sla;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Alignment.Functions.Functions;
+namespace Alignment.Functions.Triggers;
 
 /// <summary>The SLA sweep: statuses, alerts (each once per handoff and level), recycling (default every 5 minutes).</summary>
 public sealed class SweepSlaFunction(SlaSweepJob job)
