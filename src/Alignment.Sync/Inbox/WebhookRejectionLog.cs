@@ -23,33 +23,7 @@ public sealed partial class WebhookRejectionLog(TimeProvider time, ILogger logge
     public void Rejected(string source, int statusCode, string problem)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var now = time.GetUtcNow();
-        int suppressed;
-        bool log;
-        lock (gate)
-        {
-            if (!windows.TryGetValue(source, out var state) || now - state.Start >= Window || now < state.Start)
-            {
-                suppressed = state?.Suppressed ?? 0;
-                state = new WindowState { Start = now };
-                windows[source] = state;
-            }
-            else
-            {
-                suppressed = 0;
-            }
-
-            log = state.Logged < LinesPerWindow;
-            if (log)
-            {
-                state.Logged++;
-            }
-            else
-            {
-                state.Suppressed++;
-            }
-        }
-
+        var log = TryEnter(source, out var suppressed);
         if (suppressed > 0)
         {
             LogSuppressed(logger, suppressed, source, Window.TotalSeconds);
@@ -61,11 +35,64 @@ public sealed partial class WebhookRejectionLog(TimeProvider time, ILogger logge
         }
     }
 
+    /// <summary>
+    /// Logs (or counts) a delivery from <paramref name="source"/> that could not be stored (the sender is answered 503
+    /// and redelivers): an error, with the exception on the first line of each window only.
+    /// </summary>
+    public void StoreFailed(string source, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(exception);
+        var log = TryEnter("store:" + source, out var suppressed);
+        if (suppressed > 0)
+        {
+            LogStoreFailuresSuppressed(logger, suppressed, source, Window.TotalSeconds);
+        }
+
+        if (log)
+        {
+            LogStoreFailed(logger, exception, source, exception.GetType().Name);
+        }
+    }
+
+    private bool TryEnter(string key, out int suppressedBefore)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (!windows.TryGetValue(key, out var state) || now - state.Start >= Window || now < state.Start)
+            {
+                suppressedBefore = state?.Suppressed ?? 0;
+                state = new WindowState { Start = now };
+                windows[key] = state;
+            }
+            else
+            {
+                suppressedBefore = 0;
+            }
+
+            if (state.Logged < LinesPerWindow)
+            {
+                state.Logged++;
+                return true;
+            }
+
+            state.Suppressed++;
+            return false;
+        }
+    }
+
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Webhook from {Source} rejected with {StatusCode}: {Problem}")]
     private static partial void LogRejected(ILogger logger, string source, int statusCode, string problem);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "{Suppressed} more rejected webhooks from {Source} were not logged (at most 10 lines per {WindowSeconds} s)")]
     private static partial void LogSuppressed(ILogger logger, int suppressed, string source, double windowSeconds);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Webhook from {Source} could not be stored ({ExceptionType}); answered 503 so that the sender redelivers")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string source, string exceptionType);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "{Suppressed} more webhooks from {Source} could not be stored and were not logged (at most 10 lines per {WindowSeconds} s)")]
+    private static partial void LogStoreFailuresSuppressed(ILogger logger, int suppressed, string source, double windowSeconds);
 
     private sealed class WindowState
     {
