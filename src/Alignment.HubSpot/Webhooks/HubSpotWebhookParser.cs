@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Alignment.HubSpot.Crm;
 using Alignment.HubSpot.Wire;
 using Alignment.Sync.Inbox;
@@ -39,6 +40,11 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
         {
             HubSpotLog.WebhookRejected(logger, problem);
             return WebhookParseResult.Reject(401, problem);
+        }
+
+        if (!Utf8.IsValid(request.Body.Span))
+        {
+            return WebhookParseResult.Reject(400, "The body is not valid UTF-8.");
         }
 
         IReadOnlyList<WebhookEvent>? events;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Logging;
 using Alignment.Salesforce.Soql;
@@ -114,6 +115,11 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
         if (!SignatureMatches(request.Header(SignatureHeader), secret, timestampText!, request.Body.Span))
         {
             return WebhookParseResult.Reject(401, "The " + SignatureHeader + " signature does not match.");
+        }
+
+        if (!Utf8.IsValid(request.Body.Span))
+        {
+            return WebhookParseResult.Reject(400, "The Flow payload is not valid UTF-8.");
         }
 
         string? eventId;
