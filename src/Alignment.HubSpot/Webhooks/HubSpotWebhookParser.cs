@@ -167,7 +167,9 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
             // Compared as numbers, never turned into a DateTimeOffset: any 64-bit value is answered, none throws.
             if (!WebhookTimestamp.IsWithin(ms, now, o.WebhookMaxAge))
             {
-                return "X-HubSpot-Request-Timestamp is outside the replay window (too old, or in the future beyond the allowed skew).";
+                return ms < now.ToUnixTimeMilliseconds()
+                    ? "The request timestamp is older than the replay window."
+                    : "The request timestamp is further in the future than the replay window allows.";
             }
 
             var expected = HubSpotSignature.V3(o.ClientSecret, request.Method, request.Url.AbsoluteUri, body, timestamp);
