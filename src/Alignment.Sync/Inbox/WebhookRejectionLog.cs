@@ -37,7 +37,7 @@ public sealed partial class WebhookRejectionLog(TimeProvider time, ILogger logge
 
     /// <summary>
     /// Logs (or counts) a delivery from <paramref name="source"/> that could not be stored (the sender is answered 503
-    /// and redelivers): an error, with the exception on the first line of each window only.
+    /// and redelivers): an error line with the exception, rate-limited like the rejections.
     /// </summary>
     public void StoreFailed(string source, Exception exception)
     {
