@@ -10,6 +10,8 @@ using Alignment.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Alignment.Hosting;
 
@@ -31,7 +33,8 @@ public static class AlignmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AlignmentOptions>().Bind(configuration.GetSection(AlignmentOptions.SectionName));
         services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName));
-        services.AddOptions<WebhookHostOptions>().Bind(configuration.GetSection(WebhookHostOptions.SectionName));
+        services.AddOptions<WebhookHostOptions>().Bind(configuration.GetSection(WebhookHostOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookHostOptions>, WebhookHostOptionsValidator>());
 
         if (AlignmentSettingsValidator.TryParseChoice<CrmChoice>(configuration[AlignmentOptions.CrmKey], out var crm))
         {
@@ -46,6 +49,8 @@ public static class AlignmentServiceCollectionExtensions
         services.AddAlignmentSync(configuration);
         services.AddTableState(configuration);
         services.AddSlackAlerts(configuration);
+        services.TryAddTransient<WebhookEndpoint>();
+        services.AddHealthChecks().AddCheck<ModelHealthCheck>(ModelHealthCheck.Name, HealthStatus.Unhealthy, [ModelHealthCheck.Name]);
         services.TryAddSingleton<HealthReporter>();
 
         problems.AddRange(RegisteredOptionsValidator.Validate(services));

@@ -20,7 +20,7 @@ internal static partial class HubSpotLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "HubSpot property {Property} {Outcome}")]
     public static partial void PropertySetup(ILogger logger, string property, string outcome);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "HubSpot webhook rejected: {Problem}")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "HubSpot webhook rejected: {Problem}")]
     public static partial void WebhookRejected(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "HubSpot {Method} {Route} answered {Status} in {ElapsedMs} ms")]

@@ -69,7 +69,7 @@ public sealed class HubSpotOptions
     /// <summary>Webhook signature versions accepted: <c>v3</c> (default), and <c>v1</c>/<c>v2</c> for legacy apps.</summary>
     public List<string> WebhookSignatureVersions { get; set; } = ["v3"];
 
-    /// <summary>Oldest webhook timestamp accepted (v3): five minutes.</summary>
+    /// <summary>Largest distance of a v3 webhook timestamp from now, either way (old or in the future): five minutes.</summary>
     public TimeSpan WebhookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>IANA time zone given to owners (HubSpot's owners API has none); null = the SLA calendar's default.</summary>

@@ -1,4 +1,5 @@
 using Alignment.HubSpot.Crm;
+using Alignment.HubSpot.Health;
 using Alignment.HubSpot.Http;
 using Alignment.HubSpot.Setup;
 using Alignment.HubSpot.Webhooks;
@@ -7,6 +8,7 @@ using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +21,8 @@ public static class HubSpotServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ICrm"/> (HubSpot), the HubSpot <see cref="IWebhookParser"/>, <see cref="HubSpotPropertySetup"/>
-    /// and <see cref="HubSpotOptions"/> (section <c>Alignment:HubSpot</c>, validated on start). The typed client runs
+    /// <see cref="HubSpotOptions"/> (section <c>Alignment:HubSpot</c>, validated on start) and the <c>crm</c>
+    /// health check (the token is accepted; cached). The typed client runs
     /// auth → retry (429 ten-secondly and 5xx only, honouring <c>Retry-After</c>) → rate gate → network.
     /// </summary>
     public static IServiceCollection AddHubSpotCrm(this IServiceCollection services, IConfiguration configuration)
@@ -66,6 +69,8 @@ public static class HubSpotServiceCollectionExtensions
             sp.GetRequiredService<HubSpotClient>(),
             sp.GetRequiredService<IOptions<HubSpotOptions>>(),
             sp.GetRequiredService<ILogger<HubSpotPropertySetup>>()));
+        services.TryAddSingleton<HubSpotTokenHealthCheck>();
+        services.AddHealthChecks().AddCheck<HubSpotTokenHealthCheck>(HubSpotTokenHealthCheck.Name, HealthStatus.Unhealthy, [HubSpotTokenHealthCheck.Name], TimeSpan.FromSeconds(20));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Alignment.Salesforce.Auth;
 using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Health;
 using Alignment.Salesforce.Http;
 using Alignment.Salesforce.Webhooks;
 using Alignment.Sync.Crm;
@@ -7,6 +8,7 @@ using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,8 @@ public static class SalesforceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ICrm"/> (Salesforce), the <c>salesforce</c> <see cref="IWebhookParser"/> and
-    /// <see cref="SalesforceOptions"/> bound to <c>Alignment:Salesforce</c> and validated on start.
+    /// <see cref="SalesforceOptions"/> bound to <c>Alignment:Salesforce</c> and validated on start, and the
+    /// <c>crm</c> health check (a token can be obtained; cached).
     /// </summary>
     public static IServiceCollection AddSalesforceCrm(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +56,8 @@ public static class SalesforceServiceCollectionExtensions
         services.AddTransient<ICrm>(sp => sp.GetRequiredService<SalesforceCrm>());
         services.TryAddSingleton<SalesforceWebhookParser>();
         services.AddSingleton<IWebhookParser>(sp => sp.GetRequiredService<SalesforceWebhookParser>());
+        services.TryAddSingleton<SalesforceTokenHealthCheck>();
+        services.AddHealthChecks().AddCheck<SalesforceTokenHealthCheck>(SalesforceTokenHealthCheck.Name, HealthStatus.Unhealthy, [SalesforceTokenHealthCheck.Name], TimeSpan.FromSeconds(20));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Alignment.Storage.AlertLedger;
 using Alignment.Storage.Checkpoints;
+using Alignment.Storage.Health;
 using Alignment.Storage.Inbox;
 using Alignment.Storage.Runs;
 using Alignment.Storage.Tables;
@@ -11,6 +12,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Alignment.Storage;
@@ -19,7 +21,7 @@ public static class TableStateServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the state ports (<see cref="ICheckpointStore"/>, <see cref="ITierHistoryStore"/>, <see cref="IAlertLedger"/>,
-    /// <see cref="IWebhookInbox"/>, <see cref="IRunLedger"/>) over Azure Table Storage, configured from
+    /// <see cref="IWebhookInbox"/>, <see cref="IRunLedger"/>) over Azure Table Storage and the <c>storage</c> health check, configured from
     /// <c>Alignment:State</c> (<see cref="TableStateOptions"/>) and validated on start. Tables are created on first use.
     /// </summary>
     public static IServiceCollection AddTableState(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +34,7 @@ public static class TableStateServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStateOptions>, TableStateOptionsValidator>());
         services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(CreateServiceClient);
         services.TryAddSingleton<StateTables>();
@@ -40,6 +43,7 @@ public static class TableStateServiceCollectionExtensions
         services.TryAddSingleton<IAlertLedger, TableAlertLedgerStore>();
         services.TryAddSingleton<IWebhookInbox, TableWebhookInboxStore>();
         services.TryAddSingleton<IRunLedger, TableRunLedgerStore>();
+        services.AddHealthChecks().AddCheck<TableStateHealthCheck>(TableStateHealthCheck.Name, HealthStatus.Unhealthy, [TableStateHealthCheck.Name]);
         return services;
     }
 

@@ -6,6 +6,7 @@ using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alignment.Sync;
@@ -38,6 +39,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<AlertDelivery>();
         services.TryAddTransient<ScoringRunJob>();
         services.TryAddTransient<SlaSweepJob>();
+        services.TryAddSingleton(sp => new WebhookRejectionLog(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookRejectionLog>>()));
         services.TryAddTransient<WebhookIntakeJob>();
         services.TryAddTransient<InboxDrainJob>();
         services.TryAddTransient<PlanJob>();

@@ -45,9 +45,9 @@ internal sealed class ServeCommand : Command
             await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or System.Text.Json.JsonException)
+        catch (SettingsFileException e)
         {
-            await stderr.WriteLineAsync("The settings file cannot be read: " + e.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

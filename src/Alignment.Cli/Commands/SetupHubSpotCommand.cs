@@ -4,6 +4,7 @@ using Alignment.Cli.Output;
 using Alignment.Hosting.Configuration;
 using Alignment.HubSpot;
 using Alignment.HubSpot.Setup;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -28,7 +29,17 @@ internal sealed class SetupHubSpotCommand : Command
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var stderr = parseResult.InvocationConfiguration.Error;
-        var configuration = CliConfiguration.Build(parseResult.GetValue(CliOptions.Settings));
+        IConfiguration configuration;
+        try
+        {
+            configuration = CliConfiguration.Build(parseResult.GetValue(CliOptions.Settings));
+        }
+        catch (SettingsFileException e)
+        {
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddHubSpotCrm(configuration);

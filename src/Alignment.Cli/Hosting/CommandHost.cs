@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Alignment.Cli.Commands;
 using Alignment.Cli.Output;
 using Alignment.Hosting.Configuration;
@@ -42,9 +41,9 @@ internal static class CommandHost
             await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or JsonException)
+        catch (SettingsFileException e)
         {
-            await stderr.WriteLineAsync("The settings file cannot be read: " + e.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

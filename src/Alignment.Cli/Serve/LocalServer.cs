@@ -3,7 +3,6 @@ using Alignment.Hosting;
 using Alignment.Hosting.Health;
 using Alignment.Hosting.Schedules;
 using Alignment.Hosting.Webhooks;
-using Alignment.Sync.Inbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Alignment.Cli.Serve;
 
@@ -67,8 +65,7 @@ internal static class LocalServer
         var app = builder.Build();
         app.MapPost(HubSpotRoute, context => ReceiveAsync(context, "hubspot"));
         app.MapPost(SalesforceRoute, context => ReceiveAsync(context, "salesforce"));
-        app.MapGet(HealthRoute, context => context.Response.WriteAsJsonAsync(
-            context.RequestServices.GetRequiredService<HealthReporter>().Report(), context.RequestAborted));
+        app.MapGet(HealthRoute, HealthAsync);
         return app;
     }
 
@@ -83,29 +80,24 @@ internal static class LocalServer
 
     private static async Task ReceiveAsync(HttpContext context, string source)
     {
-        var services = context.RequestServices;
-        var options = services.GetRequiredService<IOptions<WebhookHostOptions>>().Value;
-        var cancellationToken = context.RequestAborted;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in context.Request.Headers)
+        var request = context.Request;
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()));
+        var answer = await context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(
+            source, request.Method, new Uri(request.GetEncodedUrl()), headers, request.ContentLength, request.Body, context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = answer.StatusCode;
+        context.Response.ContentType = answer.ContentType;
+        if (answer.RetryAfterSeconds is { } retryAfter)
         {
-            headers[name] = values.ToString();
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var body = await WebhookBody.ReadAsync(context.Request.Body, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsync(WebhookBody.TooLargeMessage(options.MaxBodyBytes), cancellationToken).ConfigureAwait(false);
-            return;
-        }
+        await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+    }
 
-        var url = PublicUrl.Resolve(new Uri(context.Request.GetEncodedUrl()), headers.GetValueOrDefault, options.PublicBaseUrl);
-        var delivery = new WebhookRequest(context.Request.Method.ToUpperInvariant(), url, headers, body);
-        var result = await services.GetRequiredService<WebhookIntakeJob>()
-            .RunAsync(new WebhookIntakeRequest(source, delivery), cancellationToken).ConfigureAwait(false);
-        context.Response.StatusCode = result.StatusCode;
-        context.Response.ContentType = result.ContentType;
-        await context.Response.WriteAsync(result.Body, cancellationToken).ConfigureAwait(false);
+    private static async Task HealthAsync(HttpContext context)
+    {
+        var report = await context.RequestServices.GetRequiredService<HealthReporter>().CheckAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = report.StatusCode;
+        await context.Response.WriteAsJsonAsync(report, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,49 +1,29 @@
+using System.Globalization;
 using System.Net;
 using Alignment.Hosting.Webhooks;
-using Alignment.Sync.Inbox;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Alignment.Functions.Http;
 
-/// <summary>Maps an HTTP trigger's request to a <see cref="WebhookRequest"/> and a <see cref="WebhookIntakeResult"/> back.</summary>
+/// <summary>Copies an HTTP trigger's request into the shared <see cref="WebhookEndpoint"/> and its <see cref="WebhookResponse"/> back.</summary>
 internal static class WebhookHttp
 {
-    /// <summary>The delivery with its raw body bytes, headers and public URL; null when the body is over the limit.</summary>
-    public static async Task<WebhookRequest?> ReadAsync(HttpRequestData request, WebhookHostOptions options, CancellationToken cancellationToken)
+    public static async Task<HttpResponseData> HandleAsync(WebhookEndpoint endpoint, string source, HttpRequestData request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(request);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value)));
+        long? contentLength = request.Headers.TryGetValues("Content-Length", out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null;
+        var answer = await endpoint.HandleAsync(source, request.Method, request.Url, headers, contentLength, request.Body, cancellationToken).ConfigureAwait(false);
+        var response = request.CreateResponse((HttpStatusCode)answer.StatusCode);
+        response.Headers.Add("Content-Type", answer.ContentType);
+        if (answer.RetryAfterSeconds is { } retryAfter)
         {
-            headers[header.Key] = string.Join(",", header.Value);
+            response.Headers.Add("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
         }
 
-        var body = await WebhookBody.ReadAsync(request.Body, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return null;
-        }
-
-        var url = PublicUrl.Resolve(request.Url, name => headers.GetValueOrDefault(name), options.PublicBaseUrl);
-        return new WebhookRequest(request.Method.ToUpperInvariant(), url, headers, body);
-    }
-
-    public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, WebhookIntakeResult result, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(result);
-        var response = request.CreateResponse((HttpStatusCode)result.StatusCode);
-        response.Headers.Add("Content-Type", result.ContentType);
-        await response.WriteStringAsync(result.Body, cancellationToken).ConfigureAwait(false);
-        return response;
-    }
-
-    public static async Task<HttpResponseData> TooLargeAsync(HttpRequestData request, WebhookHostOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var response = request.CreateResponse(HttpStatusCode.RequestEntityTooLarge);
-        response.Headers.Add("Content-Type", "text/plain");
-        await response.WriteStringAsync(WebhookBody.TooLargeMessage(options.MaxBodyBytes), cancellationToken).ConfigureAwait(false);
+        await response.WriteStringAsync(answer.Body, cancellationToken).ConfigureAwait(false);
         return response;
     }
 }

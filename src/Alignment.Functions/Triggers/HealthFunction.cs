@@ -5,7 +5,10 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Alignment.Functions.Triggers;
 
-/// <summary>Liveness for probes and the deploy check: the configured CRM and the model version, no secrets.</summary>
+/// <summary>
+/// Health for probes and the deploy check: the configured CRM, the model version and each dependency (storage, model, CRM
+/// token); 503 naming what is wrong when one fails. No secrets.
+/// </summary>
 public sealed class HealthFunction(HealthReporter health)
 {
     [Function("Health")]
@@ -13,8 +16,10 @@ public sealed class HealthFunction(HealthReporter health)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
         CancellationToken cancellationToken)
     {
-        var response = request.CreateResponse(HttpStatusCode.OK);
-        await response.WriteAsJsonAsync(health.Report(), cancellationToken).ConfigureAwait(false);
+        var report = await health.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var response = request.CreateResponse();
+        await response.WriteAsJsonAsync(report, cancellationToken).ConfigureAwait(false);
+        response.StatusCode = (HttpStatusCode)report.StatusCode; // after WriteAsJsonAsync, which sets 200
         return response;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Alignment.HubSpot.Crm;
 using Alignment.HubSpot.Wire;
 using Alignment.Sync.Inbox;
@@ -13,10 +14,15 @@ namespace Alignment.HubSpot.Webhooks;
 /// <c>now</c> given, constant-time compare; v1/v2 only where configured), then parses the event array:
 /// company events name the company; association events the company side; contact and engagement events yield a typed
 /// reference (<c>contacts:123</c>, <c>emails:9</c>) that <c>ICrm.GetAccountsAsync</c> resolves through associations.
-/// One item per event, idempotent by <c>hubspot:&lt;eventId&gt;</c>.
+/// One item per event, idempotent by <c>hubspot:&lt;eventId&gt;</c>. The replay window is two-sided
+/// (<c>WebhookMaxAge</c> before or after now). Every answer is 200, 400 or 401; nothing here throws for any body or
+/// header (see <c>docs/webhook-threat-model.md</c>).
 /// </summary>
 public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options, ILogger<HubSpotWebhookParser> logger) : IWebhookParser
 {
+    /// <summary>Events per delivery above which it is refused with 400 (HubSpot batches at most 100).</summary>
+    public const int MaxEventsPerDelivery = 1000;
+
     private static readonly Dictionary<string, string> ObjectTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["company"] = "companies", ["contact"] = "contacts", ["deal"] = "deals", ["email"] = "emails", ["meeting"] = "meetings",
@@ -36,6 +42,11 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
             return WebhookParseResult.Reject(401, problem);
         }
 
+        if (!Utf8.IsValid(request.Body.Span))
+        {
+            return WebhookParseResult.Reject(400, "The body is not valid UTF-8.");
+        }
+
         IReadOnlyList<WebhookEvent>? events;
         try
         {
@@ -51,23 +62,33 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
             return WebhookParseResult.Reject(400, "The body is not a JSON array of HubSpot webhook events.");
         }
 
+        if (events.Count > MaxEventsPerDelivery)
+        {
+            return WebhookParseResult.Reject(400, $"The delivery holds more than {MaxEventsPerDelivery} events (HubSpot sends at most 100).");
+        }
+
         var items = new List<InboxItem>(events.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            if (events[i] is not { } e)
+            {
+                return WebhookParseResult.Reject(400, string.Create(CultureInfo.InvariantCulture, $"Event {i} of the array is null, not a HubSpot webhook event object."));
+            }
+
             if (e.EventId is not { } eventId)
             {
                 return WebhookParseResult.Reject(400, "A webhook event has no eventId.");
             }
 
             var ids = AccountIdsOf(e);
-            var key = "hubspot:" + eventId.ToString(CultureInfo.InvariantCulture);
+            var key = InboxKey.For(Source, eventId.ToString(CultureInfo.InvariantCulture));
             if (ids.Count == 0 || !seen.Add(key))
             {
                 continue;
             }
 
-            items.Add(new InboxItem { EventId = key, Source = Source, AccountIds = ids, ReceivedAt = now });
+            items.AddRange(InboxItems.ForEvent(key, Source, ids, now));
         }
 
         return WebhookParseResult.Accept(items);
@@ -143,10 +164,12 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
                 return "X-HubSpot-Request-Timestamp is missing or not epoch milliseconds.";
             }
 
-            var age = now - DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            if (age > o.WebhookMaxAge)
+            // Compared as numbers, never turned into a DateTimeOffset: any 64-bit value is answered, none throws.
+            if (!WebhookTimestamp.IsWithin(ms, now, o.WebhookMaxAge))
             {
-                return "The request timestamp is older than the replay window.";
+                return ms < now.ToUnixTimeMilliseconds()
+                    ? "The request timestamp is older than the replay window."
+                    : "The request timestamp is further in the future than the replay window allows.";
             }
 
             var expected = HubSpotSignature.V3(o.ClientSecret, request.Method, request.Url.AbsoluteUri, body, timestamp);

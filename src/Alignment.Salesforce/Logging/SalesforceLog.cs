@@ -17,6 +17,6 @@ internal static partial class SalesforceLog
     [LoggerMessage(4, LogLevel.Warning, "Salesforce refused account {AccountId} with {ErrorCode}")]
     public static partial void RecordFailed(ILogger logger, string accountId, string errorCode);
 
-    [LoggerMessage(5, LogLevel.Warning, "Salesforce webhook rejected with {StatusCode}: {Problem}")]
+    [LoggerMessage(5, LogLevel.Debug, "Salesforce webhook rejected with {StatusCode}: {Problem}")]
     public static partial void WebhookRejected(ILogger logger, int statusCode, string problem);
 }

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Xml;
-using System.Xml.Linq;
+using System.Text.Unicode;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Logging;
 using Alignment.Salesforce.Soql;
@@ -17,7 +16,9 @@ namespace Alignment.Salesforce.Webhooks;
 /// Salesforce deliveries: Outbound Message SOAP notifications (checked against the configured org id, answered with the
 /// SOAP Ack), or a Flow HTTP callout <c>{"eventId":"…","accountIds":["001…"]}</c> signed with
 /// <c>X-Alignment-Signature: sha256=hex(HMAC-SHA256(FlowSecret, timestamp + "." + body))</c> and
-/// <c>X-Alignment-Timestamp: unix seconds</c> within 5 minutes.
+/// <c>X-Alignment-Timestamp: unix seconds</c> within 5 minutes either way. Outbound Messages are read by
+/// <see cref="OutboundMessageReader"/> (streaming, bounded). Every answer is one of 200, 400, 401, 403 or 405; nothing
+/// here throws for any body or header (see <c>docs/webhook-threat-model.md</c>).
 /// </summary>
 public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options, ILogger<SalesforceWebhookParser> logger) : IWebhookParser
 {
@@ -34,8 +35,6 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
     /// <summary>How far the Flow callout timestamp may be from now.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
 
-    private static readonly XNamespace Outbound = "http://soap.sforce.com/2005/09/outbound";
-
     public string Source => SourceName;
 
     public WebhookParseResult Parse(WebhookRequest request, DateTimeOffset now)
@@ -44,7 +43,7 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
         var result = ParseCore(request, now);
         if (!result.Accepted)
         {
-            SalesforceLog.WebhookRejected(logger, result.StatusCode, result.Problem ?? "");
+            SalesforceLog.WebhookRejected(logger, result.StatusCode, result.Problem ?? ""); // Debug: the intake logs the one warning line
         }
 
         return result;
@@ -74,63 +73,28 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
 
     private WebhookParseResult ParseOutboundMessage(WebhookRequest request, DateTimeOffset now)
     {
-        XDocument document;
-        try
-        {
-            using var stream = new MemoryStream(request.Body.ToArray());
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException)
-        {
-            return WebhookParseResult.Reject(400, "The Outbound Message is not well-formed XML.");
-        }
-
-        var notifications = document.Descendants(Outbound + "notifications").FirstOrDefault();
-        if (notifications is null)
-        {
-            return WebhookParseResult.Reject(400, "The SOAP body has no Outbound Message notifications element.");
-        }
-
-        var orgId = notifications.Element(Outbound + "OrganizationId")?.Value.Trim();
         var expected = options.Value.OrganizationId;
-        if (string.IsNullOrEmpty(expected) || orgId is null || orgId.Length < 15 || expected.Length < 15
-            || !string.Equals(orgId[..15], expected[..15], StringComparison.Ordinal))
+        if (expected is not { Length: >= 15 })
         {
-            return WebhookParseResult.Reject(403, "The OrganizationId does not match Alignment:Salesforce:OrganizationId.");
+            return WebhookParseResult.Reject(403, "Outbound Messages are refused: Alignment:Salesforce:OrganizationId is not set.");
+        }
+
+        var (notifications, status, problem) = OutboundMessageReader.Read(request.Body, expected);
+        if (problem is not null)
+        {
+            return WebhookParseResult.Reject(status, problem);
         }
 
         var items = new List<InboxItem>();
-        foreach (var notification in notifications.Elements(Outbound + "Notification"))
+        foreach (var (id, accountId) in notifications)
         {
-            var id = notification.Element(Outbound + "Id")?.Value.Trim();
-            if (string.IsNullOrEmpty(id))
-            {
-                return WebhookParseResult.Reject(400, "A Notification has no Id.");
-            }
-
-            var accountId = AccountIdOf(notification.Element(Outbound + "sObject"));
             if (accountId is not null)
             {
-                items.Add(new InboxItem { EventId = SourceName + ":" + id, Source = SourceName, AccountIds = [accountId], ReceivedAt = now });
+                items.AddRange(InboxItems.ForEvent(InboxKey.For(SourceName, id), SourceName, [accountId], now));
             }
         }
 
         return WebhookParseResult.Accept(items, OutboundMessageAck, "text/xml");
-    }
-
-    /// <summary>The account an Account notification is about, or the account of an activity (AccountId / WhatId).</summary>
-    private static string? AccountIdOf(XElement? sObject)
-    {
-        if (sObject is null)
-        {
-            return null;
-        }
-
-        string? Field(string name) => sObject.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
-        var type = sObject.Attributes().FirstOrDefault(a => a.Name.LocalName == "type")?.Value;
-        var candidate = type is not null && type.EndsWith("Account", StringComparison.Ordinal) ? Field("Id") : Field("AccountId") ?? Field("WhatId");
-        return SoqlLiteral.IsSalesforceId(candidate) && candidate!.StartsWith("001", StringComparison.Ordinal) ? candidate : null;
     }
 
     private WebhookParseResult ParseFlowCallout(WebhookRequest request, DateTimeOffset now)
@@ -143,8 +107,7 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
 
         var timestampText = request.Header(TimestampHeader);
         if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > 1_000_000_000_000
-            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > ReplayWindow)
+            || !WebhookTimestamp.IsWithinSeconds(seconds, now, ReplayWindow))
         {
             return WebhookParseResult.Reject(401, "The " + TimestampHeader + " header is missing or outside the 5-minute window.");
         }
@@ -154,8 +117,14 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
             return WebhookParseResult.Reject(401, "The " + SignatureHeader + " signature does not match.");
         }
 
+        if (!Utf8.IsValid(request.Body.Span))
+        {
+            return WebhookParseResult.Reject(400, "The Flow payload is not valid UTF-8.");
+        }
+
         string? eventId;
         var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             using var json = JsonDocument.Parse(request.Body);
@@ -174,7 +143,10 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
                     return WebhookParseResult.Reject(400, "accountIds must hold 15 or 18 character Salesforce ids.");
                 }
 
-                ids.Add(id!);
+                if (seen.Add(id!))
+                {
+                    ids.Add(id!);
+                }
             }
         }
         catch (JsonException)
@@ -187,9 +159,9 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
             return WebhookParseResult.Reject(400, "The Flow payload needs an eventId (at most 200 characters).");
         }
 
-        var items = ids.Count == 0
-            ? []
-            : new[] { new InboxItem { EventId = SourceName + ":flow:" + eventId, Source = SourceName, AccountIds = ids, ReceivedAt = now } };
+        // Any eventId up to 200 characters is accepted: an id that is not short and plain is hashed into the key, and a
+        // long account list is split into parts of InboxItems.MaxAccountIdsPerItem (docs/webhook-threat-model.md).
+        var items = InboxItems.ForEvent(InboxKey.For(SourceName + ":flow", eventId), SourceName, ids, now);
         return WebhookParseResult.Accept(items, "{\"accepted\":true}", "application/json");
     }
 

@@ -5,15 +5,18 @@ namespace Alignment.Sync.Inbox;
 /// <summary>
 /// Receives a webhook delivery: the source's parser authenticates and parses it; accepted events are stored in the
 /// inbox <em>before</em> the acknowledgement is returned, so nothing acknowledged is ever lost. Redeliveries (same
-/// event id) are skipped by the inbox. Processing happens later in <c>InboxDrainJob</c>.
+/// event id) are skipped by the inbox. Processing happens later in <c>InboxDrainJob</c>. Refusals are logged through
+/// <see cref="WebhookRejectionLog"/> (one warning line each, rate-limited); pass the process's singleton.
 /// </summary>
 public sealed partial class WebhookIntakeJob(
     IEnumerable<IWebhookParser> parsers,
     IWebhookInbox inbox,
     TimeProvider time,
-    ILogger<WebhookIntakeJob> logger)
+    ILogger<WebhookIntakeJob> logger,
+    WebhookRejectionLog? rejections = null)
 {
     private readonly IReadOnlyList<IWebhookParser> parsers = [.. parsers];
+    private readonly WebhookRejectionLog rejections = rejections ?? new WebhookRejectionLog(time, logger);
 
     /// <summary>
     /// Parses and stores the delivery; returns what to answer. Throws when the inbox cannot store it (the host then
@@ -26,7 +29,7 @@ public sealed partial class WebhookIntakeJob(
         if (parser is null)
         {
             const string problem = "No webhook parser is registered for this source; expected e.g. 'hubspot' or 'salesforce'.";
-            LogUnknownSource(logger, request.Source);
+            rejections.Rejected(request.Source.Length <= 32 ? request.Source : request.Source[..32], 404, problem);
             return new WebhookIntakeResult(404, problem, "text/plain", problem, 0, 0);
         }
 
@@ -34,7 +37,7 @@ public sealed partial class WebhookIntakeJob(
         if (!parsed.Accepted)
         {
             var problem = parsed.Problem ?? "Rejected.";
-            LogRejected(logger, parser.Source, parsed.StatusCode, problem);
+            rejections.Rejected(parser.Source, parsed.StatusCode, problem);
             return new WebhookIntakeResult(parsed.StatusCode, problem, "text/plain", problem, 0, 0);
         }
 
@@ -42,12 +45,6 @@ public sealed partial class WebhookIntakeJob(
         LogStored(logger, parser.Source, stored, parsed.Items.Count - stored);
         return new WebhookIntakeResult(parsed.StatusCode, parsed.AckBody, parsed.AckContentType, null, stored, parsed.Items.Count - stored);
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Webhook for unknown source {Source} refused")]
-    private static partial void LogUnknownSource(ILogger logger, string source);
-
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Webhook from {Source} rejected with {StatusCode}: {Problem}")]
-    private static partial void LogRejected(ILogger logger, string source, int statusCode, string problem);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Webhook from {Source} stored {Stored} events, skipped {Duplicates} duplicates")]
     private static partial void LogStored(ILogger logger, string source, int stored, int duplicates);

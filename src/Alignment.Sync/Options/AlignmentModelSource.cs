@@ -25,11 +25,11 @@ public sealed class AlignmentModelSource
         return result.Model ?? throw new InvalidOperationException(Describe(fullPath, result));
     }
 
-    /// <summary>One line per problem, naming the file and the JSON path of each bad entry.</summary>
+    /// <summary>One line per problem, naming the setting, the file and the JSON path of each bad entry (malformed JSON: its line and column).</summary>
     public static string Describe(string fullPath, ModelReadResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return $"The scoring model '{fullPath}' is invalid; nothing is written with it:{Environment.NewLine}  "
+        return $"The scoring model '{fullPath}' (named by {SyncOptions.SectionName}:{nameof(SyncOptions.ModelPath)}) is invalid; nothing is written with it:{Environment.NewLine}  "
             + string.Join(Environment.NewLine + "  ", result.Errors.Select(e => e.ToString()));
     }
 
@@ -45,6 +45,16 @@ public sealed class AlignmentModelSource
                 $"The model file was not found (looked at {string.Join(", ", candidates)}). Set {SyncOptions.SectionName}:{nameof(SyncOptions.ModelPath)}, e.g. \"config/scoring.json\".")]));
         }
 
-        return (found, ModelFileReader.Read(File.ReadAllText(found)));
+        string text;
+        try
+        {
+            text = File.ReadAllText(found);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (found, ModelReadResult.Failure([new ModelError("$", $"The model file cannot be read ({e.GetType().Name}): {e.Message} Check {SyncOptions.SectionName}:{nameof(SyncOptions.ModelPath)} and the file's permissions.")]));
+        }
+
+        return (found, ModelFileReader.Read(text));
     }
 }

@@ -31,7 +31,7 @@ public sealed class LocalSettingsSampleTests
     [Theory]
     [InlineData("Salesforce")]
     [InlineData("HubSpot")]
-    public void AddAlignment_SampleWithThePemFilledIn_Accepted(string crm)
+    public async Task AddAlignment_SampleWithThePemFilledIn_Accepted(string crm)
     {
         var values = SampleValues();
         using var rsa = RSA.Create(2048);
@@ -44,7 +44,7 @@ public sealed class LocalSettingsSampleTests
         services.AddAlignment(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var health = provider.GetRequiredService<HealthReporter>().Report();
+        var health = await provider.GetRequiredService<HealthReporter>().CheckAsync(TestContext.Current.CancellationToken);
         Assert.Equal(crm, health.Crm);
         Assert.False(string.IsNullOrEmpty(health.ModelVersion));
     }
