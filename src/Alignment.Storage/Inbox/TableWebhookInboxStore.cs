@@ -13,6 +13,12 @@ internal sealed class TableWebhookInboxStore(StateTables tables) : IWebhookInbox
     /// <summary>Two rows per item; a transaction holds at most 100 actions.</summary>
     private const int ItemsPerTransaction = 50;
 
+    /// <summary>An update is at most three actions (item, old due row, new due row); a transaction holds at most 100.</summary>
+    private const int UpdatesPerTransaction = 33;
+
+    /// <summary>Item rows read at once when listing what is due.</summary>
+    private const int ParallelReads = 16;
+
     public async Task<int> AddAsync(IReadOnlyCollection<InboxItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -69,9 +75,14 @@ internal sealed class TableWebhookInboxStore(StateTables tables) : IWebhookInbox
             }
         }
 
-        foreach (var eventId in eventIds)
+        // Point reads of the item rows, a few at once (a range query cannot select them by due time); order kept.
+        var entities = new InboxItemEntity?[eventIds.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, eventIds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, token) => entities[i] = await ReadAsync(table, eventIds[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        foreach (var entity in entities)
         {
-            var entity = await ReadAsync(table, eventId, cancellationToken).ConfigureAwait(false);
             if (entity is null)
             {
                 continue;
@@ -96,25 +107,7 @@ internal sealed class TableWebhookInboxStore(StateTables tables) : IWebhookInbox
             throw TableFailures.Conflict("inbox item", item.EventId);
         }
 
-        var oldDue = InboxItemEntity.DueRowKey(current.ToItem());
-        var newDue = InboxItemEntity.DueRowKey(item);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, InboxItemEntity.Item(item), new ETag(etag)),
-        };
-        if (!string.Equals(oldDue, newDue, StringComparison.Ordinal))
-        {
-            if (oldDue is not null)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxItemEntity.Partition, oldDue), ETag.All));
-            }
-
-            if (newDue is not null)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, InboxItemEntity.Due(item, newDue)));
-            }
-        }
-
+        var actions = UpdateActions(current.ToItem(), item, etag);
         try
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -126,12 +119,90 @@ internal sealed class TableWebhookInboxStore(StateTables tables) : IWebhookInbox
         }
     }
 
+    /// <summary>
+    /// Entity-group transactions of up to 33 updates (item row replaced on its ETag, due row moved). A transaction that
+    /// fails because one of its items changed meanwhile is redone item by item, so the others still go through.
+    /// </summary>
+    public async Task<IReadOnlyList<Versioned<InboxItem>?>> UpdateManyAsync(IReadOnlyList<InboxItemUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var results = new Versioned<InboxItem>?[updates.Count];
+        for (var start = 0; start < updates.Count; start += UpdatesPerTransaction)
+        {
+            var count = Math.Min(UpdatesPerTransaction, updates.Count - start);
+            var actions = new List<TableTransactionAction>(count * 3);
+            var itemAction = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                var update = updates[start + i];
+                itemAction[i] = actions.Count;
+                actions.AddRange(UpdateActions(update.Current.Value, update.Next, update.Current.ETag));
+            }
+
+            try
+            {
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < count; i++)
+                {
+                    results[start + i] = new Versioned<InboxItem>(updates[start + i].Next, response.Value[itemAction[i]].Headers.ETag.GetValueOrDefault().ToString());
+                }
+
+                continue;
+            }
+            catch (RequestFailedException e) when (TableFailures.IsConflict(e))
+            {
+                // One of them changed meanwhile (another instance took it): redo these one by one.
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var update = updates[start + i];
+                try
+                {
+                    results[start + i] = await UpdateAsync(update.Next, update.Current.ETag, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    results[start + i] = null;
+                }
+            }
+        }
+
+        return results;
+    }
+
     public async Task<Versioned<InboxItem>?> GetAsync(string eventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var entity = await ReadAsync(table, eventId, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new Versioned<InboxItem>(entity.ToItem(), entity.ETag.ToString());
+    }
+
+    /// <summary>The item row replaced on its ETag; the due row moved when the due instant or state changed.</summary>
+    private static List<TableTransactionAction> UpdateActions(InboxItem current, InboxItem next, string etag)
+    {
+        var oldDue = InboxItemEntity.DueRowKey(current);
+        var newDue = InboxItemEntity.DueRowKey(next);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, InboxItemEntity.Item(next), new ETag(etag)),
+        };
+        if (!string.Equals(oldDue, newDue, StringComparison.Ordinal))
+        {
+            if (oldDue is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxItemEntity.Partition, oldDue), ETag.All));
+            }
+
+            if (newDue is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, InboxItemEntity.Due(next, newDue)));
+            }
+        }
+
+        return actions;
     }
 
     private static List<TableTransactionAction> AddActions(InboxItem item)
