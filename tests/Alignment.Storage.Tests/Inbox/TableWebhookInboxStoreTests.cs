@@ -148,6 +148,26 @@ public sealed class TableWebhookInboxStoreTests(AzuriteFixture azurite) : StoreT
     }
 
     [Fact]
+    public async Task UpdateManyAsync_TwoInstancesClaimSameListedItems_OnlyFirstWins()
+    {
+        var first = Instance<IWebhookInbox>();
+        var second = Instance<IWebhookInbox>();
+        await first.AddAsync([Item("a", T0), Item("b", T0.AddSeconds(1))], Ct);
+        var seenByFirst = await ToListAsync(first.ListDueAsync(T0.AddMinutes(1), 10, Ct));
+        var seenBySecond = await ToListAsync(second.ListDueAsync(T0.AddMinutes(1), 10, Ct));
+
+        var won = await first.UpdateManyAsync([.. seenByFirst.Select(d => new InboxItemUpdate(d, d.Value with { Attempts = 1, NextAttemptAt = T0.AddMinutes(6) }))], Ct);
+        var lost = await second.UpdateManyAsync([.. seenBySecond.Select(d => new InboxItemUpdate(d, d.Value with { Attempts = 1, NextAttemptAt = T0.AddMinutes(7) }))], Ct);
+        var finished = await first.UpdateManyAsync([.. won.Select(c => new InboxItemUpdate(c!, c!.Value with { State = InboxState.Done }))], Ct);
+
+        Assert.All(won, Assert.NotNull);
+        Assert.All(lost, Assert.Null);
+        Assert.All(finished, Assert.NotNull);
+        Assert.Equal(T0.AddMinutes(6), (await first.GetAsync("a", Ct))!.Value.NextAttemptAt);
+        Assert.Empty(await ToListAsync(first.ListDueAsync(T0.AddHours(1), 10, Ct)));
+    }
+
+    [Fact]
     public async Task GetAsync_Missing_ReturnsNull() =>
         Assert.Null(await Instance<IWebhookInbox>().GetAsync("hubspot:none", Ct));
 
