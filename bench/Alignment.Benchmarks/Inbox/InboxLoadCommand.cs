@@ -14,6 +14,7 @@ using Alignment.Storage.Azurite;
 using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alignment.Benchmarks.Inbox;
 
@@ -24,13 +25,16 @@ namespace Alignment.Benchmarks.Inbox;
 /// loop, while its drain runs (re-invoked 100 ms after it returns, as a frequent timer would). Prints intake/s, intake
 /// latency p50/p99, drain events/s, CRM calls per 100 events and delivery-to-field-written p50/p99, against the targets
 /// of issue 13. Exit code 1 if an event was lost or not done, 2 if Azurite is not installed, 3 if a target is missed.
-/// Options: <c>--crm hubspot|salesforce|both --deliveries N --accounts N --duplicates-percent N --concurrency N</c>.
+/// Options: <c>--crm hubspot|salesforce|both --deliveries N --accounts N --duplicates-percent N --concurrency N
+/// --backlog</c> (post everything first, then drain) <c>--verbose</c> (the drain's per-pass log lines).
 /// </summary>
 public sealed class InboxLoadCommand : IBenchCommand
 {
     private const string FlowSecret = "bench-flow-secret";
     private const string HubSpotToken = "pat-bench-0000";
     private const string HubSpotSecret = "bench-hubspot-client-secret";
+
+    private static bool verbose;
 
     public string Name => "inbox-load";
 
@@ -44,6 +48,7 @@ public sealed class InboxLoadCommand : IBenchCommand
         var concurrency = Math.Max(1, Arg(args, "--concurrency", 16));
         var crm = ArgText(args, "--crm", "both").ToUpperInvariant();
         var backlog = args.Contains("--backlog");
+        verbose = args.Contains("--verbose");
 
         var root = FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
@@ -258,7 +263,13 @@ public sealed class InboxLoadCommand : IBenchCommand
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (verbose)
+            {
+                logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Alignment.Sync.Inbox", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
+            }
+        });
         services.AddAlignment(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -82,6 +82,7 @@ public sealed partial class InboxDrainJob(
     private async Task<int> PassAsync(Tally tally, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var due = new List<Versioned<InboxItem>>();
         await foreach (var item in inbox.ListDueAsync(now, settings.InboxBatchSize, cancellationToken).ConfigureAwait(false))
         {
@@ -118,7 +119,9 @@ public sealed partial class InboxDrainJob(
             return 0;
         }
 
+        var claimedAt = time.GetTimestamp();
         var outcome = await ProcessAsync(work, now + settings.InboxLease, cancellationToken).ConfigureAwait(false);
+        var processedAt = time.GetTimestamp();
         tally.Read += outcome.Read;
         tally.Written += outcome.Written;
         var finishedAt = time.GetUtcNow();
@@ -144,7 +147,8 @@ public sealed partial class InboxDrainJob(
             }
         }
 
-        LogPass(logger, work.Count, outcome.Read, outcome.Written, outcome.Failures);
+        LogPass(logger, work.Count, outcome.Read, outcome.Written, outcome.Failures, (long)time.GetElapsedTime(started, claimedAt).TotalMilliseconds,
+            (long)time.GetElapsedTime(claimedAt, processedAt).TotalMilliseconds, (long)time.GetElapsedTime(processedAt).TotalMilliseconds);
         return work.Count;
     }
 
@@ -280,8 +284,8 @@ public sealed partial class InboxDrainJob(
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Inbox drain stopped: the {Crm} API budget is used up")]
     private static partial void LogBudget(ILogger logger, string crm);
 
-    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Inbox drain pass: {Items} items, {Accounts} accounts read, {Written} written, {Failed} failed")]
-    private static partial void LogPass(ILogger logger, int items, int accounts, int written, int failed);
+    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Inbox drain pass: {Items} items, {Accounts} accounts read, {Written} written, {Failed} failed; list and claim {ClaimMs} ms, CRM {CrmMs} ms, finish {FinishMs} ms")]
+    private static partial void LogPass(ILogger logger, int items, int accounts, int written, int failed, long claimMs, long crmMs, long finishMs);
 
     [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Inbox drain reached its time limit {TimeLimit} after {Passes} passes; the rest waits for the next run")]
     private static partial void LogTimeLimit(ILogger logger, int passes, TimeSpan timeLimit);
