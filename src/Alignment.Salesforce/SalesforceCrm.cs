@@ -98,9 +98,11 @@ internal sealed class SalesforceCrm(
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         var result = new List<CrmAccount>();
-        foreach (var chunk in accountIds.Where(SoqlLiteral.IsSalesforceId).Distinct(StringComparer.Ordinal).Chunk(_o.IdChunkSize))
+        var ids = accountIds.Where(SoqlLiteral.IsSalesforceId).Distinct(StringComparer.Ordinal).ToList();
+        var fixedLength = _queries.Accounts(SalesforceQueryBuilder.IdIn([]), signalsSince).Length;
+        foreach (var chunk in SalesforceQueryBuilder.IdChunks(ids, _o.NamedIdChunkSize, SalesforceApiClient.MaxSoqlLength - fixedLength))
         {
-            await foreach (var account in ReadWhereAsync(SalesforceQueryBuilder.IdIn(chunk), signalsSince, cancellationToken).ConfigureAwait(false))
+            await foreach (var account in ReadWhereAsync(SalesforceQueryBuilder.IdIn(chunk), signalsSince, cancellationToken, _o.NamedIdChunkSize).ConfigureAwait(false))
             {
                 result.Add(account);
             }
@@ -188,7 +190,8 @@ internal sealed class SalesforceCrm(
 #pragma warning restore CA5394
     }
 
-    private async IAsyncEnumerable<CrmAccount> ReadWhereAsync(string? where, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<CrmAccount> ReadWhereAsync(
+        string? where, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken, int? campaignIdChunkSize = null)
     {
         var soql = _queries.Accounts(where, signalsSince);
         var page = await api.QueryAsync(soql, cancellationToken).ConfigureAwait(false);
@@ -196,7 +199,7 @@ internal sealed class SalesforceCrm(
         {
             var records = page.Records ?? [];
             var campaignSignals = _o.Signals.CampaignMembers && records.Count > 0
-                ? await ReadCampaignSignalsAsync(records, signalsSince, cancellationToken).ConfigureAwait(false)
+                ? await ReadCampaignSignalsAsync(records, signalsSince, campaignIdChunkSize ?? _o.IdChunkSize, cancellationToken).ConfigureAwait(false)
                 : null;
             foreach (var record in records)
             {
@@ -257,11 +260,11 @@ internal sealed class SalesforceCrm(
     }
 
     private async Task<Dictionary<string, List<(Signal, DateTimeOffset)>>> ReadCampaignSignalsAsync(
-        List<JsonElement> accounts, DateTimeOffset signalsSince, CancellationToken cancellationToken)
+        List<JsonElement> accounts, DateTimeOffset signalsSince, int idChunkSize, CancellationToken cancellationToken)
     {
         var byAccount = new Dictionary<string, List<(Signal, DateTimeOffset)>>(StringComparer.Ordinal);
         var ids = accounts.Select(a => SalesforceRecord.String(a, "Id")).OfType<string>().Where(SoqlLiteral.IsSalesforceId);
-        foreach (var chunk in ids.Chunk(_o.IdChunkSize))
+        foreach (var chunk in SalesforceQueryBuilder.IdChunks([.. ids], idChunkSize, SalesforceApiClient.MaxSoqlLength - 400))
         {
             await foreach (var member in QueryAllAsync(SalesforceQueryBuilder.CampaignMembers(chunk, signalsSince), cancellationToken).ConfigureAwait(false))
             {

@@ -7,38 +7,48 @@ using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
 using Alignment.EndToEnd.Tests.Support;
 using Alignment.Hosting;
+using Alignment.Sandbox.HubSpot;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
 using Alignment.Storage.Azurite;
-using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alignment.Benchmarks.Inbox;
 
 /// <summary>
-/// The webhook inbox under load, on loopback: a connector composed by <c>AddAlignment</c> over Azurite and the
-/// Salesforce emulator receives signed Flow callouts (default 2,000, 10 % of them redeliveries of an earlier event)
-/// from a bounded concurrent load loop, then drains its inbox. Checks that every delivery was acknowledged, every
-/// distinct event processed exactly once (one attempt, Done, its account fetched once) and no redelivery reprocessed;
-/// prints deliveries/s for intake and for processing. Exit code 1 if a check fails, 2 if Azurite is not installed.
-/// Options: <c>--deliveries N --duplicates-percent N --concurrency N</c>.
+/// The webhook inbox under a burst, on loopback, for HubSpot and Salesforce: a connector composed by
+/// <c>AddAlignment</c> over Azurite and the CRM's emulator (default rate limits) receives signed deliveries (default
+/// 2,000 for 100 distinct accounts, 10 % redeliveries) through the real webhook endpoint from a bounded concurrent load
+/// loop, while its drain runs (re-invoked 100 ms after it returns, as a frequent timer would). Prints intake/s, intake
+/// latency p50/p99, drain events/s, CRM calls per 100 events and delivery-to-field-written p50/p99, against the targets
+/// of issue 13. Exit code 1 if an event was lost or not done, 2 if Azurite is not installed, 3 if a target is missed.
+/// Options: <c>--crm hubspot|salesforce|both --deliveries N --accounts N --duplicates-percent N --concurrency N
+/// --backlog</c> (post everything first, then drain) <c>--verbose</c> (the drain's per-pass log lines).
 /// </summary>
 public sealed class InboxLoadCommand : IBenchCommand
 {
     private const string FlowSecret = "bench-flow-secret";
+    private const string HubSpotToken = "pat-bench-0000";
+    private const string HubSpotSecret = "bench-hubspot-client-secret";
+
+    private static bool verbose;
 
     public string Name => "inbox-load";
 
-    public string Description => "Webhook inbox: 2,000 signed deliveries (10 % duplicates) on loopback, drained; exactly-once check, deliveries/s";
+    public string Description => "Webhook burst: 2,000 signed deliveries for 100 accounts through the endpoint while draining; intake/s, events/s, calls per 100 events, p99";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var total = Arg(args, "--deliveries", 2000);
+        var accounts = Math.Max(1, Arg(args, "--accounts", 100));
         var duplicates = total * Arg(args, "--duplicates-percent", 10) / 100;
         var concurrency = Math.Max(1, Arg(args, "--concurrency", 16));
-        var distinct = total - duplicates;
+        var crm = ArgText(args, "--crm", "both").ToUpperInvariant();
+        var backlog = args.Contains("--backlog");
+        verbose = args.Contains("--verbose");
 
         var root = FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
@@ -48,108 +58,143 @@ public sealed class InboxLoadCommand : IBenchCommand
         }
 
         await using var azurite = await AzuriteProcess.StartAsync(root, 0, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"inbox-load: {total} deliveries, {accounts} accounts, {duplicates} redeliveries, {concurrency} concurrent posts, loopback, Azurite tables; drain re-invoked 100 ms after it returns"));
+        var figures = new List<InboxLoadFigures>();
+        if (crm is "BOTH" or "HUBSPOT")
+        {
+            figures.Add(await RunHubSpotAsync(azurite, root, total, accounts, duplicates, concurrency, backlog, cancellationToken));
+        }
+
+        if (crm is "BOTH" or "SALESFORCE")
+        {
+            figures.Add(await RunSalesforceAsync(azurite, root, total, accounts, duplicates, concurrency, backlog, cancellationToken));
+        }
+
+        foreach (var f in figures)
+        {
+            f.Print(Console.Out);
+        }
+
+        return figures.All(f => f.Correct) ? figures.All(f => f.MeetsTargets) ? 0 : 3 : 1;
+    }
+
+    private static async Task<InboxLoadFigures> RunHubSpotAsync(
+        AzuriteProcess azurite, string root, int total, int accountCount, int duplicates, int concurrency, bool backlog, CancellationToken cancellationToken)
+    {
         var now = TimeProvider.System.GetUtcNow();
-        var accounts = Enumerable.Range(0, distinct).Select(i => Account(i, now)).ToList();
+        var accounts = Enumerable.Range(0, accountCount).Select(i => Account(i, now)).ToList();
+        await using var hubSpot = await HubSpotEmulator.StartAsync(new HubSpotEmulatorOptions { AccessToken = HubSpotToken }, accounts, cancellationToken);
+        await using var slack = await SlackSink.StartAsync(new SlackSinkOptions(), cancellationToken);
+        var settings = Settings(azurite, root, slack);
+        settings["Alignment:Crm"] = "HubSpot";
+        settings["Alignment:HubSpot:BaseUrl"] = hubSpot.BaseAddress.ToString();
+        settings["Alignment:HubSpot:AccessToken"] = HubSpotToken;
+        settings["Alignment:HubSpot:ClientSecret"] = HubSpotSecret;
+        settings["Alignment:HubSpot:DefaultOwnerTimeZone"] = "America/New_York";
+        await using var connector = Compose(settings);
+        await using var endpoint = await WebhookEndpoint.StartAsync(connector, cancellationToken);
+        var companies = accounts.Select(a => hubSpot.CompanyIdOf(a.Id)).ToList();
+        var deliveries = HubSpotDelivery.Generate(total, duplicates, companies);
+        var url = endpoint.UrlFor("hubspot");
+        hubSpot.Counter.Reset();
+        var run = await BurstAsync(
+            connector, deliveries.Count, concurrency, backlog, i => deliveries[i].ToRequest(url, HubSpotSecret, TimeProvider.System.GetUtcNow()), () => hubSpot.Counter.Reset(), cancellationToken);
+        var calls = hubSpot.Counter.Total;
+        return await FiguresAsync("hubspot", connector, run, [.. deliveries.Select(d => d.InboxEventId).Distinct(StringComparer.Ordinal)],
+            total, accountCount, calls, minEventsPerSecond: 50, maxCallsPer100: 10, cancellationToken);
+    }
+
+    private static async Task<InboxLoadFigures> RunSalesforceAsync(
+        AzuriteProcess azurite, string root, int total, int accountCount, int duplicates, int concurrency, bool backlog, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var accounts = Enumerable.Range(0, accountCount).Select(i => Account(i, now)).ToList();
         using var rsa = RSA.Create(2048);
         await using var salesforce = await SalesforceEmulator.StartAsync(
             new SalesforceEmulatorOptions { PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem() }, accounts, cancellationToken);
         await using var slack = await SlackSink.StartAsync(new SlackSinkOptions(), cancellationToken);
-        var fetches = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        await using var connector = Compose(azurite, salesforce, slack, rsa.ExportPkcs8PrivateKeyPem(), fetches);
+        var settings = Settings(azurite, root, slack);
+        settings["Alignment:Crm"] = "Salesforce";
+        settings["Alignment:Salesforce:LoginUrl"] = salesforce.BaseAddress.ToString();
+        settings["Alignment:Salesforce:ClientId"] = salesforce.Options.ClientId;
+        settings["Alignment:Salesforce:Username"] = salesforce.Options.Username;
+        settings["Alignment:Salesforce:PrivateKeyPem"] = rsa.ExportPkcs8PrivateKeyPem();
+        settings["Alignment:Salesforce:OrganizationId"] = salesforce.Options.OrganizationId;
+        settings["Alignment:Salesforce:FlowSecret"] = FlowSecret;
+        await using var connector = Compose(settings);
         await using var endpoint = await WebhookEndpoint.StartAsync(connector, cancellationToken);
-
         var deliveries = FlowDelivery.Generate(total, duplicates, [.. accounts.Select(a => a.Id)]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"inbox-load: {total} signed Flow deliveries ({duplicates} redeliveries of {distinct} events), {concurrency} concurrent posts, loopback, Azurite tables"));
+        var url = endpoint.UrlFor("salesforce");
+        salesforce.ResetRequestCounts();
+        var run = await BurstAsync(
+            connector, deliveries.Count, concurrency, backlog, i => deliveries[i].ToRequest(url, FlowSecret, TimeProvider.System.GetUtcNow()), salesforce.ResetRequestCounts, cancellationToken);
+        var calls = salesforce.Requests.Total;
+        return await FiguresAsync("salesforce", connector, run, [.. deliveries.Select(d => "salesforce:flow:" + d.EventId).Distinct(StringComparer.Ordinal)],
+            total, accountCount, calls, minEventsPerSecond: 200, maxCallsPer100: 5, cancellationToken);
+    }
 
-        var clock = Stopwatch.StartNew();
-        var (acknowledged, refused) = await PostAllAsync(endpoint.UrlFor("salesforce"), deliveries, concurrency, cancellationToken);
-        var intake = clock.Elapsed;
-
-        clock.Restart();
-        var drain = connector.GetRequiredService<InboxDrainJob>();
-        int done = 0, retrying = 0, parked = 0, runs = 0;
-        for (var maxRuns = distinct + 100; runs < maxRuns; runs++)
+    /// <summary>
+    /// Posts every delivery (at most <paramref name="concurrency"/> in flight) while the drain runs, or with
+    /// <paramref name="backlog"/> first posts them all and then drains the backlog; returns when everything is drained.
+    /// </summary>
+    private static async Task<BurstRun> BurstAsync(
+        ServiceProvider connector, int count, int concurrency, bool backlog, Func<int, HttpRequestMessage> request, Action resetCalls, CancellationToken cancellationToken)
+    {
+        var drainMayStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!backlog)
         {
-            var result = await drain.RunAsync(cancellationToken);
-            done += result.Done;
-            retrying += result.Retrying;
-            parked += result.Parked;
-            if (result.Done + result.Retrying + result.Parked + result.Skipped == 0)
-            {
-                break;
-            }
+            drainMayStart.SetResult();
         }
 
-        var processing = clock.Elapsed;
-        var inbox = connector.GetRequiredService<IWebhookInbox>();
-        var wrong = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(
-            deliveries.Select(d => d.EventId).Distinct(StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (eventId, token) =>
-            {
-                var item = await inbox.GetAsync("salesforce:flow:" + eventId, token);
-                if (item is not { Value: { State: InboxState.Done, Attempts: 1 } })
-                {
-                    wrong.Add(eventId);
-                }
-            });
-        var fetchedOnce = accounts.Count(a => fetches.GetValueOrDefault(a.Id) == 1);
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake:     {acknowledged} acknowledged, {refused} refused in {intake.TotalSeconds:F2} s = {total / intake.TotalSeconds:F0} deliveries/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"processing: {done} done, {retrying} retried, {parked} parked in {runs} drain runs, {processing.TotalSeconds:F2} s = {done / processing.TotalSeconds:F0} deliveries/s"));
-        var ok = acknowledged == total && refused == 0 && done == distinct && retrying == 0 && parked == 0 && wrong.IsEmpty && fetchedOnce == distinct
-            && fetches.Values.Sum() == distinct;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"exactly once: {distinct - wrong.Count}/{distinct} events Done after one attempt, {fetchedOnce}/{distinct} accounts fetched once, {fetches.Values.Sum()} fetches in all: {(ok ? "OK" : "FAILED")}"));
-        return ok ? 0 : 1;
-    }
-
-    private static ServiceProvider Compose(AzuriteProcess azurite, SalesforceEmulator salesforce, SlackSink slack, string privateKeyPem, ConcurrentDictionary<string, int> fetches)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Alignment:Crm"] = "Salesforce",
-            ["Alignment:State:ConnectionString"] = azurite.ConnectionString,
-            ["Alignment:State:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
-            ["Alignment:Slack:Mode"] = "Bot",
-            ["Alignment:Slack:BotToken"] = slack.BotToken,
-            ["Alignment:Slack:ApiBaseUrl"] = slack.ApiBaseAddress.ToString(),
-            ["Alignment:Slack:Channel"] = "C0BENCH001",
-            ["Alignment:Salesforce:LoginUrl"] = salesforce.BaseAddress.ToString(),
-            ["Alignment:Salesforce:ClientId"] = salesforce.Options.ClientId,
-            ["Alignment:Salesforce:Username"] = salesforce.Options.Username,
-            ["Alignment:Salesforce:PrivateKeyPem"] = privateKeyPem,
-            ["Alignment:Salesforce:OrganizationId"] = salesforce.Options.OrganizationId,
-            ["Alignment:Salesforce:FlowSecret"] = FlowSecret,
-            ["Alignment:Sync:ModelPath"] = Path.Combine(FindRepoRoot() ?? ".", "config", "scoring.json"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAlignment(configuration);
-        var crm = services.Last(d => d.ServiceType == typeof(ICrm));
-        services.Remove(crm);
-        services.AddTransient<ICrm>(sp => new CountingCrm((ICrm)crm.ImplementationFactory!(sp), fetches));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
-
-    /// <summary>Posts every delivery with at most <paramref name="concurrency"/> in flight; a refused post is sent again (at most 3 times), as senders do.</summary>
-    private static async Task<(int Acknowledged, int Refused)> PostAllAsync(Uri url, IReadOnlyList<FlowDelivery> deliveries, int concurrency, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new double[count];
         int acknowledged = 0, refused = 0;
+        var posting = true;
+        var drainRuns = 0;
+        var passes = 0;
+        var busy = TimeSpan.Zero;
+        var drainStartedAt = DateTimeOffset.MinValue;
+        var drain = Task.Run(
+            async () =>
+            {
+                await drainMayStart.Task.WaitAsync(cancellationToken);
+                drainStartedAt = TimeProvider.System.GetUtcNow();
+                while (true)
+                {
+                    var stillPosting = Volatile.Read(ref posting);
+                    var started = Stopwatch.GetTimestamp();
+                    var result = await connector.GetRequiredService<InboxDrainJob>().RunAsync(cancellationToken);
+                    drainRuns++;
+                    passes += result.Passes;
+                    if (result.Passes > 0)
+                    {
+                        busy += Stopwatch.GetElapsedTime(started);
+                    }
+                    else if (!stillPosting)
+                    {
+                        return;
+                    }
+                    else
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                    }
+                }
+            },
+            cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
         await Parallel.ForEachAsync(
-            deliveries,
+            Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (delivery, token) =>
+            async (i, token) =>
             {
                 for (var attempt = 1; ; attempt++)
                 {
-                    using var request = delivery.ToRequest(url, FlowSecret, TimeProvider.System.GetUtcNow());
-                    using var response = await http.SendAsync(request, token);
+                    var sent = Stopwatch.GetTimestamp();
+                    using var message = request(i);
+                    using var response = await http.SendAsync(message, token);
+                    latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref acknowledged);
@@ -163,8 +208,74 @@ public sealed class InboxLoadCommand : IBenchCommand
                     }
                 }
             });
-        return (acknowledged, refused);
+        var intake = clock.Elapsed;
+        Volatile.Write(ref posting, false);
+        if (backlog)
+        {
+            resetCalls(); // the backlog's drain alone
+            drainMayStart.SetResult();
+        }
+
+        await drain;
+        Array.Sort(latencies);
+        return new BurstRun(acknowledged, refused, intake, Percentile(latencies, 0.50), Percentile(latencies, 0.99), drainRuns, passes, busy, backlog, drainStartedAt);
     }
+
+    private static async Task<InboxLoadFigures> FiguresAsync(
+        string crm, ServiceProvider connector, BurstRun run, IReadOnlyList<string> eventIds, int total, int accounts, int calls,
+        double minEventsPerSecond, double maxCallsPer100, CancellationToken cancellationToken)
+    {
+        var inbox = connector.GetRequiredService<IWebhookInbox>();
+        var items = new ConcurrentBag<InboxItem>();
+        var missing = 0;
+        await Parallel.ForEachAsync(eventIds, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, token) =>
+        {
+            if (await inbox.GetAsync(id, token) is { } item)
+            {
+                items.Add(item.Value);
+            }
+            else
+            {
+                Interlocked.Increment(ref missing);
+            }
+        });
+        var done = items.Where(i => i is { State: InboxState.Done, Attempts: 1, ProcessedAt: not null }).ToList();
+        var endToEnd = done.Select(i => (i.ProcessedAt!.Value - i.ReceivedAt).TotalMilliseconds).Order().ToArray();
+        var from = done.Count == 0 ? run.DrainStartedAt : new[] { done.Min(i => i.ReceivedAt), run.DrainStartedAt }.Max();
+        var span = done.Count == 0 ? TimeSpan.FromTicks(1) : done.Max(i => i.ProcessedAt!.Value) - from;
+        return new InboxLoadFigures(crm, run.Backlog, total, eventIds.Count, accounts, run.Acknowledged, run.Refused, run.Intake, run.IntakeP50Ms, run.IntakeP99Ms,
+            done.Count, items.Count - done.Count + missing, span, run.Busy, run.DrainRuns, run.Passes, calls,
+            Percentile(endToEnd, 0.50), Percentile(endToEnd, 0.99), minEventsPerSecond, maxCallsPer100);
+    }
+
+    private static Dictionary<string, string?> Settings(AzuriteProcess azurite, string root, SlackSink slack) => new()
+    {
+        ["Alignment:State:ConnectionString"] = azurite.ConnectionString,
+        ["Alignment:State:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+        ["Alignment:Slack:Mode"] = "Bot",
+        ["Alignment:Slack:BotToken"] = slack.BotToken,
+        ["Alignment:Slack:ApiBaseUrl"] = slack.ApiBaseAddress.ToString(),
+        ["Alignment:Slack:Channel"] = "C0BENCH001",
+        ["Alignment:Sync:ModelPath"] = Path.Combine(root, "config", "scoring.json"),
+    };
+
+    private static ServiceProvider Compose(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            if (verbose)
+            {
+                logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Alignment.Sync.Inbox", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
+            }
+        });
+        services.AddAlignment(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static Account Account(int i, DateTimeOffset now) => new()
     {
@@ -175,7 +286,12 @@ public sealed class InboxLoadCommand : IBenchCommand
         Country = "US",
         Technologies = ["Salesforce"],
         Owner = new Owner("005BENCH0000001", "owner@example.com", "America/New_York"),
-        Signals = [new Signal(SignalKind.PricingPageView, now.AddDays(-1), "003BENCH0000001")],
+        Signals =
+        [
+            new Signal(SignalKind.PricingPageView, now.AddDays(-1), "003BENCH0000001"),
+            new Signal(SignalKind.EmailReply, now.AddDays(-2), "003BENCH0000001"),
+            new Signal(SignalKind.MeetingBooked, now.AddDays(-3), "003BENCH0000002"),
+        ],
     };
 
     private static string? FindRepoRoot()
@@ -199,4 +315,13 @@ public sealed class InboxLoadCommand : IBenchCommand
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
+
+    private static string ArgText(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private sealed record BurstRun(
+        int Acknowledged, int Refused, TimeSpan Intake, double IntakeP50Ms, double IntakeP99Ms, int DrainRuns, int Passes, TimeSpan Busy, bool Backlog, DateTimeOffset DrainStartedAt);
 }

@@ -55,6 +55,13 @@ public sealed class SalesforceOptions
     /// <summary>Ids per <c>IN (…)</c> list, keeping the GET URL under Salesforce's 16 KB limit. Default 300.</summary>
     public int IdChunkSize { get; set; } = 300;
 
+    /// <summary>
+    /// Ids per <c>IN (…)</c> list when reading named accounts (the webhook inbox's batched rescore), 1..2000. Default
+    /// 2000, fewer when the statement would pass SOQL's 100,000-character limit; a query too long for a GET URI is sent
+    /// in a Composite request body (one API call either way).
+    /// </summary>
+    public int NamedIdChunkSize { get; set; } = 2000;
+
     /// <summary>Salesforce's token response has no <c>expires_in</c>: a token is reused for this long (or until a 401). Default 30 min.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 

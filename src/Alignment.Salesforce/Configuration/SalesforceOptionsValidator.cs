@@ -65,6 +65,11 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
             errors.Add($"{S}:IdChunkSize must be between 1 and 700, e.g. 300.");
         }
 
+        if (options.NamedIdChunkSize is < 1 or > 2000)
+        {
+            errors.Add($"{S}:NamedIdChunkSize must be between 1 and 2000, e.g. 2000.");
+        }
+
         if (options.TokenLifetime <= TimeSpan.Zero)
         {
             errors.Add($"{S}:TokenLifetime must be positive, e.g. \"00:30:00\".");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Wire;
 using Alignment.Sync.Crm;
@@ -18,10 +19,23 @@ internal sealed class SalesforceApiClient(HttpClient http, IOptions<SalesforceOp
     /// <summary>Placeholder host replaced by the instance URL of the current token.</summary>
     public static readonly Uri InstancePlaceholder = new("https://salesforce-instance.invalid/");
 
+    /// <summary>
+    /// Longest query path sent as a GET. Salesforce allows 16,384 bytes for the URI and headers together (414/431
+    /// beyond); a longer query (a 2,000-id <c>IN</c> list) goes in the body of a Composite request instead.
+    /// </summary>
+    public const int MaxGetQueryLength = 12_000;
+
+    /// <summary>Salesforce's default limit on the length of a SOQL statement (characters).</summary>
+    public const int MaxSoqlLength = 100_000;
+
     private string DataPath => "/services/data/" + options.Value.ApiVersion + "/";
 
-    public Task<QueryResultDto> QueryAsync(string soql, CancellationToken cancellationToken) =>
-        GetPageAsync(DataPath + "query?q=" + Uri.EscapeDataString(soql), cancellationToken);
+    /// <summary>One query page: a GET, or for a statement too long for the URI a Composite request (still one API call).</summary>
+    public Task<QueryResultDto> QueryAsync(string soql, CancellationToken cancellationToken)
+    {
+        var path = DataPath + "query?q=" + Uri.EscapeDataString(soql);
+        return path.Length <= MaxGetQueryLength ? GetPageAsync(path, cancellationToken) : CompositeQueryAsync(path, cancellationToken);
+    }
 
     /// <summary>Follows a <c>nextRecordsUrl</c> (it already carries the version; it is not re-prefixed).</summary>
     public Task<QueryResultDto> NextPageAsync(string nextRecordsUrl, CancellationToken cancellationToken)
@@ -43,6 +57,33 @@ internal sealed class SalesforceApiClient(HttpClient http, IOptions<SalesforceOp
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync(SalesforceJsonContext.Default.ListSaveResultDto, cancellationToken).ConfigureAwait(false) ?? [];
+    }
+
+    private async Task<QueryResultDto> CompositeQueryAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Sforce-Query-Options"] = "batchSize=" + options.Value.PageSize.ToString(CultureInfo.InvariantCulture),
+        };
+        var body = new CompositeRequestDto(false, [new CompositeSubrequestDto("GET", pathAndQuery, "query", headers)]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(InstancePlaceholder, DataPath + "composite"));
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, SalesforceJsonContext.Default.CompositeRequestDto));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var composite = await response.Content.ReadFromJsonAsync(SalesforceJsonContext.Default.CompositeResponseDto, cancellationToken).ConfigureAwait(false);
+        if (composite?.CompositeResponse is not [var result, ..])
+        {
+            throw new CrmException(SalesforceCrm.CrmName, "Salesforce returned a Composite response without the query's result.", (int)response.StatusCode, "INVALID_RESPONSE");
+        }
+
+        if (result.HttpStatusCode is < 200 or >= 300)
+        {
+            throw SalesforceErrorReader.ToException((System.Net.HttpStatusCode)result.HttpStatusCode, result.Body.GetRawText(), usage.Snapshot(), null);
+        }
+
+        return result.Body.Deserialize(SalesforceJsonContext.Default.QueryResultDto)
+            ?? throw new CrmException(SalesforceCrm.CrmName, "Salesforce returned an empty query result.", result.HttpStatusCode, null);
     }
 
     /// <summary><c>GET /limits</c>: the DailyApiRequests entry (also fed to the budget tracker).</summary>

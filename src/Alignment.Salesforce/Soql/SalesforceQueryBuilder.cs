@@ -59,6 +59,34 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
 
     public static string IdIn(IEnumerable<string> ids) => "Id IN " + SoqlLiteral.IdList(ids);
 
+    /// <summary>
+    /// Splits ids into <c>IN</c> lists of at most <paramref name="maxIds"/> whose text (<c>'id',</c> each) stays within
+    /// <paramref name="maxListLength"/> characters, the room a statement leaves under SOQL's length limit.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<string>> IdChunks(IReadOnlyList<string> ids, int maxIds, int maxListLength)
+    {
+        var chunk = new List<string>();
+        var length = 2;
+        foreach (var id in ids)
+        {
+            var cost = id.Length + 3;
+            if (chunk.Count > 0 && (chunk.Count >= maxIds || length + cost > maxListLength))
+            {
+                yield return chunk;
+                chunk = [];
+                length = 2;
+            }
+
+            chunk.Add(id);
+            length += cost;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
     public static string? And(string? left, string? right) =>
         left is null ? right : right is null ? left : "(" + left + ") AND (" + right + ")";
 

@@ -13,4 +13,6 @@ namespace Alignment.Salesforce.Wire;
 [JsonSerializable(typeof(List<SaveResultDto>))]
 [JsonSerializable(typeof(Dictionary<string, LimitDto>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(CompositeRequestDto))]
+[JsonSerializable(typeof(CompositeResponseDto))]
 internal sealed partial class SalesforceJsonContext : JsonSerializerContext;

@@ -69,6 +69,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         app.MapGet("/services/data/{version}/query/{locator}", (HttpContext c, string version, string locator) => api.QueryMoreAsync(c, version, locator));
         app.MapGet("/services/data/{version}/limits", (HttpContext c) => api.LimitsAsync(c));
         app.MapMethods("/services/data/{version}/composite/sobjects", ["PATCH"], (HttpContext c) => api.UpdateCollectionAsync(c));
+        app.MapPost("/services/data/{version}/composite", (HttpContext c, string version) => api.CompositeAsync(c, version));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseAddress = new Uri(address.TrimEnd('/') + "/");

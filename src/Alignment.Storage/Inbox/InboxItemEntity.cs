@@ -9,8 +9,8 @@ namespace Alignment.Storage.Inbox;
 
 /// <summary>
 /// The inbox lives in one partition (<c>inbox</c>). Each delivery has an item row (RowKey <c>item|{eventId}</c>) and,
-/// while it is pending, a due row (RowKey <c>due|{ticks of when due}|{eventId}</c>) so that "due now, oldest first" is
-/// one range read in key order. Both rows change in one entity-group transaction.
+/// while it is pending, a due row (RowKey <c>due|{ticks of when due}|{eventId}</c>) holding a copy of the item, so that
+/// "due now, oldest first" is one range read in key order. Both rows change in one entity-group transaction.
 /// </summary>
 internal sealed class InboxItemEntity : ITableEntity
 {
@@ -61,10 +61,13 @@ internal sealed class InboxItemEntity : ITableEntity
         LastError = item.LastError,
     };
 
-    public static TableEntity Due(InboxItem item, string dueRowKey) => new(Partition, dueRowKey)
+    /// <summary>The due row: a copy of the item under its due key, so that listing what is due is one range read.</summary>
+    public static InboxItemEntity Due(InboxItem item, string dueRowKey)
     {
-        [nameof(EventId)] = item.EventId,
-    };
+        var entity = Item(item);
+        entity.RowKey = dueRowKey;
+        return entity;
+    }
 
     public InboxItem ToItem() => new()
     {

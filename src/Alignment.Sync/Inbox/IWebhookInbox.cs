@@ -15,4 +15,28 @@ public interface IWebhookInbox
     Task<Versioned<InboxItem>> UpdateAsync(InboxItem item, string etag, CancellationToken cancellationToken);
 
     Task<Versioned<InboxItem>?> GetAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies many conditional updates, each on its own terms: the result has one entry per update, in order, the
+    /// stored item or null when that item no longer carried its ETag (another instance changed it). Stores batch them
+    /// (the table store: one entity-group transaction per 33 items); this default applies them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<Versioned<InboxItem>?>> UpdateManyAsync(IReadOnlyList<InboxItemUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var results = new Versioned<InboxItem>?[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            try
+            {
+                results[i] = await UpdateAsync(updates[i].Next, updates[i].Current.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                results[i] = null;
+            }
+        }
+
+        return results;
+    }
 }

@@ -17,8 +17,17 @@ public sealed class SyncOptions
     /// <summary>Processing attempts of an inbox item before it is parked.</summary>
     public int MaxInboxAttempts { get; set; } = 8;
 
-    /// <summary>Inbox items processed per drain run.</summary>
-    public int InboxBatchSize { get; set; } = 100;
+    /// <summary>
+    /// Due inbox items one drain pass takes (1–5000): they are coalesced by account, so a pass reads, scores and writes
+    /// each distinct account once, in the CRM's batch sizes.
+    /// </summary>
+    public int InboxBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// How long one drain invocation goes on taking passes while due items remain (a backlog drains continuously instead
+    /// of waiting for the next timer). At most 25 minutes: the Functions timeout in host.json is 30 minutes.
+    /// </summary>
+    public TimeSpan InboxDrainTimeLimit { get; set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>How long a claimed inbox item is hidden from other instances while it is processed.</summary>
     public TimeSpan InboxLease { get; set; } = TimeSpan.FromMinutes(5);

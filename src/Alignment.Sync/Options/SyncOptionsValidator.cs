@@ -6,6 +6,7 @@ namespace Alignment.Sync.Options;
 public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
 {
     private const string Prefix = SyncOptions.SectionName + ":";
+    private static readonly TimeSpan MaxDrainTimeLimit = TimeSpan.FromMinutes(25);
 
     public ValidateOptionsResult Validate(string? name, SyncOptions options)
     {
@@ -15,11 +16,16 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         Range(errors, nameof(SyncOptions.FullRescoreHourUtc), options.FullRescoreHourUtc, 0, 23, "2");
         Range(errors, nameof(SyncOptions.SignalLookbackDays), options.SignalLookbackDays, 1, 730, "90");
         Range(errors, nameof(SyncOptions.MaxInboxAttempts), options.MaxInboxAttempts, 1, 100, "8");
-        Range(errors, nameof(SyncOptions.InboxBatchSize), options.InboxBatchSize, 1, 1000, "100");
+        Range(errors, nameof(SyncOptions.InboxBatchSize), options.InboxBatchSize, 1, 5000, "1000");
         Range(errors, nameof(SyncOptions.MaxAlertAttempts), options.MaxAlertAttempts, 1, 100, "5");
         Positive(errors, nameof(SyncOptions.InboxLease), options.InboxLease, "00:05:00");
         Positive(errors, nameof(SyncOptions.BackoffBase), options.BackoffBase, "00:00:30");
         Positive(errors, nameof(SyncOptions.AlertSendingTimeout), options.AlertSendingTimeout, "00:02:00");
+        if (options.InboxDrainTimeLimit <= TimeSpan.Zero || options.InboxDrainTimeLimit > MaxDrainTimeLimit)
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.InboxDrainTimeLimit)} must be a positive duration of at most 00:25:00 (headroom under the Functions timeout of host.json), e.g. \"00:04:00\".");
+        }
+
         if (options.MaxBackoff < options.BackoffBase)
         {
             errors.Add($"{Prefix}{nameof(SyncOptions.MaxBackoff)} must be at least {nameof(SyncOptions.BackoffBase)}, e.g. \"01:00:00\".");

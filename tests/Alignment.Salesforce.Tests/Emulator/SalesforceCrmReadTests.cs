@@ -146,6 +146,33 @@ public sealed class SalesforceCrmReadTests
     }
 
     [Fact]
+    public async Task GetAccountsAsync_TwoThousandIds_OneCompositeQueryPerListAndOneCampaignQuery()
+    {
+        await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(2000));
+        var ids = Enumerable.Range(1, 2000).Select(TestAccounts.Id).ToList();
+        host.Emulator.ResetRequestCounts();
+
+        var read = await host.Crm.GetAccountsAsync(ids, Since, Ct);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), read.Select(a => a.Account.Id).Order(StringComparer.Ordinal));
+        // accounts in one Composite query (its 2,000-id IN list is far past a GET URI), their CampaignMembers in one more
+        Assert.Equal(2, host.Emulator.Requests.Reads);
+    }
+
+    [Fact]
+    public async Task GetAccountsAsync_MoreIdsThanOneList_SplitAtNamedIdChunkSize()
+    {
+        await using var host = await SalesforceTestHost.StartAsync(
+            TestAccounts.Many(10), s => s["Alignment:Salesforce:NamedIdChunkSize"] = "4");
+        host.Emulator.ResetRequestCounts();
+
+        var read = await host.Crm.GetAccountsAsync([.. Enumerable.Range(1, 10).Select(TestAccounts.Id)], Since, Ct);
+
+        Assert.Equal(10, read.Count);
+        Assert.Equal(6, host.Emulator.Requests.Reads); // 3 account lists of at most 4, each with its CampaignMember query
+    }
+
+    [Fact]
     public async Task ReadAccountsAsync_IntentObjectDisabled_DoesNotQueryIt()
     {
         var signal = new Signal(SignalKind.ThirdPartyIntent, TestAccounts.AsOf, Topic: "CRM", Strength: 0.5);

@@ -140,6 +140,46 @@ public sealed class SalesforceEmulatorTests
     }
 
     [Fact]
+    public async Task Composite_QueryLongerThanAGetUri_AnswersTheQueryPageAsOneCall()
+    {
+        await using var f = await SalesforceEmulatorFixture.StartAsync(SalesforceEmulatorFixture.Accounts(2_000));
+        var ids = string.Join(",", Enumerable.Range(1, 2_000).Select(n => "'" + SalesforceEmulatorFixture.AccountId(n) + "'"));
+        var soql = "SELECT Id FROM Account WHERE Id IN (" + ids + ") ORDER BY Id";
+        var body = JsonSerializer.Serialize(new
+        {
+            allOrNone = false,
+            compositeRequest = new[] { new { method = "GET", url = "/services/data/v62.0/query?q=" + Uri.EscapeDataString(soql), referenceId = "q" } },
+        });
+        f.Emulator.ResetRequestCounts();
+
+        var (status, answer, _) = await f.SendAsync(HttpMethod.Post, "/services/data/v62.0/composite", body);
+
+        Assert.Equal(200, status);
+        var result = answer.RootElement.GetProperty("compositeResponse")[0];
+        Assert.Equal((200, "q"), (result.GetProperty("httpStatusCode").GetInt32(), result.GetProperty("referenceId").GetString()));
+        Assert.Equal(2_000, result.GetProperty("body").GetProperty("totalSize").GetInt32());
+        Assert.Equal(1, f.Emulator.Requests.Reads);
+    }
+
+    [Fact]
+    public async Task Composite_SoqlOverTheLengthLimit_SubrequestAnswers400MalformedQuery()
+    {
+        await using var f = await SalesforceEmulatorFixture.StartAsync([]);
+        var soql = "SELECT Id FROM Account WHERE Name = '" + new string('x', 100_001) + "'";
+        var body = JsonSerializer.Serialize(new
+        {
+            allOrNone = false,
+            compositeRequest = new[] { new { method = "GET", url = "/services/data/v62.0/query?q=" + Uri.EscapeDataString(soql), referenceId = "q" } },
+        });
+
+        var (status, answer, _) = await f.SendAsync(HttpMethod.Post, "/services/data/v62.0/composite", body);
+
+        var result = answer.RootElement.GetProperty("compositeResponse")[0];
+        Assert.Equal((200, 400), (status, result.GetProperty("httpStatusCode").GetInt32()));
+        Assert.Equal("MALFORMED_QUERY", result.GetProperty("body")[0].GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
     public async Task UpdateCollection_AllOrNoneFalse_AppliesValidRecordsAndReportsOthersInOrder()
     {
         await using var f = await SalesforceEmulatorFixture.StartAsync(SalesforceEmulatorFixture.Accounts(2));

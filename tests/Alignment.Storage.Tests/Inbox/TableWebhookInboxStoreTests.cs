@@ -111,6 +111,63 @@ public sealed class TableWebhookInboxStoreTests(AzuriteFixture azurite) : StoreT
     }
 
     [Fact]
+    public async Task UpdateManyAsync_SeventyClaims_AllStoredAcrossTransactionsWithNewETags()
+    {
+        var inbox = Instance<IWebhookInbox>();
+        await inbox.AddAsync(Enumerable.Range(0, 70).Select(i => Item($"e{i:D2}", T0.AddSeconds(i))).ToList(), Ct);
+        var due = await ToListAsync(inbox.ListDueAsync(T0.AddHours(1), 100, Ct));
+
+        var claimed = await inbox.UpdateManyAsync(
+            [.. due.Select(d => new InboxItemUpdate(d, d.Value with { Attempts = 1, NextAttemptAt = T0.AddHours(2) }))], Ct);
+        var done = await inbox.UpdateManyAsync(
+            [.. claimed.Take(10).Select(c => new InboxItemUpdate(c!, c!.Value with { State = InboxState.Done, ProcessedAt = T0.AddHours(1) }))], Ct);
+
+        Assert.Equal(70, claimed.Count(c => c is not null));
+        Assert.Empty(await ToListAsync(inbox.ListDueAsync(T0.AddHours(1), 100, Ct)));
+        Assert.Equal(60, (await ToListAsync(inbox.ListDueAsync(T0.AddHours(2), 100, Ct))).Count);
+        Assert.All(done, d => Assert.Equal(InboxState.Done, d!.Value.State));
+        Assert.Equal(done[0]!.ETag, (await inbox.GetAsync("e00", Ct))!.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateManyAsync_OneItemTakenMeanwhile_OthersStoredThatOneNull()
+    {
+        var first = Instance<IWebhookInbox>();
+        var second = Instance<IWebhookInbox>();
+        await first.AddAsync([Item("a", T0), Item("b", T0.AddSeconds(1)), Item("c", T0.AddSeconds(2))], Ct);
+        var due = await ToListAsync(first.ListDueAsync(T0.AddMinutes(1), 10, Ct));
+        await second.UpdateAsync(due[1].Value with { Attempts = 1, NextAttemptAt = T0.AddMinutes(5) }, due[1].ETag, Ct);
+
+        var results = await first.UpdateManyAsync([.. due.Select(d => new InboxItemUpdate(d, d.Value with { State = InboxState.Done }))], Ct);
+
+        Assert.NotNull(results[0]);
+        Assert.Null(results[1]);
+        Assert.NotNull(results[2]);
+        Assert.Equal((InboxState.Pending, 1), ((await first.GetAsync("b", Ct))!.Value.State, (await first.GetAsync("b", Ct))!.Value.Attempts));
+        Assert.Equal(["b"], (await ToListAsync(first.ListDueAsync(T0.AddMinutes(5), 10, Ct))).Select(d => d.Value.EventId));
+    }
+
+    [Fact]
+    public async Task UpdateManyAsync_TwoInstancesClaimSameListedItems_OnlyFirstWins()
+    {
+        var first = Instance<IWebhookInbox>();
+        var second = Instance<IWebhookInbox>();
+        await first.AddAsync([Item("a", T0), Item("b", T0.AddSeconds(1))], Ct);
+        var seenByFirst = await ToListAsync(first.ListDueAsync(T0.AddMinutes(1), 10, Ct));
+        var seenBySecond = await ToListAsync(second.ListDueAsync(T0.AddMinutes(1), 10, Ct));
+
+        var won = await first.UpdateManyAsync([.. seenByFirst.Select(d => new InboxItemUpdate(d, d.Value with { Attempts = 1, NextAttemptAt = T0.AddMinutes(6) }))], Ct);
+        var lost = await second.UpdateManyAsync([.. seenBySecond.Select(d => new InboxItemUpdate(d, d.Value with { Attempts = 1, NextAttemptAt = T0.AddMinutes(7) }))], Ct);
+        var finished = await first.UpdateManyAsync([.. won.Select(c => new InboxItemUpdate(c!, c!.Value with { State = InboxState.Done }))], Ct);
+
+        Assert.All(won, Assert.NotNull);
+        Assert.All(lost, Assert.Null);
+        Assert.All(finished, Assert.NotNull);
+        Assert.Equal(T0.AddMinutes(6), (await first.GetAsync("a", Ct))!.Value.NextAttemptAt);
+        Assert.Empty(await ToListAsync(first.ListDueAsync(T0.AddHours(1), 10, Ct)));
+    }
+
+    [Fact]
     public async Task GetAsync_Missing_ReturnsNull() =>
         Assert.Null(await Instance<IWebhookInbox>().GetAsync("hubspot:none", Ct));
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Alignment.Core.Tiers;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.State;
 using Alignment.TestKit.Fakes;
@@ -115,15 +116,128 @@ public sealed class InboxDrainJobTests
     }
 
     [Fact]
-    public async Task RunAsync_PermanentRecordFailure_DoneNotRetried()
+    public async Task RunAsync_PermanentRecordFailure_RetriedThenParkedWithCrmError()
+    {
+        h.Options.MaxInboxAttempts = 2;
+        h.Add(SyncHarness.Warm("001A"));
+        await AddItemAsync("e1", "001A");
+        h.Crm.FailWrites("001A", transient: false, times: 5);
+
+        var first = await h.DrainAsync();
+        var waiting = Assert.Single(h.Inbox.All);
+        h.Time.Advance(h.Options.MaxBackoff);
+        var second = await h.DrainAsync();
+
+        Assert.Equal((0, 1), (first.Done, first.Retrying));
+        Assert.Equal((InboxState.Pending, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (waiting.State, waiting.LastError));
+        Assert.Equal(1, second.Parked);
+        Assert.Equal((InboxState.Parked, 2, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (Assert.Single(h.Inbox.All).State, Assert.Single(h.Inbox.All).Attempts, Assert.Single(h.Inbox.All).LastError));
+    }
+
+    [Fact]
+    public async Task RunAsync_HundredEventsForThreeAccounts_ThreeRescoresOneBatchWrite()
+    {
+        h.Add(h.Hot("001A"));
+        h.Add(SyncHarness.Warm("001B"));
+        h.Add(SyncHarness.Warm("001C"));
+        string[] ids = ["001A", "001B", "001C"];
+        await h.Inbox.AddAsync([.. Enumerable.Range(0, 100).Select(i => Item($"e{i:D3}", ids[i % 3]))], TestContext.Current.CancellationToken);
+
+        var result = await h.DrainAsync();
+
+        Assert.Equal((100, 0, 0), (result.Done, result.Retrying, result.Parked));
+        Assert.Equal((1, 3, 3), (result.Passes, result.AccountsRead, result.AccountsWritten));
+        Assert.Equal(1, h.Crm.WriteCalls);
+        Assert.Equal(2, h.Crm.Calls); // one batched read, one batched write
+        Assert.Equal(3, h.Crm.Writes.Count);
+        Assert.All(h.Inbox.All, i => Assert.Equal((InboxState.Done, 1), (i.State, i.Attempts)));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneAccountRefusedInBatch_OthersDoneThatItemRetriesThenParks()
+    {
+        h.Options.MaxInboxAttempts = 3;
+        h.Add(SyncHarness.Warm("001A"));
+        h.Add(SyncHarness.Warm("001B"));
+        h.Add(SyncHarness.Warm("001C"));
+        await AddItemAsync("ea", "001A");
+        await AddItemAsync("eb", "001B");
+        await AddItemAsync("ec", "001C");
+        await AddItemAsync("eab", "001A", "001B");
+        h.Crm.FailWrites("001B", transient: false, times: 10, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION");
+
+        var first = await h.DrainAsync();
+        var firstWriteCalls = h.Crm.WriteCalls;
+        var afterFirst = h.Inbox.All.ToDictionary(i => i.EventId);
+        var results = new List<InboxDrainResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            h.Time.Advance(h.Options.MaxBackoff);
+            results.Add(await h.DrainAsync());
+        }
+
+        Assert.Equal((2, 2, 1), (first.Done, first.Retrying, firstWriteCalls));
+        Assert.Equal(InboxState.Done, afterFirst["test:ea"].State);
+        Assert.Equal(InboxState.Done, afterFirst["test:ec"].State);
+        Assert.Equal((InboxState.Pending, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (afterFirst["test:eb"].State, afterFirst["test:eb"].LastError));
+        Assert.Equal(InboxState.Pending, afterFirst["test:eab"].State);
+        Assert.Equal(40, h.Crm.Get("001A").Current.Score);
+        Assert.Equal(40, h.Crm.Get("001C").Current.Score);
+        Assert.Null(h.Crm.Get("001B").Current.Score);
+        var parked = h.Inbox.All.Where(i => i.State == InboxState.Parked).ToList();
+        Assert.Equal(["test:eab", "test:eb"], parked.Select(i => i.EventId).Order());
+        Assert.All(parked, i => Assert.Equal((3, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (i.Attempts, i.LastError)));
+        Assert.Equal(2, results.Sum(r => r.Parked));
+    }
+
+    [Fact]
+    public async Task RunAsync_TimeLimitReached_StopsBetweenPassesRestWaits()
+    {
+        h.Options.InboxBatchSize = 1;
+        h.Options.InboxDrainTimeLimit = TimeSpan.FromMinutes(3);
+        for (var i = 0; i < 6; i++)
+        {
+            h.Add(SyncHarness.Warm($"001A{i}"));
+            await AddItemAsync($"e{i}", $"001A{i}");
+        }
+
+        h.Crm.AfterWrite = _ => h.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var result = await h.DrainAsync();
+
+        Assert.Equal((3, 3), (result.Done, result.Passes));
+        Assert.Equal(3, h.Inbox.All.Count(i => i.State == InboxState.Pending && i.Attempts == 0));
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaseRanShortBeforeWrite_WritesNothingAndReleasesItems()
     {
         h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        h.Crm.FailWrites("001A", transient: false);
+        var stalling = new StallingCrm(h.Crm, () => h.Time.Advance(h.Options.InboxLease));
+        var job = new InboxDrainJob(h.Inbox, stalling, h.TierHistory, new Sync.Scoring.AccountPlanner(h.Rules),
+            Microsoft.Extensions.Options.Options.Create(h.Options), h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
 
-        await h.DrainAsync();
+        var result = await job.RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(InboxState.Done, Assert.Single(h.Inbox.All).State);
+        Assert.Equal((0, 1, 0), (result.Done, result.Retrying, result.AccountsWritten));
+        Assert.Equal(0, h.Crm.WriteCalls);
+        var item = Assert.Single(h.Inbox.All);
+        Assert.Equal((InboxState.Pending, 0, "LEASE_EXPIRED"), (item.State, item.Attempts, item.LastError));
+    }
+
+    [Fact]
+    public async Task RunAsync_CrmHoldsLaterEvaluation_NotWrittenOver()
+    {
+        var later = h.Now.AddMinutes(10);
+        h.Add(SyncHarness.Warm("001A").WithCurrent(c => c with { Score = 99, ScoredAt = later }));
+        await AddItemAsync("e1", "001A");
+
+        var result = await h.DrainAsync();
+
+        Assert.Equal((1, 0), (result.Done, result.AccountsWritten));
+        Assert.Equal(0, h.Crm.WriteCalls);
+        Assert.Equal((99, later), (h.Crm.Get("001A").Current.Score, h.Crm.Get("001A").Current.ScoredAt));
     }
 
     [Fact]
@@ -162,20 +276,25 @@ public sealed class InboxDrainJobTests
     }
 
     [Fact]
-    public async Task RunAsync_OldestFirstBoundedBatch()
+    public async Task RunAsync_BacklogLargerThanBatch_DrainedInPassesOldestFirst()
     {
         h.Options.InboxBatchSize = 2;
         h.Add(SyncHarness.Warm("001A"));
+        h.Add(SyncHarness.Warm("001B"));
         await AddItemAsync("e1", "001A");
         h.Time.Advance(TimeSpan.FromSeconds(1));
         await AddItemAsync("e2", "001A");
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        await AddItemAsync("e3", "001A");
+        await AddItemAsync("e3", "001B");
+        var reads = new List<IReadOnlyCollection<string>>();
+        var recording = new StallingCrm(h.Crm, () => { }, reads);
+        var job = new InboxDrainJob(h.Inbox, recording, h.TierHistory, new Sync.Scoring.AccountPlanner(h.Rules),
+            Microsoft.Extensions.Options.Options.Create(h.Options), h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
 
-        var result = await h.DrainAsync();
+        var result = await job.RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, result.Done);
-        Assert.Equal(InboxState.Pending, (await h.Inbox.GetAsync("test:e3", TestContext.Current.CancellationToken))!.Value.State);
+        Assert.Equal((3, 2), (result.Done, result.Passes));
+        Assert.Equal([["001A"], ["001B"]], reads.Select(r => r.ToArray()));
     }
 
     [Fact]
@@ -198,7 +317,32 @@ public sealed class InboxDrainJobTests
     }
 
     private Task AddItemAsync(string eventId, params string[] accountIds) =>
-        h.Inbox.AddAsync([new InboxItem { EventId = "test:" + eventId, Source = "test", AccountIds = accountIds, ReceivedAt = h.Now }], TestContext.Current.CancellationToken);
+        h.Inbox.AddAsync([Item(eventId, accountIds)], TestContext.Current.CancellationToken);
+
+    private InboxItem Item(string eventId, params string[] accountIds) =>
+        new() { EventId = "test:" + eventId, Source = "test", AccountIds = accountIds, ReceivedAt = h.Now };
+
+    /// <summary>The CRM, running <paramref name="onRead"/> after each account read (e.g. the process stalls) and recording the ids read.</summary>
+    private sealed class StallingCrm(ICrm inner, Action onRead, List<IReadOnlyCollection<string>>? reads = null) : ICrm
+    {
+        public string Name => inner.Name;
+
+        public IAsyncEnumerable<CrmAccount> ReadAccountsAsync(CrmReadRequest request, CancellationToken cancellationToken) =>
+            inner.ReadAccountsAsync(request, cancellationToken);
+
+        public async Task<IReadOnlyList<CrmAccount>> GetAccountsAsync(IReadOnlyCollection<string> accountIds, DateTimeOffset signalsSince, CancellationToken cancellationToken)
+        {
+            reads?.Add([.. accountIds]);
+            var result = await inner.GetAccountsAsync(accountIds, signalsSince, cancellationToken);
+            onRead();
+            return result;
+        }
+
+        public Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken) =>
+            inner.WriteAsync(writes, cancellationToken);
+
+        public ApiUsage GetUsage() => inner.GetUsage();
+    }
 
     /// <summary>An inbox where another instance claims every item between listing and claiming.</summary>
     private sealed class RacingInbox(InMemoryWebhookInbox inner) : IWebhookInbox

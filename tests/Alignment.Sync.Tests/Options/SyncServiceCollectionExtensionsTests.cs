@@ -70,6 +70,9 @@ public sealed class SyncServiceCollectionExtensionsTests
     [InlineData("FullRescoreHourUtc", "24")]
     [InlineData("MaxInboxAttempts", "0")]
     [InlineData("BackoffBase", "00:00:00")]
+    [InlineData("InboxBatchSize", "5001")]
+    [InlineData("InboxDrainTimeLimit", "00:00:00")]
+    [InlineData("InboxDrainTimeLimit", "00:26:00")]
     public void AddAlignmentSync_BadSetting_RefusesStartNamingIt(string setting, string value)
     {
         using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = DefaultScoringModel.FilePath, ["Alignment:Sync:" + setting] = value });
