@@ -71,7 +71,7 @@ public sealed partial class InboxDrainJob(
             }
             catch (CrmException ex)
             {
-                error = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+                error = ex.Code;
             }
 
             var finished = await FinishAsync(claimed, error, budget, now, cancellationToken).ConfigureAwait(false);
@@ -125,7 +125,7 @@ public sealed partial class InboxDrainJob(
     /// <returns>Accounts written; an error code when the item must be retried; whether the budget ran out.</returns>
     private async Task<(int Written, string? Error, bool BudgetExhausted)> ProcessAsync(InboxItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var signalsSince = now - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
+        var signalsSince = SignalWindow.Since(now, settings, planner.Rules);
         var accounts = await crm.GetAccountsAsync(item.AccountIds, signalsSince, cancellationToken).ConfigureAwait(false);
         if (accounts.Count == 0)
         {
