@@ -22,7 +22,7 @@ public static class ModelFileReader
 
     /// <summary>
     /// Parses <paramref name="json"/>. The optional top-level <c>handoff</c> and <c>sla</c> sections are read by
-    /// <see cref="HandoffRulesReader"/> and <see cref="SlaPolicyReader"/>; when absent the defaults of design.md apply.
+    /// <see cref="HandoffRulesReader"/> and <see cref="SlaPolicyReader"/>; when absent the defaults in docs/handoff-sla.md apply.
     /// </summary>
     public static ModelReadResult Read(string json)
     {
