@@ -12,7 +12,9 @@ public sealed class SlackServiceCollectionExtensionsTests
     {
         using var provider = Build(new() { ["Mode"] = "Webhook", ["WebhookUrl"] = "https://hooks.slack.com/services/T0/B0/secret" });
 
-        Assert.NotNull(provider.GetRequiredService<IAlertChannel>());
+        var channel = Assert.IsType<SlackAlertChannel>(provider.GetRequiredService<IAlertChannel>());
+        Assert.Same(channel, provider.GetRequiredService<IAlertChannel>());
+        Assert.Equal(new Uri("https://hooks.slack.com/services/T0/B0/secret"), provider.GetRequiredService<IOptions<SlackOptions>>().Value.WebhookUrl);
         Assert.Equal(1, provider.GetRequiredService<IOptions<SlackOptions>>().Value.MessagesPerSecondPerChannel);
     }
 

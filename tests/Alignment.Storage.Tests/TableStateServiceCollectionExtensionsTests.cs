@@ -1,3 +1,8 @@
+using Alignment.Storage.AlertLedger;
+using Alignment.Storage.Checkpoints;
+using Alignment.Storage.Inbox;
+using Alignment.Storage.Runs;
+using Alignment.Storage.TierHistory;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.State;
 using Microsoft.Extensions.Configuration;
@@ -9,15 +14,15 @@ namespace Alignment.Storage.Tests;
 public sealed class TableStateServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddTableState_ValidSettings_ResolvesEveryPort()
+    public void AddTableState_ValidSettings_ResolvesEveryPortToItsTableStoreOncePerProcess()
     {
         using var provider = Build(new() { ["Alignment:State:ConnectionString"] = "UseDevelopmentStorage=true" });
 
-        Assert.NotNull(provider.GetRequiredService<ICheckpointStore>());
-        Assert.NotNull(provider.GetRequiredService<ITierHistoryStore>());
-        Assert.NotNull(provider.GetRequiredService<IAlertLedger>());
-        Assert.NotNull(provider.GetRequiredService<IWebhookInbox>());
-        Assert.NotNull(provider.GetRequiredService<IRunLedger>());
+        AssertSingle<ICheckpointStore, TableCheckpointStore>(provider);
+        AssertSingle<ITierHistoryStore, TableTierHistoryStore>(provider);
+        AssertSingle<IAlertLedger, TableAlertLedgerStore>(provider);
+        AssertSingle<IWebhookInbox, TableWebhookInboxStore>(provider);
+        AssertSingle<IRunLedger, TableRunLedgerStore>(provider);
         Assert.Equal("alignment", provider.GetRequiredService<IOptions<TableStateOptions>>().Value.TablePrefix);
     }
 
@@ -29,6 +34,14 @@ public sealed class TableStateServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TableStateOptions>>().Value);
 
         Assert.Contains("Alignment:State:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertSingle<TPort, TStore>(ServiceProvider provider)
+        where TPort : class
+        where TStore : class, TPort
+    {
+        var store = Assert.IsType<TStore>(provider.GetRequiredService<TPort>());
+        Assert.Same(store, provider.GetRequiredService<TPort>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>

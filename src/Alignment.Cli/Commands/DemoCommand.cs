@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Alignment.Cli.Demo;
 using Alignment.Cli.Output;
-using Alignment.Storage.Azurite;
+using Alignment.Sandbox.Azurite;
 
 namespace Alignment.Cli.Commands;
 

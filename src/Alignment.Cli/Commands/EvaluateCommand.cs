@@ -10,13 +10,14 @@ namespace Alignment.Cli.Commands;
 
 /// <summary>
 /// <c>alignment evaluate --input FILE [--model FILE] [--as-of INSTANT] [--format json|table]</c>: scores the accounts
-/// of a snapshot file with a model file and prints one result per account, in input order. Exit codes: 0 done,
-/// 1 bad command line, 2 bad input or model file (message on stderr with the JSON path; nothing on stdout).
+/// of a snapshot file with a model file and prints one result per account, in input order. Exit codes
+/// (<see cref="ExitCodes"/>, docs/snapshot-format.md): 0 done; 2 bad command line (refused by the parser, see
+/// <see cref="CommandCatalog"/>), bad input or model file (message on stderr with the JSON path; nothing on stdout).
 /// </summary>
 internal sealed class EvaluateCommand : Command
 {
-    public const int Success = 0;
-    public const int BadInput = 2;
+    public const int Success = ExitCodes.Ok;
+    public const int BadInput = ExitCodes.BadInput;
 
     private readonly Option<FileInfo> input = new("--input", "-i")
     {

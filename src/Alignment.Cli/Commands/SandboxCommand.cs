@@ -4,7 +4,7 @@ using System.Text.Json;
 using Alignment.Cli.Output;
 using Alignment.Cli.Sandbox;
 using Alignment.Hosting;
-using Alignment.Storage.Azurite;
+using Alignment.Sandbox.Azurite;
 using Spectre.Console;
 
 namespace Alignment.Cli.Commands;

@@ -76,7 +76,7 @@ internal sealed class ServeCommand : Command
                 var timers = new Table().AddColumns("Timer", "Schedule (UTC)", "Next");
                 foreach (var job in ScheduledJobs.From(schedules))
                 {
-                    timers.AddRow(job.Name, job.Schedule.Expression, job.Schedule.GetNextOccurrence(TimeProvider.System.GetUtcNow())?.ToString("u", CultureInfo.InvariantCulture) ?? "never");
+                    timers.AddRow(job.Name, job.Expression, job.Schedule.GetNextOccurrence(TimeProvider.System.GetUtcNow())?.ToString("u", CultureInfo.InvariantCulture) ?? "never");
                 }
 
                 console.Write(timers);

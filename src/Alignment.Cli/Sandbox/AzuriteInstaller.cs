@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Alignment.Storage.Azurite;
+using Alignment.Sandbox.Azurite;
 
 namespace Alignment.Cli.Sandbox;
 

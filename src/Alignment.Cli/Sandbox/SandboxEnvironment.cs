@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Alignment.Core.Accounts;
 using Alignment.Hosting;
+using Alignment.Sandbox.Azurite;
 using Alignment.Sandbox.Generation;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
-using Alignment.Storage.Azurite;
 
 namespace Alignment.Cli.Sandbox;
 

@@ -16,22 +16,22 @@ internal static class ScheduledJobs
         ArgumentNullException.ThrowIfNull(schedules);
         return
         [
-            new("ScoreAccounts", CronSchedule.Parse(schedules.Score), async (services, ct) =>
+            new("ScoreAccounts", schedules.Score, TimerSchedule.Parse(schedules.Score), async (services, ct) =>
             {
                 var result = (await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(false), ct).ConfigureAwait(false)).ThrowIfFailed();
                 return Invariant($"{result.Outcome}: {result.Read} read, {result.Written} written, {result.Handoffs} handoffs, {result.ApiCalls} API calls");
             }),
-            new("FullRescore", CronSchedule.Parse(schedules.FullRescore), async (services, ct) =>
+            new("FullRescore", schedules.FullRescore, TimerSchedule.Parse(schedules.FullRescore), async (services, ct) =>
             {
                 var result = (await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(true), ct).ConfigureAwait(false)).ThrowIfFailed();
                 return Invariant($"{result.Outcome}: {result.Read} read, {result.Written} written, {result.Handoffs} handoffs, {result.ApiCalls} API calls");
             }),
-            new("SweepSla", CronSchedule.Parse(schedules.SweepSla), async (services, ct) =>
+            new("SweepSla", schedules.SweepSla, TimerSchedule.Parse(schedules.SweepSla), async (services, ct) =>
             {
                 var result = (await services.GetRequiredService<SlaSweepJob>().RunAsync(ct).ConfigureAwait(false)).ThrowIfFailed();
                 return Invariant($"{result.Outcome}: {result.Read} open, {result.Written} written, {result.AlertsSent} alerts sent");
             }),
-            new("DrainInbox", CronSchedule.Parse(schedules.DrainInbox), async (services, ct) =>
+            new("DrainInbox", schedules.DrainInbox, TimerSchedule.Parse(schedules.DrainInbox), async (services, ct) =>
             {
                 var result = await services.GetRequiredService<InboxDrainJob>().RunAsync(ct).ConfigureAwait(false);
                 return Invariant($"{result.Done} done, {result.Retrying} retrying, {result.Parked} parked, {result.AccountsWritten} accounts written");

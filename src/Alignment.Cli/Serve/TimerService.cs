@@ -1,3 +1,4 @@
+using Alignment.Hosting.Schedules;
 using Alignment.Sync.Crm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -22,7 +22,7 @@ public sealed class HandoffRules
         }
     }
 
-    /// <summary>The four rules of design.md: tier1-meeting, tier2-double-open, pricing-surge, mqa.</summary>
+    /// <summary>The four default rules (docs/handoff-sla.md): tier1-meeting, tier2-double-open, pricing-surge, mqa.</summary>
     public static HandoffRules Default { get; } = new(
     [
         new HandoffRule(

@@ -18,9 +18,9 @@ public sealed record AlignmentModel
     public required SignalScoreModel Engagement { get; init; }
     public required TierThresholds Tiers { get; init; }
 
-    /// <summary>The handoff rules (<c>$.handoff</c>); the four defaults of design.md when the section is absent.</summary>
+    /// <summary>The handoff rules (<c>$.handoff</c>); the four defaults in docs/handoff-sla.md when the section is absent.</summary>
     public HandoffRules Handoff { get; init; } = HandoffRules.Default;
 
-    /// <summary>The SLA policy (<c>$.sla</c>); the defaults of design.md when the section is absent.</summary>
+    /// <summary>The SLA policy (<c>$.sla</c>); the defaults in docs/handoff-sla.md when the section is absent.</summary>
     public SlaPolicy Sla { get; init; } = SlaPolicy.Default;
 }

@@ -15,13 +15,14 @@ public static class ModelFileReader
     /// <summary>Sum of the weights may differ from 1 by at most this much.</summary>
     public const double WeightTolerance = 1e-9;
 
-    private static readonly string[] TopLevel = ["version", "weights", "fit", "intent", "engagement", "tiers", "handoff", "sla"];
+    // "$schema" names config/scoring.schema.json for editors (validation and completion); the reader ignores its value.
+    private static readonly string[] TopLevel = ["version", "weights", "fit", "intent", "engagement", "tiers", "handoff", "sla", "$schema"];
     private static readonly string[] WeightNames = ["fit", "intent", "engagement"];
     private static readonly string[] TierNames = ["Tier1", "Tier2", "Tier3", "downgradeMargin", "upgradeDwellHours"];
 
     /// <summary>
     /// Parses <paramref name="json"/>. The optional top-level <c>handoff</c> and <c>sla</c> sections are read by
-    /// <see cref="HandoffRulesReader"/> and <see cref="SlaPolicyReader"/>; when absent the defaults of design.md apply.
+    /// <see cref="HandoffRulesReader"/> and <see cref="SlaPolicyReader"/>; when absent the defaults in docs/handoff-sla.md apply.
     /// </summary>
     public static ModelReadResult Read(string json)
     {

@@ -14,7 +14,7 @@ public static class SignalKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown signal kind."),
     };
 
-    /// <summary>Parses the JSON spelling of a kind (case-sensitive, as design.md spells it).</summary>
+    /// <summary>Parses the JSON spelling of a kind (case-sensitive, as docs/scoring-model.md spells it).</summary>
     public static bool TryParse(string? text, out SignalKind kind)
     {
         kind = default;

@@ -5,7 +5,7 @@ namespace Alignment.Core.Sla;
 /// <summary>
 /// Due at the end of the same business day when handed off during business hours before
 /// <see cref="SameDayBefore"/> local time; otherwise at the end of the next business day after the handoff's local
-/// date (design.md: "else end of the next business day"). A handoff before opening on a business day is therefore due
+/// date (docs/handoff-sla.md, "Deadlines": "else the close of the next business day"). A handoff before opening on a business day is therefore due
 /// at the end of the following business day, as is one after the cut-off or after closing; one at a weekend or on a
 /// holiday is due at the end of the first business day after it.
 /// </summary>

@@ -8,7 +8,7 @@ using Alignment.Core.Signals;
 namespace Alignment.Core.Snapshots;
 
 /// <summary>
-/// Reads the snapshot format of design.md (input of <c>alignment evaluate</c>, seed of the sandbox). Instants must
+/// Reads the snapshot format of docs/snapshot-format.md (input of <c>alignment evaluate</c>, seed of the sandbox). Instants must
 /// carry an offset and are converted to UTC; unknown members are ignored; bad input yields errors with JSON paths.
 /// </summary>
 public static class SnapshotReader

@@ -31,7 +31,7 @@ public static class AlignmentSettingsValidator
         foreach (var (_, key, fallback) in new ScheduleOptions().All())
         {
             var expression = configuration[key];
-            if (expression is not null && CronSchedule.TryParse(expression, out var problem) is null)
+            if (expression is not null && TimerSchedule.TryParse(expression, out var problem) is null)
             {
                 problems.Add(new(key, $"is not a six-field NCRONTAB expression (second minute hour day month day-of-week, UTC): {problem}.", fallback));
             }

@@ -1,7 +1,7 @@
 namespace Alignment.Hosting.Schedules;
 
 /// <summary>
-/// When the timers fire: six-field NCRONTAB expressions in UTC (see <see cref="CronSchedule"/>). The Functions host
+/// When the timers fire: six-field NCRONTAB expressions in UTC (read by NCrontab, see <see cref="TimerSchedule"/>). The Functions host
 /// reads them as <c>%Alignment:Schedules:Score%</c> from the app settings (<c>Alignment__Schedules__Score</c>);
 /// <c>alignment serve</c> reads the same settings and falls back to the defaults below.
 /// </summary>

@@ -2,7 +2,7 @@ using Alignment.Sync.Crm;
 
 namespace Alignment.Salesforce.Configuration;
 
-/// <summary>API names of the Account fields (design.md, "What is written back"); every name is a setting.</summary>
+/// <summary>API names of the Account fields (docs/salesforce.md §1, docs/sync.md "What is written back"); every name is a setting.</summary>
 public sealed class SalesforceFieldMap
 {
     /// <summary>Multi-select picklist or text (<c>;</c> or <c>,</c> separated) of the account's technologies.</summary>

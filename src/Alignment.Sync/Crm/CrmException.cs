@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Alignment.Sync.Crm;
 
 /// <summary>A CRM call failed as a whole. Adapters throw this (or a subclass) and nothing else.</summary>
@@ -34,6 +36,12 @@ public class CrmException : Exception
 
     /// <summary>The CRM's error code (e.g. <c>INVALID_FIELD</c>, <c>RATE_LIMITS</c>).</summary>
     public string? ErrorCode { get; }
+
+    /// <summary>
+    /// The code the run ledger and the logs record for this failure: the CRM's <see cref="ErrorCode"/>, else the HTTP
+    /// <see cref="StatusCode"/>, else <c>CRM_ERROR</c>.
+    /// </summary>
+    public string Code => ErrorCode ?? StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
 
     /// <summary>How long the CRM asked us to wait, when it said.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -156,7 +156,7 @@ public sealed partial class InboxDrainJob(
     private async Task<InboxPassOutcome> ProcessAsync(List<Versioned<InboxItem>> work, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
     {
         var ids = work.SelectMany(w => w.Value.AccountIds).Distinct(StringComparer.Ordinal).ToList();
-        var signalsSince = time.GetUtcNow() - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
+        var signalsSince = SignalWindow.Since(time.GetUtcNow(), settings, planner.Rules);
         IReadOnlyList<CrmAccount> read;
         try
         {
@@ -168,7 +168,7 @@ public sealed partial class InboxDrainJob(
         }
         catch (CrmException ex)
         {
-            return InboxPassOutcome.Failed(ErrorCode(ex));
+            return InboxPassOutcome.Failed(ex.Code);
         }
 
         // Evaluated after the read: the values reflect the CRM as it is now, whatever order the events came in.
@@ -204,7 +204,7 @@ public sealed partial class InboxDrainJob(
         catch (CrmException ex)
         {
             // A write call refused as a whole (not transiently): earlier batches may be written; the rerun's diff skips them.
-            return InboxPassOutcome.Failed(ErrorCode(ex));
+            return InboxPassOutcome.Failed(ex.Code);
         }
 
         var writtenIds = written.Written.ToHashSet(StringComparer.Ordinal);
@@ -265,9 +265,6 @@ public sealed partial class InboxDrainJob(
             LastError = verdict.Error,
         },
     };
-
-    private static string ErrorCode(CrmException ex) =>
-        ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Inbox item {EventId} is being processed by another instance")]
     private static partial void LogTaken(ILogger logger, string eventId);

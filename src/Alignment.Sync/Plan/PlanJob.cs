@@ -37,7 +37,7 @@ public sealed class PlanJob(
             since = (await checkpoints.GetAsync(ScoringRunJob.CheckpointName(crm.Name), cancellationToken).ConfigureAwait(false))?.Value.ModifiedSince;
         }
 
-        var signalsSince = now - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
+        var signalsSince = SignalWindow.Since(now, settings, planner.Rules);
         var accounts = new List<PlannedAccount>();
         var read = 0;
         var unchanged = 0;

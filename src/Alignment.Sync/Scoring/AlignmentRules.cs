@@ -34,7 +34,7 @@ public sealed class AlignmentRules
 
     /// <summary>
     /// Rules from a validated model, with the model's handoff rules and SLA policy (its <c>handoff</c> and <c>sla</c>
-    /// sections, else the defaults of design.md) unless given.
+    /// sections, else the defaults in docs/handoff-sla.md) unless given.
     /// </summary>
     public static AlignmentRules From(AlignmentModel model, HandoffRules? handoffs = null, SlaPolicy? sla = null)
     {

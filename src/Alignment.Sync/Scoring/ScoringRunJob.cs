@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
@@ -48,8 +47,8 @@ public sealed partial class ScoringRunJob(
         var before = stored?.Value;
         var full = request.Full || before?.ModifiedSince is null || FullRescoreDue(before.LastFullRunAt, start, settings.FullRescoreHourUtc);
         var kind = full ? FullKind : IncrementalKind;
-        var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
-        var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
+        var runId = RunIds.For(crm.Name, kind, start);
+        var signalsSince = SignalWindow.Since(start, settings, planner.Rules);
         var progress = new Progress();
         LogStarted(logger, runId, crm.Name, full);
 
@@ -93,7 +92,7 @@ public sealed partial class ScoringRunJob(
         {
             progress.Unsafe(buffer);
             outcome = RunOutcomes.Failed;
-            error = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+            error = ex.Code;
             LogCrmFailed(logger, runId, crm.Name, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alignment.Core.Accounts;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
@@ -37,8 +36,8 @@ public sealed partial class SlaSweepJob(
     {
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
-        var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{Kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
-        var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, rules.LongestSignalWindowDays));
+        var runId = RunIds.For(crm.Name, Kind, start);
+        var signalsSince = SignalWindow.Since(start, settings, rules);
         int read = 0, recycled = 0, alertsDue = 0;
         var writes = new List<AccountWrite>();
         var outcome = RunOutcomes.Succeeded;
@@ -86,7 +85,7 @@ public sealed partial class SlaSweepJob(
         catch (CrmException ex)
         {
             outcome = RunOutcomes.Failed;
-            error = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+            error = ex.Code;
             LogCrmFailed(logger, runId, error);
         }
 
@@ -111,7 +110,7 @@ public sealed partial class SlaSweepJob(
                 // alerts: they are recorded in the ledger already and need no CRM call. The next sweep writes again.
                 outcome = RunOutcomes.Failed;
                 failed = writes.Count;
-                error ??= ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "CRM_ERROR";
+                error ??= ex.Code;
                 LogWriteFailed(logger, runId, error);
             }
         }

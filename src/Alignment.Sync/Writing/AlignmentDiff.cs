@@ -6,7 +6,7 @@ namespace Alignment.Sync.Writing;
 
 /// <summary>
 /// Decides which of the connector's fields to write on one account: only those whose value changed, under the rules
-/// of design.md ("What is written back").
+/// of docs/sync.md ("What is written back").
 /// </summary>
 /// <remarks>
 /// <list type="bullet">

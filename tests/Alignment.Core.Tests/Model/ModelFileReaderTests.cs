@@ -11,7 +11,7 @@ namespace Alignment.Core.Tests.Model;
 public sealed class ModelFileReaderTests
 {
     [Fact]
-    public void Read_ShippedFile_HasTheDefaultsOfTheDesign()
+    public void Read_ShippedFile_HasTheDocumentedDefaults()
     {
         var result = ModelFileReader.Read(DefaultScoringModel.Json);
 
@@ -204,7 +204,7 @@ public sealed class ModelFileReaderTests
     }
 
     [Fact]
-    public void Read_NoHandoffOrSlaSection_DefaultsOfDesign()
+    public void Read_NoHandoffOrSlaSection_DocumentedDefaults()
     {
         var json = ModelJson.With(r =>
         {
@@ -220,7 +220,7 @@ public sealed class ModelFileReaderTests
     }
 
     [Fact]
-    public void Read_ShippedModel_HandoffRulesAndSlaAreTheDesignDefaults()
+    public void Read_ShippedModel_HandoffRulesAndSlaAreTheDocumentedDefaults()
     {
         var model = DefaultScoringModel.Value;
 

@@ -7,7 +7,7 @@ namespace Alignment.Core.Tests.Snapshots;
 
 public sealed class SnapshotReaderTests
 {
-    private const string DesignExample = """
+    private const string DocumentedExample = """
         { "asOf": "2026-11-20T15:00:00Z",
           "accounts": [ {
             "id": "001A000001abcDE", "name": "Acme", "employees": 450, "industry": "Software",
@@ -20,9 +20,9 @@ public sealed class SnapshotReaderTests
         """;
 
     [Fact]
-    public void Read_DesignExample_AllFields()
+    public void Read_DocumentedExample_AllFields()
     {
-        var result = SnapshotReader.Read(DesignExample);
+        var result = SnapshotReader.Read(DocumentedExample);
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), result.AsOf);

@@ -9,7 +9,7 @@ namespace Alignment.EndToEnd.Tests.Salesforce;
 
 /// <summary>
 /// A snapshot goes into the Salesforce emulator; the scoring run and the SLA sweep, composed by <c>AddAlignment</c> over
-/// Azurite and the Slack sink, leave exactly the fields and Slack messages design.md's rules imply.
+/// Azurite and the Slack sink, leave exactly the fields and Slack messages the rules of docs/scoring-model.md and docs/handoff-sla.md imply.
 /// </summary>
 public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
 {
@@ -28,7 +28,7 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
         Assert.Equal((RunOutcomes.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
         Assert.Equal((RunOutcomes.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
         var hot = CrmFields.Of(world.Salesforce!, Snapshot.Hot().Id);
-        // By hand (design.md): Tier 1 with a meeting this week → tier1-meeting; handed off Friday 10:00 New York, before
+        // By hand (docs/handoff-sla.md): Tier 1 with a meeting this week → tier1-meeting; handed off Friday 10:00 New York, before
         // 15:00 → due at the end of the same business day, 17:00 New York = 22:00 UTC.
         Assert.Equal((Tier.Tier1, HandoffStatus.Pending, "tier1-meeting"), (hot.Tier, hot.HandoffStatus, hot.HandoffRule));
         Assert.Equal((Snapshot.AsOf, HotDue, SlaStatus.OnTrack), (hot.HandoffAt, hot.SlaDue, hot.SlaStatus));

@@ -7,7 +7,7 @@ using Alignment.TestKit.Scoring;
 namespace Alignment.EndToEnd.Tests.Support;
 
 /// <summary>
-/// What design.md's rules imply for a snapshot account, computed with <c>Alignment.Core</c> alone (the evaluator, the
+/// What the rules of docs/scoring-model.md and docs/handoff-sla.md imply for a snapshot account, computed with <c>Alignment.Core</c> alone (the evaluator, the
 /// default handoff rules and the SLA clock), never from what a job wrote.
 /// </summary>
 internal static class Expected

@@ -40,28 +40,28 @@ public sealed class AlignmentCompositionTests
         var services = scope.ServiceProvider;
 
         Assert.Equal(crm, services.GetRequiredService<IOptions<AlignmentOptions>>().Value.Crm.ToString());
-        Assert.NotNull(services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
-        Assert.NotNull(services.GetRequiredService<IOptions<TableStateOptions>>().Value);
-        Assert.NotNull(services.GetRequiredService<IOptions<SlackOptions>>().Value);
-        Assert.NotNull(services.GetRequiredService<IAlertChannel>());
-        Assert.NotNull(services.GetRequiredService<ICheckpointStore>());
-        Assert.NotNull(services.GetRequiredService<ITierHistoryStore>());
-        Assert.NotNull(services.GetRequiredService<IAlertLedger>());
-        Assert.NotNull(services.GetRequiredService<IRunLedger>());
-        Assert.NotNull(services.GetRequiredService<IWebhookInbox>());
-        Assert.NotNull(services.GetRequiredService<TimeProvider>());
-        Assert.NotNull(services.GetRequiredService<IOptions<WebhookHostOptions>>().Value);
+        Assert.Equal(new ScheduleOptions().All(), services.GetRequiredService<IOptions<ScheduleOptions>>().Value.All());
+        Assert.Equal("UseDevelopmentStorage=true", services.GetRequiredService<IOptions<TableStateOptions>>().Value.ConnectionString);
+        Assert.Equal(new Uri("https://hooks.slack.com/services/T000/B000/XXXX"), services.GetRequiredService<IOptions<SlackOptions>>().Value.WebhookUrl);
+        Assert.Equal("SlackAlertChannel", services.GetRequiredService<IAlertChannel>().GetType().Name);
+        Assert.Equal("TableCheckpointStore", services.GetRequiredService<ICheckpointStore>().GetType().Name);
+        Assert.Equal("TableTierHistoryStore", services.GetRequiredService<ITierHistoryStore>().GetType().Name);
+        Assert.Equal("TableAlertLedgerStore", services.GetRequiredService<IAlertLedger>().GetType().Name);
+        Assert.Equal("TableRunLedgerStore", services.GetRequiredService<IRunLedger>().GetType().Name);
+        Assert.Equal("TableWebhookInboxStore", services.GetRequiredService<IWebhookInbox>().GetType().Name);
+        Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
+        Assert.Equal(4 * 1024 * 1024, services.GetRequiredService<IOptions<WebhookHostOptions>>().Value.MaxBodyBytes);
         var crmPort = services.GetRequiredService<ICrm>();
         Assert.Equal(crm.ToLowerInvariant(), crmPort.Name);
         var parser = Assert.Single(services.GetServices<IWebhookParser>());
         Assert.Equal(crm.ToLowerInvariant(), parser.Source);
         if (crm == "Salesforce")
         {
-            Assert.NotNull(services.GetRequiredService<IOptions<SalesforceOptions>>().Value);
+            Assert.Equal("3MVG9-test-consumer-key", services.GetRequiredService<IOptions<SalesforceOptions>>().Value.ClientId);
         }
         else
         {
-            Assert.NotNull(services.GetRequiredService<IOptions<HubSpotOptions>>().Value);
+            Assert.Equal("pat-na1-test-token", services.GetRequiredService<IOptions<HubSpotOptions>>().Value.AccessToken);
         }
     }
 

@@ -19,18 +19,20 @@ namespace Alignment.Sync.Tests.Options;
 public sealed class SyncServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddAlignmentSync_ValidModel_ResolvesEveryJob()
+    public void AddAlignmentSync_ValidModel_ResolvesAFreshInstanceOfEveryJobOverOneSetOfRules()
     {
         using var provider = Build(new() { ["Alignment:Sync:ModelPath"] = DefaultScoringModel.FilePath, ["Alignment:Sync:WriteBatchSize"] = "50" });
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(50, provider.GetRequiredService<IOptions<SyncOptions>>().Value.WriteBatchSize);
-        Assert.NotNull(provider.GetRequiredService<ScoringRunJob>());
-        Assert.NotNull(provider.GetRequiredService<SlaSweepJob>());
-        Assert.NotNull(provider.GetRequiredService<WebhookIntakeJob>());
-        Assert.NotNull(provider.GetRequiredService<InboxDrainJob>());
-        Assert.NotNull(provider.GetRequiredService<PlanJob>());
+        // Jobs are transient (each timer run gets its own); the rules built from the model file are one singleton.
+        Assert.NotSame(provider.GetRequiredService<ScoringRunJob>(), provider.GetRequiredService<ScoringRunJob>());
+        Assert.NotSame(provider.GetRequiredService<SlaSweepJob>(), provider.GetRequiredService<SlaSweepJob>());
+        Assert.NotSame(provider.GetRequiredService<WebhookIntakeJob>(), provider.GetRequiredService<WebhookIntakeJob>());
+        Assert.NotSame(provider.GetRequiredService<InboxDrainJob>(), provider.GetRequiredService<InboxDrainJob>());
+        Assert.NotSame(provider.GetRequiredService<PlanJob>(), provider.GetRequiredService<PlanJob>());
+        Assert.Same(provider.GetRequiredService<AlignmentRules>(), provider.GetRequiredService<AlignmentRules>());
         Assert.Equal(DefaultScoringModel.Value.Version, provider.GetRequiredService<AlignmentRules>().ModelVersion);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Alignment.Storage.Azurite;
+using Alignment.Sandbox.Azurite;
 using Alignment.TestKit.Paths;
 
 namespace Alignment.TestKit.Azurite;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Alignment.Storage.Azurite;
+namespace Alignment.Sandbox.Azurite;
 
 /// <summary>
 /// A local Azurite Table service (<c>tools/azurite</c>, installed with <c>npm ci --prefix tools/azurite</c>) on a free

@@ -1,4 +1,4 @@
-namespace Alignment.Storage.Azurite;
+namespace Alignment.Sandbox.Azurite;
 
 /// <summary>The last lines an Azurite process printed, and whether it reported that it started.</summary>
 internal sealed class AzuriteOutput

@@ -1,4 +1,4 @@
-namespace Alignment.Storage.Azurite;
+namespace Alignment.Sandbox.Azurite;
 
 /// <summary>Azurite (or Node.js to run it) is not installed where <see cref="AzuriteProcess"/> looks.</summary>
 public sealed class AzuriteNotInstalledException : Exception
