@@ -52,7 +52,7 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
         {
             events = JsonSerializer.Deserialize(request.Body.Span, HubSpotJsonContext.Default.IReadOnlyListWebhookEvent);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return WebhookParseResult.Reject(400, "The body is not a JSON array of HubSpot webhook events.");
         }

@@ -153,6 +153,11 @@ public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options,
         {
             return WebhookParseResult.Reject(400, "The Flow payload is not valid JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json reports an escaped lone surrogate ("\ud800") only when the string is read.
+            return WebhookParseResult.Reject(400, "The Flow payload holds a string that is not valid Unicode.");
+        }
 
         if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > 200)
         {

@@ -56,7 +56,7 @@ public sealed class WorkerCompositionTests
         Assert.Equal(crm.ToString().ToLowerInvariant(), crmPort.Name);
         Assert.Equal(sandbox.Org.Accounts.Count, read.Count);
         Assert.Equal(crm.ToString().ToLowerInvariant(), Assert.Single(scope.ServiceProvider.GetServices<IWebhookParser>()).Source);
-        Assert.Equal(crm.ToString(), scope.ServiceProvider.GetRequiredService<HealthReporter>().Report().Crm);
+        Assert.Equal(crm.ToString(), (await scope.ServiceProvider.GetRequiredService<HealthReporter>().CheckAsync(cancellationToken)).Crm);
 
         // The failure policy runs around every invocation.
         Assert.IsType<InvocationPolicyMiddleware>(scope.ServiceProvider.GetRequiredService<InvocationPolicyMiddleware>());

@@ -59,6 +59,7 @@ public sealed class HubSpotWebhookHardeningTests
     [InlineData("[1]")]
     [InlineData("""[{"eventId":1e400}]""")]
     [InlineData("""[{"eventId":99999999999999999999}]""")]
+    [InlineData("""[{"eventId":1,"subscriptionType":"\ud800","objectId":1}]""")]
     [InlineData("""[{"subscriptionType":"company.creation","objectId":1}]""")]
     public void Parse_ValidlySignedOddJson_Is400(string body)
     {

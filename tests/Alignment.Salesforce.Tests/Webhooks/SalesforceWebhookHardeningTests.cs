@@ -163,6 +163,8 @@ public sealed class SalesforceWebhookHardeningTests
     [InlineData("""{"eventId":"e","accountIds":{}}""")]
     [InlineData("""{"eventId":["e"],"accountIds":["001A000001abcDEAAA"]}""")]
     [InlineData("""{"eventId":"e","accountIds":["001A000001abcDEAAA"]} trailing""")]
+    [InlineData("""{"eventId":"\ud800","accountIds":["001A000001abcDEAAA"]}""")]
+    [InlineData("""{"eventId":"e","accountIds":["\udc00"]}""")]
     public void Parse_SignedOddJson_Is400(string body) => Assert.Equal(400, Parser.Parse(Flow(body, Seconds(Now)), Now).StatusCode);
 
     private static string Seconds(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
