@@ -6,6 +6,7 @@ using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.State;
+using Alignment.Sync.Telemetry;
 using Alignment.Sync.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public sealed partial class SlaSweepJob(
 
     public async Task<SlaSweepResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{Kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
@@ -139,7 +141,7 @@ public sealed partial class SlaSweepJob(
         };
         await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
 
-        return new SlaSweepResult
+        return SyncTelemetry.Recorded(activity, crm.Name, new SlaSweepResult
         {
             RunId = runId,
             Outcome = outcome,
@@ -155,7 +157,7 @@ public sealed partial class SlaSweepJob(
             AlertsFailed = alertsOutcome.Failed,
             ApiCalls = record.ApiCalls,
             Error = error,
-        };
+        });
     }
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Alert {Level} due for account {AccountId}")]

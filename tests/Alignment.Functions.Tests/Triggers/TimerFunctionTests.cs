@@ -13,6 +13,7 @@ namespace Alignment.Functions.Tests.Triggers;
 /// The timer functions run their job with the right request, and turn a <c>Failed</c> run into an exception so that the
 /// host's retry policy (and its failure telemetry) sees it; a run stopped at the API budget is not a failure.
 /// </summary>
+[Collection(Alignment.Functions.Tests.Telemetry.SyncTelemetryCollection.Name)]
 public sealed class TimerFunctionTests
 {
     private static readonly TimerInfo Timer = new();
