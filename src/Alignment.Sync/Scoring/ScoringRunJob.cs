@@ -2,6 +2,7 @@ using Alignment.Sync.Crm;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.State;
+using Alignment.Sync.Telemetry;
 using Alignment.Sync.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public sealed partial class ScoringRunJob(
     public async Task<ScoringRunResult> RunAsync(ScoringRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = SyncTelemetry.StartRun("scoring-run", crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var checkpointName = CheckpointName(crm.Name);
@@ -110,7 +112,7 @@ public sealed partial class ScoringRunJob(
         var after = await AdvanceCheckpointAsync(checkpointName, stored, full, start, progress, cancellationToken).ConfigureAwait(false);
         var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
         LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
-        return new ScoringRunResult
+        return SyncTelemetry.Recorded(activity, crm.Name, new ScoringRunResult
         {
             RunId = runId,
             Kind = kind,
@@ -128,7 +130,7 @@ public sealed partial class ScoringRunJob(
             CheckpointAfter = after?.ModifiedSince ?? before?.ModifiedSince,
             Duration = time.GetUtcNow() - start,
             Error = error,
-        };
+        });
     }
 
     /// <summary>Whether the nightly full rescore is due: none since the last <paramref name="hourUtc"/>:00 UTC at or before <paramref name="now"/>.</summary>

@@ -5,6 +5,7 @@ using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.State;
+using Alignment.Sync.Telemetry;
 using Alignment.Sync.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed partial class SlaSweepJob(
 
     public async Task<SlaSweepResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var runId = RunIds.For(crm.Name, Kind, start);
@@ -138,7 +140,7 @@ public sealed partial class SlaSweepJob(
         };
         await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
 
-        return new SlaSweepResult
+        return SyncTelemetry.Recorded(activity, crm.Name, new SlaSweepResult
         {
             RunId = runId,
             Outcome = outcome,
@@ -154,7 +156,7 @@ public sealed partial class SlaSweepJob(
             AlertsFailed = alertsOutcome.Failed,
             ApiCalls = record.ApiCalls,
             Error = error,
-        };
+        });
     }
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Alert {Level} due for account {AccountId}")]

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Alignment.Sync.Runs;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+
+namespace Alignment.Sync.Telemetry;
+
+/// <summary>
+/// Traces and metrics of the jobs (BCL <see cref="ActivitySource"/> and <see cref="Meter"/>, both named
+/// <see cref="SourceName"/>): one activity per run, tagged with run id, kind, outcome and CRM, and counters from the
+/// run's result. Tags carry ids, counts and codes only: never secrets, tokens, e-mail addresses or account names.
+/// Metric names: docs/functions.md.
+/// </summary>
+public static class SyncTelemetry
+{
+    public const string SourceName = "Alignment.Sync";
+
+    private static readonly ActivitySource Source = new(SourceName);
+    private static readonly Meter Meter = new(SourceName);
+    private static readonly Counter<long> Runs = Meter.CreateCounter<long>("alignment.runs", "{run}", "Job runs, by kind, outcome and CRM.");
+    private static readonly Counter<long> AccountsRead = Meter.CreateCounter<long>("alignment.accounts.read", "{account}", "Accounts read from the CRM.");
+    private static readonly Counter<long> AccountsScored = Meter.CreateCounter<long>("alignment.accounts.scored", "{account}", "Accounts evaluated.");
+    private static readonly Counter<long> AccountsWritten = Meter.CreateCounter<long>("alignment.accounts.written", "{account}", "Accounts whose fields were written.");
+    private static readonly Counter<long> CrmApiCalls = Meter.CreateCounter<long>("alignment.crm.api_calls", "{call}", "CRM API calls made by the runs.");
+    private static readonly Counter<long> AlertsDue = Meter.CreateCounter<long>("alignment.alerts.due", "{alert}", "SLA alerts newly due (recorded in the alert ledger).");
+    private static readonly Counter<long> AlertsSent = Meter.CreateCounter<long>("alignment.alerts.sent", "{alert}", "SLA alerts delivered to Slack.");
+    private static readonly Histogram<double> RunDuration = Meter.CreateHistogram<double>("alignment.run.duration", "s", "Duration of a run.");
+
+    /// <summary>Starts the activity of one run (<c>scoring-run</c>, <c>sla-sweep</c>); null when nobody listens.</summary>
+    public static Activity? StartRun(string job, string crm)
+    {
+        var activity = Source.StartActivity(job, ActivityKind.Internal);
+        activity?.SetTag("alignment.crm", crm);
+        return activity;
+    }
+
+    /// <summary>Tags the run's activity with its result and adds the run's counts to the metrics; returns <paramref name="result"/>.</summary>
+    public static ScoringRunResult Recorded(Activity? activity, string crm, ScoringRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tags = Tags(result.Kind, result.Outcome, crm);
+        Finish(activity, result.RunId, result.Kind, result.Outcome, result.Error);
+        activity?.SetTag("alignment.accounts.read", result.Read);
+        activity?.SetTag("alignment.accounts.written", result.Written);
+        Runs.Add(1, tags);
+        AccountsRead.Add(result.Read, tags);
+        AccountsScored.Add(result.Scored, tags);
+        AccountsWritten.Add(result.Written, tags);
+        CrmApiCalls.Add(result.ApiCalls, tags);
+        RunDuration.Record(result.Duration.TotalSeconds, tags);
+        return result;
+    }
+
+    /// <summary>Tags the sweep's activity with its result and adds its counts to the metrics; returns <paramref name="result"/>.</summary>
+    public static SlaSweepResult Recorded(Activity? activity, string crm, SlaSweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tags = Tags(SlaSweepJob.Kind, result.Outcome, crm);
+        Finish(activity, result.RunId, SlaSweepJob.Kind, result.Outcome, result.Error);
+        activity?.SetTag("alignment.alerts.sent", result.AlertsSent);
+        Runs.Add(1, tags);
+        AccountsRead.Add(result.Read, tags);
+        AccountsWritten.Add(result.Written, tags);
+        CrmApiCalls.Add(result.ApiCalls, tags);
+        AlertsDue.Add(result.AlertsDue, tags);
+        AlertsSent.Add(result.AlertsSent, tags);
+        return result;
+    }
+
+    private static TagList Tags(string kind, string outcome, string crm) =>
+        new() { { "alignment.run.kind", kind }, { "alignment.run.outcome", outcome }, { "alignment.crm", crm } };
+
+    private static void Finish(Activity? activity, string runId, string kind, string outcome, string? error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("alignment.run.id", runId);
+        activity.SetTag("alignment.run.kind", kind);
+        activity.SetTag("alignment.run.outcome", outcome);
+        activity.SetStatus(outcome == RunOutcomes.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok, outcome == RunOutcomes.Failed ? error : null);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Alignment.Functions.Tests.Triggers;
+using Alignment.Functions.Triggers;
+using Alignment.Sync.Runs;
+using Alignment.Sync.Telemetry;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Alignment.Functions.Tests.Telemetry;
+
+/// <summary>
+/// A real scoring run through its timer function emits one activity tagged with run id, kind, outcome and CRM, and the
+/// counters with the run's figures; no tag or log carries an e-mail address, an account name or a token.
+/// </summary>
+[Collection(SyncTelemetryCollection.Name)]
+public sealed class JobTelemetryTests : IDisposable
+{
+    private readonly List<Activity> activities = [];
+    private readonly Dictionary<string, long> counters = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, object?>> metricTags = [];
+    private readonly ActivityListener activityListener;
+    private readonly MeterListener meterListener = new();
+    private readonly FakeLogCollector logs = new();
+
+    public JobTelemetryTests()
+    {
+        activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SyncTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (activities)
+                {
+                    activities.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(activityListener);
+        meterListener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == SyncTelemetry.SourceName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            lock (counters)
+            {
+                counters[instrument.Name] = counters.GetValueOrDefault(instrument.Name) + value;
+                metricTags.AddRange(tags.ToArray());
+            }
+        });
+        meterListener.Start();
+    }
+
+    public void Dispose()
+    {
+        activityListener.Dispose();
+        meterListener.Dispose();
+    }
+
+    [Fact]
+    public async Task ScoreAccounts_FirstRun_OneTracedRunAndItsCountersWithoutPersonalData()
+    {
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        var h = new JobHarness(loggers);
+        h.AddAccount("001A");
+        h.AddAccount("001B");
+        h.AddAccount("001C");
+
+        await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(new TimerInfo(), CancellationToken.None);
+
+        var run = Assert.Single(h.Runs.All);
+        var activity = Assert.Single(activities, a => (string?)a.GetTagItem("alignment.run.id") == run.RunId);
+        Assert.Equal("scoring-run", activity.OperationName);
+        Assert.Equal(run.Kind, activity.GetTagItem("alignment.run.kind"));
+        Assert.Equal(RunOutcomes.Succeeded, activity.GetTagItem("alignment.run.outcome"));
+        Assert.Equal("salesforce", activity.GetTagItem("alignment.crm"));
+        Assert.Equal(ActivityStatusCode.Ok, activity.Status);
+        Assert.Equal(3L, counters["alignment.accounts.read"]);
+        Assert.Equal(3L, counters["alignment.accounts.scored"]);
+        Assert.Equal((long)run.Written, counters["alignment.accounts.written"]);
+        Assert.Equal((long)run.ApiCalls, counters["alignment.crm.api_calls"]);
+        Assert.True(run.ApiCalls > 0);
+        Assert.Equal(1L, counters["alignment.runs"]);
+
+        var texts = activity.TagObjects.Select(t => t.Value?.ToString() ?? "")
+            .Concat(metricTags.Select(t => t.Value?.ToString() ?? ""))
+            .Concat(logs.GetSnapshot().Select(r => r.Message))
+            .ToList();
+        Assert.NotEmpty(logs.GetSnapshot());
+        Assert.DoesNotContain(texts, t => t.Contains('@', StringComparison.Ordinal) || t.Contains("Acme", StringComparison.Ordinal) || t.Contains("token", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,53 @@
+using Alignment.Sync.Inbox;
+using Alignment.Sync.Options;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+using Alignment.TestKit.Builders;
+using Alignment.TestKit.Fakes;
+using Alignment.TestKit.Scoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace Alignment.Functions.Tests.Triggers;
+
+/// <summary>The real jobs over the test kit's in-memory ports and a fake clock, for driving the timer functions.</summary>
+internal sealed class JobHarness
+{
+    /// <summary>Thursday 2026-12-03 15:00 UTC.</summary>
+    public static readonly DateTimeOffset T0 = new(2026, 12, 3, 15, 0, 0, TimeSpan.Zero);
+
+    private readonly ILoggerFactory loggers;
+
+    public JobHarness(ILoggerFactory? loggers = null)
+    {
+        this.loggers = loggers ?? NullLoggerFactory.Instance;
+        Crm = new InMemoryCrm(Time, "salesforce");
+    }
+
+    public FakeTimeProvider Time { get; } = new(T0);
+    public InMemoryCrm Crm { get; }
+    public SyncOptions Options { get; } = new();
+    public AlignmentRules Rules { get; } = AlignmentRules.From(DefaultScoringModel.Value);
+    public InMemoryCheckpointStore Checkpoints { get; } = new();
+    public InMemoryTierHistoryStore TierHistory { get; } = new();
+    public InMemoryRunLedger Runs { get; } = new();
+    public InMemoryAlertLedger AlertLedger { get; } = new();
+    public InMemoryWebhookInbox Inbox { get; } = new();
+    public RecordingAlertChannel Channel { get; } = new();
+
+    public ScoringRunJob ScoringJob() =>
+        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<ScoringRunJob>());
+
+    public SlaSweepJob SweepJob() =>
+        new(Crm, AlertLedger,
+            new AlertDelivery(AlertLedger, Channel, MsOptions.Create(Options), Time, loggers.CreateLogger<AlertDelivery>()),
+            Runs, Rules, new SlaPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<SlaSweepJob>());
+
+    public InboxDrainJob DrainJob() =>
+        new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<InboxDrainJob>());
+
+    /// <summary>An account with full fit and no signals (Tier 3), last modified a day ago.</summary>
+    public void AddAccount(string id) => Crm.Put(AccountBuilder.AnAccount().WithId(id).Build(), T0.AddDays(-1));
+}

@@ -1,0 +1,110 @@
+using Alignment.Functions.Triggers;
+using Alignment.Hosting.Runs;
+using Alignment.Sync.Inbox;
+using Alignment.Sync.Runs;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
+using Alignment.Sync.State;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alignment.Functions.Tests.Triggers;
+
+/// <summary>
+/// The timer functions run their job with the right request, and turn a <c>Failed</c> run into an exception so that the
+/// host's retry policy (and its failure telemetry) sees it; a run stopped at the API budget is not a failure.
+/// </summary>
+[Collection(Alignment.Functions.Tests.Telemetry.SyncTelemetryCollection.Name)]
+public sealed class TimerFunctionTests
+{
+    private static readonly TimerInfo Timer = new();
+    private readonly JobHarness h = new();
+
+    [Fact]
+    public async Task ScoreAccounts_CheckpointUpToDate_RunsTheIncrementalScoringRun()
+    {
+        await h.Checkpoints.SaveAsync(ScoringRunJob.CheckpointName(h.Crm.Name), new Checkpoint(JobHarness.T0.AddDays(-2), JobHarness.T0), null, CancellationToken.None);
+        h.AddAccount("001A");
+
+        await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
+
+        var run = Assert.Single(h.Runs.All);
+        Assert.Equal((ScoringRunJob.IncrementalKind, RunOutcomes.Succeeded, 1, 1), (run.Kind, run.Outcome, run.Read, run.Written));
+    }
+
+    [Fact]
+    public async Task FullRescore_CheckpointUpToDate_RunsTheFullRescore()
+    {
+        await h.Checkpoints.SaveAsync(ScoringRunJob.CheckpointName(h.Crm.Name), new Checkpoint(JobHarness.T0.AddMinutes(-1), JobHarness.T0), null, CancellationToken.None);
+        h.AddAccount("001A");
+
+        await new FullRescoreFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
+
+        var run = Assert.Single(h.Runs.All);
+        Assert.Equal((ScoringRunJob.FullKind, RunOutcomes.Succeeded, 1), (run.Kind, run.Outcome, run.Read));
+    }
+
+    [Fact]
+    public async Task ScoreAccounts_CrmDown_ThrowsRunFailedForTheHostsRetry()
+    {
+        h.AddAccount("001A");
+        h.Crm.FailCalls(1, 5, 503);
+
+        var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None));
+
+        var run = Assert.Single(h.Runs.All);
+        Assert.Equal(RunOutcomes.Failed, run.Outcome);
+        Assert.Equal(run.RunId, thrown.RunId);
+        Assert.Contains("SERVER_UNAVAILABLE", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FullRescore_CrmDown_ThrowsRunFailedForTheHostsRetry()
+    {
+        h.AddAccount("001A");
+        h.Crm.FailCalls(1, 5, 503);
+
+        await Assert.ThrowsAsync<RunFailedException>(() => new FullRescoreFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ScoreAccounts_BudgetUsedUp_CompletesWithoutThrowing()
+    {
+        h.AddAccount("001A");
+        h.Crm.BudgetCalls = 0;
+
+        await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
+
+        Assert.Equal(RunOutcomes.StoppedAtBudget, Assert.Single(h.Runs.All).Outcome);
+    }
+
+    [Fact]
+    public async Task SweepSla_Run_RecordsTheSweep()
+    {
+        await new SweepSlaFunction(h.SweepJob()).RunAsync(Timer, CancellationToken.None);
+
+        var run = Assert.Single(h.Runs.All);
+        Assert.Equal((SlaSweepJob.Kind, RunOutcomes.Succeeded), (run.Kind, run.Outcome));
+    }
+
+    [Fact]
+    public async Task SweepSla_CrmDown_ThrowsRunFailedForTheHostsRetry()
+    {
+        h.Crm.FailCalls(1, 5, 503);
+
+        var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new SweepSlaFunction(h.SweepJob()).RunAsync(Timer, CancellationToken.None));
+
+        Assert.Equal("sla-sweep", thrown.Kind);
+    }
+
+    [Fact]
+    public async Task DrainInbox_DueDelivery_ProcessesIt()
+    {
+        h.AddAccount("001A");
+        await h.Inbox.AddAsync([new InboxItem { EventId = "hubspot:1", Source = "hubspot", AccountIds = ["001A"], ReceivedAt = JobHarness.T0 }], CancellationToken.None);
+
+        await new DrainInboxFunction(h.DrainJob()).RunAsync(Timer, CancellationToken.None);
+
+        Assert.Equal(InboxState.Done, (await h.Inbox.GetAsync("hubspot:1", CancellationToken.None))!.Value.State);
+        Assert.Single(h.Crm.Writes);
+    }
+}
