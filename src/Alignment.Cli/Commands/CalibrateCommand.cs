@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alignment.Cli.Calibrate;
+using Alignment.Cli.Hosting;
 using Alignment.Core.Calibration;
 using Alignment.Core.Model;
 using Alignment.Core.Snapshots;
@@ -17,8 +18,13 @@ internal sealed class CalibrateCommand : Command
 {
     private readonly Option<FileInfo> input = new("--input", "-i")
     {
-        Description = "Snapshot file: the evaluate snapshot plus a top-level \"opportunities\" array (docs/calibration.md).",
-        Required = true,
+        Description = "Snapshot file: the evaluate snapshot plus a top-level \"opportunities\" array (docs/calibration.md). Without it: read from the configured CRM.",
+    };
+
+    private readonly Option<int> windowDays = new("--window-days")
+    {
+        Description = "Live mode: opportunities closed in the last N days (default 365).",
+        DefaultValueFactory = _ => 365,
     };
 
     private readonly Option<FileInfo?> model = new("--model", "-m")
@@ -81,6 +87,13 @@ internal sealed class CalibrateCommand : Command
                 r.AddError("--resamples must be between 0 and 100000, e.g. 1000.");
             }
         });
+        windowDays.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 3650)
+            {
+                r.AddError("--window-days must be between 1 and 3650, e.g. 365.");
+            }
+        });
         minSegment.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -98,6 +111,7 @@ internal sealed class CalibrateCommand : Command
         Options.Add(seed);
         Options.Add(resamples);
         Options.Add(minSegment);
+        Options.Add(windowDays);
         SetAction(RunAsync);
     }
 
@@ -137,6 +151,21 @@ internal sealed class CalibrateCommand : Command
             return ExitCodes.BadInput;
         }
 
+        if (parseResult.GetValue(input) is null)
+        {
+            return await CommandHost.RunAsync(parseResult, async (services, _, ct) =>
+            {
+                var live = await LiveCalibrationSource.ReadAsync(services, modelResult.Model, parseResult.GetValue(windowDays), stderr, ct).ConfigureAwait(false);
+                if (live is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                var liveReport = new Calibrator(modelResult.Model, options).Run(live.Accounts, live.Opportunities, live.AsOf, ct);
+                return await WriteOutputsAsync(parseResult, liveReport, modelText, stdout, stderr, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
         var inputPath = parseResult.GetValue(input)!.FullName;
         var inputText = await ReadFileAsync(inputPath, "--input", stderr, cancellationToken).ConfigureAwait(false);
         if (inputText is null)
@@ -174,7 +203,11 @@ internal sealed class CalibrateCommand : Command
         }
 
         var report = new Calibrator(modelResult.Model, options).Run(snapshot.Accounts, opportunities.Opportunities, instant, cancellationToken);
+        return await WriteOutputsAsync(parseResult, report, modelText, stdout, stderr, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<int> WriteOutputsAsync(ParseResult parseResult, CalibrationReport report, string modelText, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         if (parseResult.GetValue(propose) is { } proposePath)
         {
             var proposed = ProposedModelWriter.Write(modelText, report.Proposal);
