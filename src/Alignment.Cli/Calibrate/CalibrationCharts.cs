@@ -23,8 +23,8 @@ internal static class CalibrationCharts
     {
         var model = NewModel("ROC at creation (AUC in the legend)");
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Minimum = 0, Maximum = 1, Title = "lost opportunities selected (false-positive rate)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = 1, Title = "won opportunities selected (true-positive rate)" });
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightBottom, LegendPlacement = LegendPlacement.Inside });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = 1, Title = "won opportunities selected (true-positive rate)", AxisTitleDistance = 8 });
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightBottom, LegendPlacement = LegendPlacement.Inside, LegendPadding = 16, LegendBackground = OxyColors.White, LegendBorder = OxyColors.LightGray });
         var diagonal = new LineSeries { Title = "no signal", Color = OxyColors.Gray, LineStyle = LineStyle.Dash };
         diagonal.Points.Add(new DataPoint(0, 0));
         diagonal.Points.Add(new DataPoint(1, 1));
@@ -50,7 +50,7 @@ internal static class CalibrationCharts
     {
         var model = NewModel("Lift by composite-score decile");
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Minimum = 0.4, Maximum = Math.Max(10, report.Lift.Length) + 0.6, MajorStep = 1, MinorStep = 1, Title = "decile (1 = highest scores)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Title = "lift (decile win rate / overall)" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Title = "lift (decile win rate / overall)", AxisTitleDistance = 8 });
         var bars = new LinearBarSeries { Title = "lift", FillColor = Palette[0], BarWidth = 30 };
         foreach (var decile in report.Lift)
         {
@@ -75,7 +75,7 @@ internal static class CalibrationCharts
             Position = AxisPosition.Bottom, Minimum = 0.4, Maximum = names.Length + 0.6, MajorStep = 1, MinorStep = 1, Title = "tier",
             LabelFormatter = x => Math.Abs(x - Math.Round(x)) < 1e-9 && x >= 1 && x <= names.Length ? names[(int)Math.Round(x) - 1] : string.Empty,
         });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = 1, Title = "win rate", StringFormat = "0%" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = 1, Title = "win rate", StringFormat = "0%", AxisTitleDistance = 8 });
         var bars = new LinearBarSeries { Title = "win rate", FillColor = Palette[2], BarWidth = 50 };
         for (var i = 0; i < report.Tiers.Length; i++)
         {

@@ -22,7 +22,9 @@ internal static class CalibrationHtmlWriter
             .Append("body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2rem;color:#222;max-width:1200px}")
             .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}th{background:#f3f3f3}")
             .Append("td:first-child,th:first-child{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{border:1px solid #ddd}")
-            .Append(".flag{color:#b00020;font-weight:600}.note{color:#555}</style></head><body>\n");
+            .Append(".flag{color:#b00020;font-weight:600}.note{color:#555}")
+            // The charts are laid out with Helvetica metrics; these fonts share them, so labels fit as drawn.
+            .Append(".chart svg text{font-family:Helvetica,Arial,'Liberation Sans',sans-serif}</style></head><body>\n");
         html.Append(F($"<h1>Calibration of model {E(report.ModelVersion)}</h1>\n<p>{report.Opportunities} closed opportunities ({report.Won} won, {report.Opportunities - report.Won} lost), each account scored as of the opportunity's creation; {report.Accounts} accounts as of {report.AsOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Skipped: "))
             .Append(string.Join(", ", report.Skipped.OrderBy(s => s.Key).Select(s => F($"{s.Value} {s.Key}")))).Append(".</p>\n");
 
