@@ -9,10 +9,11 @@ using Alignment.Core.Snapshots;
 namespace Alignment.Cli.Commands;
 
 /// <summary>
-/// <c>alignment calibrate --input SNAPSHOT [--model FILE] [--as-of INSTANT] [--format table|json] [--html FILE]
+/// <c>alignment calibrate [--input SNAPSHOT] [--model FILE] [--as-of INSTANT] [--format table|json] [--html FILE]
 /// [--propose FILE]</c>: measures the model against closed opportunities (docs/calibration.md) and suggests weights
-/// and thresholds, never applying them. Exit codes: 0 done, 1 an output file could not be written, 2 bad command
-/// line, input or model file (message on stderr with the JSON path; nothing on stdout).
+/// and thresholds, never applying them. Without <c>--input</c> it reads the configured CRM (live mode). Exit codes: 0
+/// done, 1 an output file could not be written or the CRM failed, 2 bad command line, input, model file or settings
+/// (message on stderr with the JSON path; nothing on stdout), 3 stopped at the CRM's API budget.
 /// </summary>
 internal sealed class CalibrateCommand : Command
 {
