@@ -1,3 +1,5 @@
+using Alignment.Salesforce.Calibration;
+using Alignment.Sync.Calibration;
 using Alignment.Salesforce.Auth;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Health;
@@ -54,6 +56,7 @@ public static class SalesforceServiceCollectionExtensions
 
         services.TryAddTransient<SalesforceCrm>();
         services.AddTransient<ICrm>(sp => sp.GetRequiredService<SalesforceCrm>());
+        services.TryAddTransient<IOutcomeReader, SalesforceOutcomeReader>();
         services.TryAddSingleton<SalesforceWebhookParser>();
         services.AddSingleton<IWebhookParser>(sp => sp.GetRequiredService<SalesforceWebhookParser>());
         services.TryAddSingleton<SalesforceTokenHealthCheck>();

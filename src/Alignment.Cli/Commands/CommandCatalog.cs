@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return new EvaluateCommand();
+        yield return new CalibrateCommand();
         yield return new PlanCommand();
         yield return new RunCommand();
         yield return new SweepCommand();

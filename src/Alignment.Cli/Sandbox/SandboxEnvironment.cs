@@ -80,6 +80,10 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
                     new SalesforceEmulatorOptions { PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem(), TimeProvider = options.Time },
                     org.Accounts,
                     cancellationToken).ConfigureAwait(false);
+
+                // Closed-won and closed-lost opportunities for `alignment calibrate` (a separate seeded sequence: the
+                // accounts, and so the demo's report, are the same as without them).
+                sandbox.Salesforce.AddOpportunities(OpportunityGenerator.Generate(org, options.Seed));
             }
 
             if (options.Crms.Contains(CrmChoice.HubSpot))

@@ -136,6 +136,19 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Adds opportunities (closed won, closed lost or open) on existing or unknown accounts.</summary>
+    public void AddOpportunities(IEnumerable<Alignment.Core.Calibration.Opportunity> opportunities)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        lock (_store.Gate)
+        {
+            foreach (var opportunity in opportunities)
+            {
+                _seeder.AddOpportunity(opportunity, _options.TimeProvider.GetUtcNow());
+            }
+        }
+    }
+
     /// <summary>Adds an account after start (its SystemModstamp is now).</summary>
     public void AddAccount(Account account)
     {

@@ -125,6 +125,7 @@ internal sealed class SalesforceJsonRenderer(SoqlEvaluator evaluator, string api
             case bool b: w.WriteBoolean(name, b); break;
             case decimal d: w.WriteNumber(name, d); break;
             case DateTimeOffset t: w.WriteString(name, FormatInstant(t)); break;
+            case DateOnly d: w.WriteString(name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             default: w.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }

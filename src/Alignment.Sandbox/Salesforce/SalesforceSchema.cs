@@ -41,6 +41,7 @@ internal static class SalesforceSchema
         store.DeclareType("Campaign", [.. system, "Name", "Type"]);
         store.DeclareType("Task", [.. system, "WhatId", "AccountId", "WhoId", "OwnerId", "Type", "Subject", "Status", "ActivityDate"]);
         store.DeclareType("Event", [.. system, "WhatId", "AccountId", "WhoId", "OwnerId", "Type", "Subject", "StartDateTime", "EndDateTime"]);
+        store.DeclareType("Opportunity", [.. system, "AccountId", "Name", "StageName", "CloseDate", "IsClosed", "IsWon", "Amount"]);
         store.DeclareType("CampaignMember", [.. system, "CampaignId", "ContactId", "LeadId", "Status", "HasResponded"]);
         store.DeclareType(options.IntentObject, [.. system, options.IntentAccountField, "Occurred_At__c", "Topic__c", "Strength__c"]);
         store.DeclareChildRelationship("Tasks", "Task", "WhatId");

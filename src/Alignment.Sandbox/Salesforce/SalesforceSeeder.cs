@@ -64,6 +64,24 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         }
     }
 
+    /// <summary>Adds an Opportunity on its account: closed won, closed lost or open (stage names as a default org's).</summary>
+    public string AddOpportunity(Alignment.Core.Calibration.Opportunity opportunity, DateTimeOffset modstamp)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        var record = new EmulatedRecord("Opportunity", opportunity.Id);
+        Stamp(record, modstamp);
+        record["CreatedDate"] = opportunity.CreatedAt;
+        record["AccountId"] = opportunity.AccountId;
+        record["Name"] = "Opportunity " + opportunity.Id;
+        var closed = opportunity.IsClosed;
+        record["IsClosed"] = closed;
+        record["IsWon"] = closed && opportunity.Won == true;
+        record["StageName"] = !closed ? "Prospecting" : opportunity.Won == true ? "Closed Won" : "Closed Lost";
+        record["CloseDate"] = DateOnly.FromDateTime((opportunity.ClosedAt ?? opportunity.CreatedAt.AddDays(30)).UtcDateTime);
+        record["Amount"] = opportunity.Amount;
+        return store.Add(record).Id;
+    }
+
     /// <summary>Adds the record that encodes <paramref name="signal"/>; returns its id.</summary>
     public string AddSignal(EmulatedRecord account, Signal signal, DateTimeOffset modstamp)
     {

@@ -70,6 +70,19 @@ public sealed class SalesforcePermissionSetTests
     }
 
     [Fact]
+    public void ObjectPermissions_Opportunity_ReadAllOnly()
+    {
+        // alignment calibrate reads closed opportunities (docs/calibration.md); the connector never writes them.
+        var opportunity = Load().Root!.Elements(SalesforceMetadataSource.Ns + "objectPermissions")
+            .Single(o => SalesforceMetadataSource.Text(o, "object") == "Opportunity");
+
+        Assert.Equal("true", SalesforceMetadataSource.Text(opportunity, "allowRead"));
+        Assert.Equal("true", SalesforceMetadataSource.Text(opportunity, "viewAllRecords"));
+        Assert.Equal("false", SalesforceMetadataSource.Text(opportunity, "allowEdit"));
+        Assert.Equal("false", SalesforceMetadataSource.Text(opportunity, "allowCreate"));
+    }
+
+    [Fact]
     public void UserPermissions_ApiEnabled_IsGranted()
     {
         var api = Load().Root!.Elements(SalesforceMetadataSource.Ns + "userPermissions")

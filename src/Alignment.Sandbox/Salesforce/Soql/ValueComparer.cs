@@ -15,6 +15,9 @@ internal sealed class ValueComparer : IComparer<object?>
         return (x, y) switch
         {
             (DateTimeOffset a, DateTimeOffset b) => a.CompareTo(b),
+            (DateOnly a, DateOnly b) => a.CompareTo(b),
+            (DateOnly a, DateTimeOffset b) => Midnight(a).CompareTo(b),
+            (DateTimeOffset a, DateOnly b) => a.CompareTo(Midnight(b)),
             (bool a, bool b) => a.CompareTo(b),
             (decimal a, decimal b) => a.CompareTo(b),
             (string a, string b) => string.Compare(a, b, StringComparison.OrdinalIgnoreCase),
@@ -22,4 +25,7 @@ internal sealed class ValueComparer : IComparer<object?>
             _ => string.Compare(Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(y, System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>A date field compares with a date literal (parsed as midnight UTC) as that midnight.</summary>
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
