@@ -11,8 +11,9 @@ namespace Alignment.Slack;
 
 /// <summary>
 /// <see cref="IAlertChannel"/> over Slack. Webhook mode posts to the incoming webhook; bot mode posts with
-/// <c>chat.postMessage</c> (at-risk to the owner's DM or the channel, breaches to the channel, escalations to the
-/// escalation channel), tagging each message with metadata <c>alignment_alert</c> { key } so that
+/// <c>chat.postMessage</c> (the handoff DM to the owner — the channel when the owner has no Slack user —, at-risk to
+/// the owner's DM or the channel, breaches and tier-crossing digests to the channel, escalations to the escalation
+/// channel), tagging each message with metadata <c>alignment_alert</c> { key } so that
 /// <see cref="WasDeliveredAsync"/> can find it in <c>conversations.history</c>.
 /// </summary>
 internal sealed partial class SlackAlertChannel(
@@ -102,6 +103,7 @@ internal sealed partial class SlackAlertChannel(
         return level switch
         {
             AlertLevel.AtRisk when settings.AtRiskTo == AtRiskDelivery.DirectMessage && ownerUserId is not null => ownerUserId,
+            AlertLevel.Handoff when ownerUserId is not null => ownerUserId,
             AlertLevel.Escalated => settings.EscalationChannel ?? channel,
             _ => channel,
         };

@@ -1,3 +1,4 @@
+using Alignment.Sync.Handoffs;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Plan;
@@ -36,6 +37,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SlaPlanner>();
 
         services.TryAddTransient<AlertDelivery>();
+        services.TryAddTransient<HandoffAnnouncer>();
         services.TryAddTransient<ScoringRunJob>();
         services.TryAddTransient<SlaSweepJob>();
         services.TryAddTransient<WebhookIntakeJob>();

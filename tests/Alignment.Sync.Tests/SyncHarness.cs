@@ -1,5 +1,6 @@
 using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
+using Alignment.Sync.Handoffs;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Plan;
@@ -44,7 +45,11 @@ internal sealed class SyncHarness
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public ScoringRunJob ScoringJob() =>
-        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ScoringRunJob>.Instance);
+        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), Announcer(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ScoringRunJob>.Instance);
+
+    public HandoffAnnouncer Announcer() =>
+        new(AlertLedger, new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),
+            Microsoft.Extensions.Options.Options.Create(Options), NullLogger<HandoffAnnouncer>.Instance);
 
     public InboxDrainJob DrainJob() =>
         new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<InboxDrainJob>.Instance);

@@ -34,6 +34,12 @@ public sealed class SyncOptions
     /// <summary>An alert left in Sending longer than this is taken to be a crashed send and resolved.</summary>
     public TimeSpan AlertSendingTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most accounts listed in one run's tier-crossing digest (0–200; 0 turns the digest off). The rest are counted,
+    /// so a model change that moves thousands of accounts posts one message, not thousands.
+    /// </summary>
+    public int MaxTierCrossingsListed { get; set; } = 20;
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

@@ -74,14 +74,16 @@ public sealed class HubSpotCrmReadTests
     }
 
     [Fact]
-    public async Task ReadAccountsAsync_OpenHandoffs_ReadsOnlyPending()
+    public async Task ReadAccountsAsync_OpenHandoffs_ReadsPendingAndAccepted()
     {
         var pending = Make("1002") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Pending } };
-        await using var host = await HubSpotTestHost.StartAsync([Make("1001"), pending, Make("1003")]);
+        var accepted = Make("1004") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Accepted } };
+        var rejected = Make("1005") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Rejected } };
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001"), pending, Make("1003"), accepted, rejected]);
 
         var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since, CrmAccountFilter.OpenHandoffs));
 
-        Assert.Equal(["1002"], read.Select(a => a.Account.Id));
+        Assert.Equal(["1002", "1004"], read.Select(a => a.Account.Id));
     }
 
     [Fact]

@@ -327,10 +327,52 @@ public sealed class SlaSweepJobTests
     }
 
     [Fact]
-    public async Task RunAsync_AcceptedHandoff_NotSwept()
+    public async Task RunAsync_AcceptedButUnanswered_StillBreachesAndAlerts()
+    {
+        // Accepting is not answering: without a logged touch the SLA clock keeps running (Friday evening breach).
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
+        At(18, 30);
+
+        var result = await h.SweepAsync();
+
+        Assert.Equal(1, result.Read);
+        Assert.Equal((HandoffStatus.Accepted, SlaStatus.Breached), (h.Crm.Get("001A").Current.HandoffStatus, h.Crm.Get("001A").Current.SlaStatus));
+        Assert.Equal(AlertLevel.Breached, Assert.Single(h.Channel.Delivered).Level);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptedAndAnswered_MetNoAlert()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted })
+            .WithSignal(SignalBuilder.A(SignalKind.SalesTouch).At(HandoffAt.AddHours(1))));
+        At(18, 30);
+
+        await h.SweepAsync();
+
+        Assert.Equal(SlaStatus.Met, h.Crm.Get("001A").Current.SlaStatus);
+        Assert.Empty(h.Channel.Delivered);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptedUnansweredTenBusinessDays_NotRecycledOverTheRep()
     {
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
+        h.Time.SetUtcNow(HandoffAt.AddDays(20));
+
+        var result = await h.SweepAsync();
+
+        Assert.Equal(0, result.Recycled);
+        Assert.Equal(HandoffStatus.Accepted, h.Crm.Get("001A").Current.HandoffStatus);
+    }
+
+    [Fact]
+    public async Task RunAsync_RejectedHandoff_NotSwept()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Rejected }));
         At(18, 30);
 
         var result = await h.SweepAsync();
