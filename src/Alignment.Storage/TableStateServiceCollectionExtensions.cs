@@ -1,9 +1,11 @@
 using Alignment.Storage.AlertLedger;
 using Alignment.Storage.Checkpoints;
+using Alignment.Storage.History;
 using Alignment.Storage.Inbox;
 using Alignment.Storage.Runs;
 using Alignment.Storage.Tables;
 using Alignment.Storage.TierHistory;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.State;
 using Azure.Data.Tables;
@@ -40,6 +42,8 @@ public static class TableStateServiceCollectionExtensions
         services.TryAddSingleton<IAlertLedger, TableAlertLedgerStore>();
         services.TryAddSingleton<IWebhookInbox, TableWebhookInboxStore>();
         services.TryAddSingleton<IRunLedger, TableRunLedgerStore>();
+        services.TryAddSingleton<IHandoffHistory, TableHandoffHistoryStore>();
+        services.TryAddSingleton<IWriteLog, TableWriteLogStore>();
         return services;
     }
 

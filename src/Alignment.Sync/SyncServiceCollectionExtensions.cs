@@ -1,4 +1,5 @@
 using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Plan;
@@ -38,6 +39,7 @@ public static class SyncServiceCollectionExtensions
 
         services.TryAddTransient<AlertDelivery>();
         services.TryAddTransient<HandoffAnnouncer>();
+        services.TryAddTransient<HistoryRecorder>();
         services.TryAddTransient<ScoringRunJob>();
         services.TryAddTransient<SlaSweepJob>();
         services.TryAddTransient<WebhookIntakeJob>();

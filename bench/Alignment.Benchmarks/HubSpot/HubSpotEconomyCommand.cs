@@ -7,6 +7,7 @@ using Alignment.HubSpot;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -57,7 +58,8 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
         var sync = Microsoft.Extensions.Options.Options.Create(new SyncOptions());
         var alerts = new BenchAlertSink();
         var announcer = new HandoffAnnouncer(alerts, new AlertDelivery(alerts, alerts, sync, new FixedClock(AsOf), NullLogger<AlertDelivery>.Instance), sync, NullLogger<HandoffAnnouncer>.Instance);
-        var job = new ScoringRunJob(crm, state, state, state, planner, announcer, sync, new FixedClock(AsOf), NullLogger<ScoringRunJob>.Instance);
+        var history = new BenchHistorySink();
+        var job = new ScoringRunJob(crm, state, state, state, planner, announcer, new HistoryRecorder(history, history), sync, new FixedClock(AsOf), NullLogger<ScoringRunJob>.Instance);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"hubspot-economy: {companies} companies, {latency} ms latency, emulator enforcing {max} requests / {interval} ms (search: {emulatorOptions.SearchRequestsPerSecond}/s)"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.State;
@@ -15,7 +16,7 @@ namespace Alignment.Sync.Scoring;
 /// The scoring run (timer, every 15 minutes): reads the accounts changed since the checkpoint (all of them when a full
 /// rescore is asked for or due), evaluates them, decides handoffs, writes only the changed fields in batches, appends
 /// tier history, advances the checkpoint (ETag-conditional) past what is safely written, announces the handoffs written
-/// (a DM to each owner) and the run's upward tier crossings (one capped digest) through <see cref="HandoffAnnouncer"/>,
+/// (a DM to each owner), records the history (write log, handoff ledger) and the run's upward tier crossings (one capped digest) through <see cref="HandoffAnnouncer"/>,
 /// and adds a run-ledger row.
 /// </summary>
 /// <remarks>
@@ -31,6 +32,7 @@ public sealed partial class ScoringRunJob(
     IRunLedger runs,
     AccountPlanner planner,
     HandoffAnnouncer announcer,
+    HistoryRecorder history,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<ScoringRunJob> logger)
@@ -55,7 +57,7 @@ public sealed partial class ScoringRunJob(
         var kind = full ? FullKind : IncrementalKind;
         var runId = string.Create(CultureInfo.InvariantCulture, $"{crm.Name}:{kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
         var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, planner.Rules.LongestSignalWindowDays));
-        var progress = new Progress();
+        var progress = new Progress { RunId = runId };
         LogStarted(logger, runId, crm.Name, full);
 
         var outcome = RunOutcomes.Succeeded;
@@ -176,6 +178,7 @@ public sealed partial class ScoringRunJob(
         progress.Failed += outcome.Failures.Count;
         progress.ApiError ??= outcome.ApiError;
         progress.Handoffs += plans.Count(p => p.Handoff is not null && written.Contains(p.AccountId));
+        await history.RecordScoringAsync(plans, written, progress.RunId, now, cancellationToken).ConfigureAwait(false);
         var writtenPlans = plans.Where(p => written.Contains(p.AccountId)).ToList();
         progress.HandoffMessages += await announcer.RecordHandoffsAsync(writtenPlans, now, cancellationToken).ConfigureAwait(false);
         progress.Crossings.AddRange(writtenPlans.Select(HandoffAnnouncer.CrossingOf).OfType<TierCrossing>());
@@ -283,6 +286,7 @@ public sealed partial class ScoringRunJob(
     /// <summary>Counters and checkpoint bounds of one run.</summary>
     private sealed class Progress
     {
+        public required string RunId { get; init; }
         public int Read { get; private set; }
         public int Scored { get; set; }
         public int Changed { get; set; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Alignment.Core.Accounts;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
@@ -25,6 +26,7 @@ public sealed partial class SlaSweepJob(
     IRunLedger runs,
     AlignmentRules rules,
     SlaPlanner planner,
+    HistoryRecorder history,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SlaSweepJob> logger)
@@ -41,6 +43,7 @@ public sealed partial class SlaSweepJob(
         var signalsSince = start - TimeSpan.FromDays(Math.Max(settings.SignalLookbackDays, rules.LongestSignalWindowDays));
         int read = 0, recycled = 0, alertsDue = 0;
         var writes = new List<AccountWrite>();
+        var before = new Dictionary<string, AlignmentState>(StringComparer.Ordinal);
         var outcome = RunOutcomes.Succeeded;
         string? error = null;
 
@@ -64,6 +67,7 @@ public sealed partial class SlaSweepJob(
                 if (AlignmentDiff.Compute(account.Account.Id, current, plan.Wanted) is { } write)
                 {
                     writes.Add(write);
+                    before[write.AccountId] = current;
                 }
 
                 recycled += plan.Recycle ? 1 : 0;
@@ -98,6 +102,8 @@ public sealed partial class SlaSweepJob(
             {
                 var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
                 written = result.Written.Count;
+                var done = result.Written.ToHashSet(StringComparer.Ordinal);
+                await history.RecordSweepAsync([.. writes.Where(w => done.Contains(w.AccountId)).Select(w => (before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
                 failed = result.Failures.Count + result.NotAttempted.Count;
                 error ??= result.ApiError;
                 if (result.BudgetExhausted)

@@ -1,5 +1,6 @@
 using Alignment.HubSpot.Tests.Support;
 using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -33,7 +34,7 @@ public sealed class HubSpotEconomyTests
         var alerts = new InMemoryAlertLedger();
         var announcer = new HandoffAnnouncer(alerts, new AlertDelivery(alerts, new RecordingAlertChannel(), sync, clock, NullLogger<AlertDelivery>.Instance), sync, NullLogger<HandoffAnnouncer>.Instance);
         ScoringRunJob Job() => new(host.Crm, checkpoints, tiers, runs, new AccountPlanner(AlignmentRules.From(DefaultScoringModel.Value)),
-            announcer, sync, clock, NullLogger<ScoringRunJob>.Instance);
+            announcer, new HistoryRecorder(new InMemoryHandoffHistory(), new InMemoryWriteLog()), sync, clock, NullLogger<ScoringRunJob>.Instance);
 
         var first = await Job().RunAsync(new ScoringRunRequest(Full: true), TestContext.Current.CancellationToken);
         var firstUpdates = host.Emulator.Counter["batch-update"];
