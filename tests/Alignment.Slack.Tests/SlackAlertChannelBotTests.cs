@@ -100,6 +100,31 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_EscalatedWithMappedManager_GoesToManagerDirectMessageMentioningThem()
+    {
+        await using var slack = await SlackHarness.StartAsync(new() { ["EscalationChannel"] = SlackHarness.RevOpsChannel, ["ManagerUserMap:005M"] = "U0MANAGER" });
+
+        await slack.Channel.SendAsync(Alerts.Breached() with { Level = AlertLevel.Escalated, EscalateAfterBusinessHours = 4 }, Ct);
+
+        var message = Assert.Single(slack.Sink.Messages);
+        Assert.Equal("U0MANAGER", message.Channel);
+        var lead = System.Text.Json.Nodes.JsonNode.Parse(message.BlocksJson!)![1]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("<@U0MANAGER>: Still unanswered 4 business hours after the deadline", lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_EscalatedToChannel_GoesToEscalationChannel()
+    {
+        await using var slack = await SlackHarness.StartAsync(new() { ["EscalationChannel"] = SlackHarness.RevOpsChannel, ["ManagerUserMap:005M"] = "U0MANAGER" });
+
+        await slack.Channel.SendAsync(Alerts.Breached() with { Level = AlertLevel.EscalatedToChannel, EscalateAfterBusinessHours = 8 }, Ct);
+
+        var message = Assert.Single(slack.Sink.Messages);
+        Assert.Equal(SlackHarness.RevOpsChannel, message.Channel);
+        Assert.Contains("Still unanswered 8 business hours after the deadline, manager already told", message.BlocksJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_AtRiskConfiguredForChannel_GoesToChannel()
     {
         await using var slack = await SlackHarness.StartAsync(new() { ["AtRiskTo"] = "Channel" });

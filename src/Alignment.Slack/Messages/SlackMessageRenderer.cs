@@ -17,7 +17,8 @@ internal static class SlackMessageRenderer
 
     /// <param name="alert">The alert.</param>
     /// <param name="ownerUserId">The owner's Slack user id, or null when unknown (then plain text, never the e-mail).</param>
-    public static JsonObject Render(Alert alert, string? ownerUserId)
+    /// <param name="managerUserId">For an escalation to the owner's manager: the manager's Slack user id (mentioned); null otherwise.</param>
+    public static JsonObject Render(Alert alert, string? ownerUserId, string? managerUserId = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (alert.Level == AlertLevel.TierCrossings)
@@ -36,7 +37,8 @@ internal static class SlackMessageRenderer
         {
             AlertLevel.AtRisk => ("SLA at risk", $"Heads-up {owner}: *{account}* needs a first response by *{dueLocal}*."),
             AlertLevel.Breached => ("SLA breached", $"{owner}: the first response to *{account}* was due *{dueLocal}* and is not logged."),
-            AlertLevel.Escalated => ("SLA escalation", $"Still unanswered {Hours(alert.EscalateAfterBusinessHours)} after the deadline: *{account}*, owner {owner}."),
+            AlertLevel.Escalated => ("SLA escalation", $"{(managerUserId is null ? "" : SlackText.Mention(managerUserId) + ": ")}Still unanswered {Hours(alert.EscalateAfterBusinessHours)} after the deadline: *{account}*, owner {owner}."),
+            AlertLevel.EscalatedToChannel => ("SLA escalation", $"Still unanswered {Hours(alert.EscalateAfterBusinessHours)} after the deadline, manager already told: *{account}*, owner {owner}."),
             AlertLevel.Handoff => ("New handoff", $"{owner}: *{account}* was handed off to you under `{SlackText.Escape(alert.HandoffRule)}`. First response due *{dueLocal}*."),
             _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.Level, "Unknown alert level."),
         };
@@ -116,6 +118,7 @@ internal static class SlackMessageRenderer
         AlertLevel.AtRisk => "at-risk",
         AlertLevel.Breached => "breach",
         AlertLevel.Handoff => "handoff",
+        AlertLevel.EscalatedToChannel => "final escalation",
         _ => "escalation",
     };
 

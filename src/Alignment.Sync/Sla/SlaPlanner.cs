@@ -59,6 +59,24 @@ public sealed class SlaPlanner(AlignmentRules rules)
                 Owner = account.Owner,
             })
             .ToList();
+        if (assessment.AlertsDue.Contains(SlaAlertLevel.Escalated) && account.Owner?.ManagerId is not null)
+        {
+            // The escalation chain: owner (at risk, breach) → manager (Escalated) → escalation channel, another
+            // escalateAfterBusinessHours later in the owner's calendar.
+            var calendar = rules.Sla.CalendarFor(account.Owner.TimeZone, out _);
+            var channelAt = calendar.AddBusinessTime(assessment.EscalateAt, rules.Sla.Policy.EscalateAfter);
+            if (now >= channelAt)
+            {
+                var escalated = alerts.Single(a => a.Level == AlertLevel.Escalated);
+                alerts.Add(escalated with
+                {
+                    Key = new SlaAlertKey(account.Id, handoffAt, SlaAlertLevel.Escalated) + "ToChannel",
+                    Level = AlertLevel.EscalatedToChannel,
+                    EscalateAfterBusinessHours = 2 * rules.Sla.Policy.EscalateAfter.TotalHours,
+                });
+            }
+        }
+
         if (HandoffMessageDue(current, assessment, now))
         {
             // A handoff decided by the inbox drain (webhooks) gets its DM here, from the next sweep; the scoring run

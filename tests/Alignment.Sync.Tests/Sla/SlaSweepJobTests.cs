@@ -381,6 +381,44 @@ public sealed class SlaSweepJobTests
         Assert.Empty(h.Channel.Delivered);
     }
 
+    [Fact]
+    public async Task RunAsync_OwnerWithManager_ChainManagerFridayThenChannelMondayEachOnce()
+    {
+        // Escalated at 17:00 New York Friday (22:00Z) to the manager; four more business hours → Monday 13:00 (18:00Z).
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York", "005M")));
+
+        At(22, 30);
+        await h.SweepAsync();
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 17, 59, 0, TimeSpan.Zero));
+        await h.SweepAsync();
+        var beforeChannel = h.Channel.Delivered.Select(a => a.Level).ToList();
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero));
+        await h.SweepAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        await h.SweepAsync();
+
+        Assert.DoesNotContain(AlertLevel.EscalatedToChannel, beforeChannel);
+        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        var last = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+        Assert.Equal("sla|001A|2026-11-20T14:00:00Z|EscalatedToChannel", last.Key);
+        Assert.Equal(8, last.EscalateAfterBusinessHours);
+        Assert.Equal(4, h.Channel.Delivered.Single(a => a.Level == AlertLevel.Escalated).EscalateAfterBusinessHours);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwnerWithoutManager_EscalatedOnlyNoChannelStep()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York")));
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+
+        await h.SweepAsync();
+
+        Assert.Contains(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+    }
+
     private void At(int hour, int minute) => h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, hour, minute, 0, TimeSpan.Zero));
 
     private void AddOpenHandoff(string id, params SignalBuilder[] signals)
