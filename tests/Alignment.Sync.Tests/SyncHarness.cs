@@ -65,7 +65,7 @@ internal sealed class SyncHarness
     public SlaSweepJob SweepJob() =>
         new(Crm, AlertLedger,
             new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),
-            Runs, Rules, new SlaPlanner(Rules), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SlaSweepJob>.Instance);
+            Runs, Rules, new SlaPlanner(Rules, Microsoft.Extensions.Options.Options.Create(Options)), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SlaSweepJob>.Instance);
 
     public PlanJob PlanJob() =>
         new(Crm, Checkpoints, TierHistory, AlertLedger, new AccountPlanner(Rules), new SlaPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time);

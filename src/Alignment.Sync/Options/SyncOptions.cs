@@ -40,6 +40,14 @@ public sealed class SyncOptions
     /// </summary>
     public int MaxTierCrossingsListed { get; set; } = 20;
 
+    /// <summary>
+    /// The escalation chain's last step: when true, an owner with a manager escalates to the manager first
+    /// (<c>Escalated</c>; a DM when <c>Alignment:Slack:ManagerUserMap</c> maps them) and, still unanswered another
+    /// <c>sla.escalateAfterBusinessHours</c> later, to the escalation channel (<c>EscalatedToChannel</c>). False (the
+    /// default): one escalation, to the manager's DM when mapped, else the channel.
+    /// </summary>
+    public bool EscalationChain { get; set; }
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

@@ -4,7 +4,9 @@ using Alignment.Core.Sla;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace Alignment.Sync.Sla;
 
@@ -15,8 +17,10 @@ namespace Alignment.Sync.Sla;
 /// lifecycle's <see cref="HandoffEventKind.RecycleDue"/> transition (legal only from an unanswered Pending handoff:
 /// a rep's Accepted is never overwritten). docs/handoff-sla.md, "Lifecycle".
 /// </summary>
-public sealed class SlaPlanner(AlignmentRules rules)
+public sealed class SlaPlanner(AlignmentRules rules, IOptions<SyncOptions>? options = null)
 {
+    private readonly bool escalationChain = options?.Value.EscalationChain ?? false;
+
     /// <summary>The SLA plan of <paramref name="current"/> (the account's state, or a wanted one); null when no handoff is open.</summary>
     public SlaPlan? Plan(CrmAccount source, AlignmentState current, DateTimeOffset now)
     {
@@ -59,7 +63,7 @@ public sealed class SlaPlanner(AlignmentRules rules)
                 Owner = account.Owner,
             })
             .ToList();
-        if (assessment.AlertsDue.Contains(SlaAlertLevel.Escalated) && account.Owner?.ManagerId is not null)
+        if (escalationChain && assessment.AlertsDue.Contains(SlaAlertLevel.Escalated) && account.Owner?.ManagerId is not null)
         {
             // The escalation chain: owner (at risk, breach) → manager (Escalated) → escalation channel, another
             // escalateAfterBusinessHours later in the owner's calendar.

@@ -384,11 +384,12 @@ public sealed class SlaSweepJobTests
     [Fact]
     public async Task RunAsync_OwnerWithManager_ChainManagerFridayThenChannelMondayEachOnce()
     {
+        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
         // Escalated at 17:00 New York Friday (22:00Z) to the manager; four more business hours → Monday 13:00 (18:00Z).
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York", "005M")));
 
-        At(22, 30);
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 22, 30, 0, TimeSpan.Zero));
         await h.SweepAsync();
         h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 17, 59, 0, TimeSpan.Zero));
         await h.SweepAsync();
@@ -409,6 +410,7 @@ public sealed class SlaSweepJobTests
     [Fact]
     public async Task RunAsync_OwnerWithoutManager_EscalatedOnlyNoChannelStep()
     {
+        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York")));
         h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
@@ -416,6 +418,18 @@ public sealed class SlaSweepJobTests
         await h.SweepAsync();
 
         Assert.Contains(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+    }
+
+    [Fact]
+    public async Task RunAsync_ChainOff_OneEscalationOnly()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge"));
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+
+        await h.SweepAsync();
+
+        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
         Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
     }
 
