@@ -75,5 +75,14 @@ public sealed class HubSpotOptions
     /// <summary>IANA time zone given to owners (HubSpot's owners API has none); null = the SLA calendar's default.</summary>
     public string? DefaultOwnerTimeZone { get; set; }
 
+    /// <summary>
+    /// IANA time zone per HubSpot owner id (<c>OwnerTimeZones:{ownerId}</c> = <c>Europe/Berlin</c>); an owner not listed
+    /// gets <see cref="DefaultOwnerTimeZone"/>. HubSpot's owners API has no time zone, so the SLA calendar needs this.
+    /// </summary>
+    public Dictionary<string, string> OwnerTimeZones { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The manager's HubSpot owner id per owner id (<c>OwnerManagers:{ownerId}</c> = manager's owner id), for escalations.</summary>
+    public Dictionary<string, string> OwnerManagers { get; set; } = new(StringComparer.Ordinal);
+
     internal HubSpotPropertyMap PropertyMap() => new(Properties);
 }

@@ -85,6 +85,14 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
             }
         }
 
+        foreach (var (owner, ownerZone) in options.OwnerTimeZones)
+        {
+            if (string.IsNullOrWhiteSpace(ownerZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(ownerZone, out _))
+            {
+                errors.Add($"{S}:OwnerTimeZones:{owner} must be an IANA time zone id, e.g. \"Europe/Berlin\".");
+            }
+        }
+
         if (options.DefaultOwnerTimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             errors.Add($"{S}:DefaultOwnerTimeZone must be an IANA time zone id, e.g. \"America/New_York\".");

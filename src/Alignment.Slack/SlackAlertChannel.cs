@@ -11,8 +11,9 @@ namespace Alignment.Slack;
 
 /// <summary>
 /// <see cref="IAlertChannel"/> over Slack. Webhook mode posts to the incoming webhook; bot mode posts with
-/// <c>chat.postMessage</c> (at-risk to the owner's DM or the channel, breaches to the channel, escalations to the
-/// escalation channel), tagging each message with metadata <c>alignment_alert</c> { key } so that
+/// <c>chat.postMessage</c> (the handoff DM to the owner — the channel when the owner has no Slack user —, at-risk to
+/// the owner's DM or the channel, breaches and tier-crossing digests to the channel, escalations to the escalation
+/// channel), tagging each message with metadata <c>alignment_alert</c> { key } so that
 /// <see cref="WasDeliveredAsync"/> can find it in <c>conversations.history</c>.
 /// </summary>
 internal sealed partial class SlackAlertChannel(
@@ -32,8 +33,8 @@ internal sealed partial class SlackAlertChannel(
         ArgumentNullException.ThrowIfNull(alert);
         var settings = options.CurrentValue;
         var ownerUserId = await users.FindUserIdAsync(alert.Owner?.Email, cancellationToken).ConfigureAwait(false);
-        var message = SlackMessageRenderer.Render(alert, ownerUserId);
-        var channel = settings.Mode == SlackMode.Bot ? Route(settings, alert.Level, ownerUserId) : WebhookChannel;
+        var message = SlackMessageRenderer.Render(alert, ownerUserId, alert.Level == AlertLevel.Escalated ? ManagerUserId(settings, alert) : null);
+        var channel = settings.Mode == SlackMode.Bot ? Route(settings, alert, ownerUserId) : WebhookChannel;
         if (settings.Mode == SlackMode.Bot)
         {
             message["channel"] = channel;
@@ -85,7 +86,7 @@ internal sealed partial class SlackAlertChannel(
         }
 
         var ownerUserId = await users.FindUserIdAsync(alert.Owner?.Email, cancellationToken).ConfigureAwait(false);
-        var channel = Route(settings, alert.Level, ownerUserId);
+        var channel = Route(settings, alert, ownerUserId);
         if (IsUserId(channel))
         {
             // A DM is posted to the user id; its history is read from the DM channel (D…), which conversations.open names.
@@ -95,17 +96,24 @@ internal sealed partial class SlackAlertChannel(
         return await api.HistoryContainsAsync(channel, alert.Key, since, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The channel (or user id, for a DM) that gets an alert of <paramref name="level"/> in bot mode.</summary>
-    internal static string Route(SlackOptions settings, AlertLevel level, string? ownerUserId)
+    /// <summary>The channel (or user id, for a DM) that gets <paramref name="alert"/> in bot mode.</summary>
+    internal static string Route(SlackOptions settings, Alert alert, string? ownerUserId)
     {
+        var level = alert.Level;
         var channel = settings.Channel ?? throw new InvalidOperationException(SlackOptions.SectionName + ":Channel is not set.");
         return level switch
         {
             AlertLevel.AtRisk when settings.AtRiskTo == AtRiskDelivery.DirectMessage && ownerUserId is not null => ownerUserId,
-            AlertLevel.Escalated => settings.EscalationChannel ?? channel,
+            AlertLevel.Handoff when ownerUserId is not null => ownerUserId,
+            AlertLevel.Escalated when ManagerUserId(settings, alert) is { } manager => manager,
+            AlertLevel.Escalated or AlertLevel.EscalatedToChannel => settings.EscalationChannel ?? channel,
             _ => channel,
         };
     }
+
+    /// <summary>The Slack user of the owner's manager (<see cref="SlackOptions.ManagerUserMap"/>); null when unknown.</summary>
+    internal static string? ManagerUserId(SlackOptions settings, Alert alert) =>
+        alert.Owner?.ManagerId is { } managerId && settings.ManagerUserMap.TryGetValue(managerId, out var userId) ? userId : null;
 
     private static bool IsUserId(string channel) => channel.StartsWith('U') || channel.StartsWith('W');
 

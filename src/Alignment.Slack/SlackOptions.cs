@@ -25,6 +25,12 @@ public sealed class SlackOptions
     /// <summary>Owner e-mail → Slack user id (<c>U…</c>/<c>W…</c>), consulted before <c>users.lookupByEmail</c>. Case-insensitive.</summary>
     public Dictionary<string, string> UserMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// CRM user id → Slack user id (<c>U…</c>/<c>W…</c>) for managers (Salesforce <c>Owner.ManagerId</c>, HubSpot
+    /// <c>OwnerManagers</c>): the first escalation goes to the owner's manager by DM when mapped (bot mode).
+    /// </summary>
+    public Dictionary<string, string> ManagerUserMap { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Posting rate per channel (Slack allows about 1 message per second per channel).</summary>
     public double MessagesPerSecondPerChannel { get; set; } = 1;
 

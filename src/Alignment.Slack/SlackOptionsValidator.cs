@@ -69,6 +69,14 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
             }
         }
 
+        foreach (var (crmUserId, userId) in options.ManagerUserMap)
+        {
+            if (!UserId().IsMatch(userId ?? ""))
+            {
+                failures.Add($"{Section}:ManagerUserMap:{crmUserId} is not a Slack user id (e.g. \"U024BE7LH\").");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

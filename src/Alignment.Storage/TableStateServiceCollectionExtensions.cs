@@ -1,10 +1,12 @@
 using Alignment.Storage.AlertLedger;
 using Alignment.Storage.Checkpoints;
 using Alignment.Storage.Health;
+using Alignment.Storage.History;
 using Alignment.Storage.Inbox;
 using Alignment.Storage.Runs;
 using Alignment.Storage.Tables;
 using Alignment.Storage.TierHistory;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.State;
 using Azure.Data.Tables;
@@ -44,6 +46,8 @@ public static class TableStateServiceCollectionExtensions
         services.TryAddSingleton<IWebhookInbox, TableWebhookInboxStore>();
         services.TryAddSingleton<IRunLedger, TableRunLedgerStore>();
         services.AddHealthChecks().AddCheck<TableStateHealthCheck>(TableStateHealthCheck.Name, HealthStatus.Unhealthy, [TableStateHealthCheck.Name]);
+        services.TryAddSingleton<IHandoffHistory, TableHandoffHistoryStore>();
+        services.TryAddSingleton<IWriteLog, TableWriteLogStore>();
         return services;
     }
 

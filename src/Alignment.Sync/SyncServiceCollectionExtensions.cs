@@ -1,3 +1,5 @@
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Plan;
@@ -37,6 +39,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SlaPlanner>();
 
         services.TryAddTransient<AlertDelivery>();
+        services.TryAddTransient<HandoffAnnouncer>();
+        services.TryAddTransient<HistoryRecorder>();
         services.TryAddTransient<ScoringRunJob>();
         services.TryAddTransient<SlaSweepJob>();
         services.TryAddSingleton(sp => new WebhookRejectionLog(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookRejectionLog>>()));

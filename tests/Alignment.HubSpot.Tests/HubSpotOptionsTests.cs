@@ -32,6 +32,7 @@ public sealed class HubSpotOptionsTests
     [InlineData("Alignment:HubSpot:Properties:Score", "Bad Name", "Alignment:HubSpot:Properties:Score")]
     [InlineData("Alignment:HubSpot:WebhookSignatureVersions:0", "v4", "WebhookSignatureVersions")]
     [InlineData("Alignment:HubSpot:DefaultOwnerTimeZone", "Mars/Olympus", "DefaultOwnerTimeZone")]
+    [InlineData("Alignment:HubSpot:OwnerTimeZones:owner-1", "Mars/Olympus", "OwnerTimeZones:owner-1")]
     public void Validate_BadSetting_NamesIt(string key, string value, string named)
     {
         var error = Invalid(new() { ["Alignment:HubSpot:AccessToken"] = "pat", [key] = value });

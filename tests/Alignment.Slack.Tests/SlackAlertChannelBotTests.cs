@@ -40,6 +40,43 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_Handoff_GoesToOwnerDirectMessageEvenWhenAtRiskGoesToChannel()
+    {
+        await using var slack = await SlackHarness.StartAsync(new() { ["AtRiskTo"] = "Channel" });
+
+        await slack.Channel.SendAsync(Alerts.Breached("handoff|001A000001abcDE|2026-11-20T13:00:00Z") with { Level = AlertLevel.Handoff }, Ct);
+
+        var message = Assert.Single(slack.Sink.Messages);
+        Assert.Equal(SlackHarness.OwnerUserId, message.Channel);
+        Assert.Contains("New handoff", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_HandoffOwnerUnknownInSlack_GoesToChannel()
+    {
+        var alert = Alerts.Breached() with { Level = AlertLevel.Handoff, Owner = new Owner("005Z", "nobody@example.com", "Europe/Berlin") };
+
+        await _slack.Channel.SendAsync(alert, Ct);
+
+        Assert.Equal(SlackHarness.AlertChannel, Assert.Single(_slack.Sink.Messages).Channel);
+    }
+
+    [Fact]
+    public async Task SendAsync_TierCrossings_GoesToAlertChannel()
+    {
+        var alert = Alerts.Breached("tiers|run-1") with
+        {
+            Level = AlertLevel.TierCrossings,
+            Owner = null,
+            Crossings = [new TierCrossing("001A", "Acme", null, Core.Tiers.Tier.Tier3, Core.Tiers.Tier.Tier1, 90)],
+        };
+
+        await _slack.Channel.SendAsync(alert, Ct);
+
+        Assert.Equal(SlackHarness.AlertChannel, Assert.Single(_slack.Sink.Messages).Channel);
+    }
+
+    [Fact]
     public async Task SendAsync_AtRiskOwnerUnknownInSlack_GoesToChannelWithoutMention()
     {
         var alert = Alerts.Breached() with { Level = AlertLevel.AtRisk, Owner = new Owner("005Z", "nobody@example.com", "Europe/Berlin") };
@@ -60,6 +97,31 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
         await slack.Channel.SendAsync(Alerts.Breached() with { Level = AlertLevel.Escalated }, Ct);
 
         Assert.Equal(SlackHarness.RevOpsChannel, Assert.Single(slack.Sink.Messages).Channel);
+    }
+
+    [Fact]
+    public async Task SendAsync_EscalatedWithMappedManager_GoesToManagerDirectMessageMentioningThem()
+    {
+        await using var slack = await SlackHarness.StartAsync(new() { ["EscalationChannel"] = SlackHarness.RevOpsChannel, ["ManagerUserMap:005M"] = "U0MANAGER" });
+
+        await slack.Channel.SendAsync(Alerts.Breached() with { Level = AlertLevel.Escalated, EscalateAfterBusinessHours = 4 }, Ct);
+
+        var message = Assert.Single(slack.Sink.Messages);
+        Assert.Equal("U0MANAGER", message.Channel);
+        var lead = System.Text.Json.Nodes.JsonNode.Parse(message.BlocksJson!)![1]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("<@U0MANAGER>: Still unanswered 4 business hours after the deadline", lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_EscalatedToChannel_GoesToEscalationChannel()
+    {
+        await using var slack = await SlackHarness.StartAsync(new() { ["EscalationChannel"] = SlackHarness.RevOpsChannel, ["ManagerUserMap:005M"] = "U0MANAGER" });
+
+        await slack.Channel.SendAsync(Alerts.Breached() with { Level = AlertLevel.EscalatedToChannel, EscalateAfterBusinessHours = 8 }, Ct);
+
+        var message = Assert.Single(slack.Sink.Messages);
+        Assert.Equal(SlackHarness.RevOpsChannel, message.Channel);
+        Assert.Contains("Still unanswered 8 business hours after the deadline, manager already told", message.BlocksJson, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Plan;
@@ -39,12 +41,20 @@ internal sealed class SyncHarness
     public InMemoryRunLedger Runs { get; } = new();
     public InMemoryAlertLedger AlertLedger { get; } = new();
     public InMemoryWebhookInbox Inbox { get; } = new();
+    public InMemoryHandoffHistory History { get; } = new();
+    public InMemoryWriteLog WriteLog { get; } = new();
     public RecordingAlertChannel Channel { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public ScoringRunJob ScoringJob() =>
-        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ScoringRunJob>.Instance);
+        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), Announcer(), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ScoringRunJob>.Instance);
+
+    public HistoryRecorder Recorder() => new(History, WriteLog);
+
+    public HandoffAnnouncer Announcer() =>
+        new(AlertLedger, new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),
+            Microsoft.Extensions.Options.Options.Create(Options), NullLogger<HandoffAnnouncer>.Instance);
 
     public InboxDrainJob DrainJob() =>
         new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<InboxDrainJob>.Instance);
@@ -55,7 +65,7 @@ internal sealed class SyncHarness
     public SlaSweepJob SweepJob() =>
         new(Crm, AlertLedger,
             new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),
-            Runs, Rules, new SlaPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SlaSweepJob>.Instance);
+            Runs, Rules, new SlaPlanner(Rules, Microsoft.Extensions.Options.Options.Create(Options)), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SlaSweepJob>.Instance);
 
     public PlanJob PlanJob() =>
         new(Crm, Checkpoints, TierHistory, AlertLedger, new AccountPlanner(Rules), new SlaPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time);

@@ -6,8 +6,11 @@ using Alignment.Core.Signals;
 using Alignment.HubSpot;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -52,8 +55,11 @@ public sealed class HubSpotEconomyCommand : IBenchCommand
         var crm = provider.GetRequiredService<ICrm>();
         var state = new BenchStateStore();
         var planner = new AccountPlanner(AlignmentRules.From(LoadModel()));
-        var job = new ScoringRunJob(crm, state, state, state, planner, Microsoft.Extensions.Options.Options.Create(new SyncOptions()),
-            new FixedClock(AsOf), NullLogger<ScoringRunJob>.Instance);
+        var sync = Microsoft.Extensions.Options.Options.Create(new SyncOptions());
+        var alerts = new BenchAlertSink();
+        var announcer = new HandoffAnnouncer(alerts, new AlertDelivery(alerts, alerts, sync, new FixedClock(AsOf), NullLogger<AlertDelivery>.Instance), sync, NullLogger<HandoffAnnouncer>.Instance);
+        var history = new BenchHistorySink();
+        var job = new ScoringRunJob(crm, state, state, state, planner, announcer, new HistoryRecorder(history, history), sync, new FixedClock(AsOf), NullLogger<ScoringRunJob>.Instance);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"hubspot-economy: {companies} companies, {latency} ms latency, emulator enforcing {max} requests / {interval} ms (search: {emulatorOptions.SearchRequestsPerSecond}/s)"));

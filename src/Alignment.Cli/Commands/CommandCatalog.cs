@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return new PlanCommand();
         yield return new RunCommand();
         yield return new SweepCommand();
+        yield return new HistoryCommand();
         yield return new ServeCommand();
         yield return new SetupCommand();
         yield return new SandboxCommand();

@@ -18,6 +18,12 @@ internal sealed record DemoReport
     public required IReadOnlyList<DemoHandoff> Handoffs { get; init; }
     public IEnumerable<DemoHandoff> Breaches => Handoffs.Where(h => h.SlaStatus == "Breached");
     public required int Sweeps { get; init; }
+
+    /// <summary>Handoffs in the handoff history ledger for the simulated week(s), read back at the end.</summary>
+    public int HandoffsRecorded { get; init; }
+
+    /// <summary>Rejected handoffs, as the handoff history recorded them from the CRM.</summary>
+    public IReadOnlyList<DemoRejection> Rejections { get; init; } = [];
     public required IReadOnlyList<DemoSlackMessage> SlackMessages { get; init; }
     public required DemoApiUsage ApiUsage { get; init; }
     public required TimeSpan Elapsed { get; init; }
@@ -36,7 +42,11 @@ internal sealed record DemoHandoff(
     DateTimeOffset SlaDue,
     string OwnerTimeZone,
     string SlaStatus,
+    string HandoffStatus,
     DateTimeOffset? FirstResponseAt);
+
+/// <summary>A handoff a rep rejected, as read back from the handoff history.</summary>
+internal sealed record DemoRejection(string AccountId, string AccountName, string Rule, DateTimeOffset HandoffAt, string? Reason, DateTimeOffset RecordedAt);
 
 /// <summary>A message the Slack sink received, as a person would read it.</summary>
 internal sealed record DemoSlackMessage(DateTimeOffset At, string Where, string Text);

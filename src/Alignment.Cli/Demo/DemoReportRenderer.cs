@@ -11,6 +11,7 @@ internal static class DemoReportRenderer
     public const string HandoffsTitle = "Handoffs and SLA deadlines";
     public const string BreachesTitle = "SLA breaches";
     public const string SlackTitle = "Slack messages posted";
+    public const string RejectionsTitle = "Rejected by sales (handoff history)";
     public const string ApiTitle = "API calls";
 
     private const int MaxHandoffRows = 25;
@@ -46,6 +47,17 @@ internal static class DemoReportRenderer
         var breaches = report.Breaches.ToList();
         console.Write(HandoffTable(string.Create(CultureInfo.InvariantCulture, $"{BreachesTitle} ({breaches.Count} of {report.Handoffs.Count}, after {report.Sweeps} sweeps)"), breaches));
 
+        var rejections = new Table()
+            .Title(string.Create(CultureInfo.InvariantCulture, $"{RejectionsTitle}: {report.Rejections.Count} of {report.HandoffsRecorded} recorded handoffs"))
+            .AddColumns("Account", "Rule", "Handed off (UTC)", "Reason", "Recorded (UTC)");
+        foreach (var r in report.Rejections)
+        {
+            rejections.AddRow(Markup.Escape(r.AccountName), Markup.Escape(r.Rule), r.HandoffAt.ToString("ddd HH:mm", CultureInfo.InvariantCulture),
+                Markup.Escape(r.Reason ?? "-"), r.RecordedAt.ToString("ddd HH:mm", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(rejections);
+
         var slack = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"{SlackTitle} ({report.SlackMessages.Count})")).AddColumns("At (UTC)", "Where", "Message");
         foreach (var message in report.SlackMessages)
         {
@@ -63,7 +75,7 @@ internal static class DemoReportRenderer
 
     private static Table HandoffTable(string title, IEnumerable<DemoHandoff> handoffs)
     {
-        var table = new Table().Title(Markup.Escape(title)).AddColumns("Account", "Tier", "Rule", "Owner zone", "SLA due (owner time)", "Status", "First response");
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("Account", "Tier", "Rule", "Owner zone", "SLA due (owner time)", "Handoff", "SLA", "First response");
         foreach (var h in handoffs)
         {
             table.AddRow(
@@ -72,6 +84,7 @@ internal static class DemoReportRenderer
                 Markup.Escape(h.Rule),
                 Markup.Escape(h.OwnerTimeZone),
                 Markup.Escape(Local(h.SlaDue, h.OwnerTimeZone)),
+                Markup.Escape(h.HandoffStatus),
                 Markup.Escape(h.SlaStatus),
                 h.FirstResponseAt is { } at ? Markup.Escape(Local(at, h.OwnerTimeZone)) : "—");
         }

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Alignment.Cli.Hosting;
 using Alignment.Cli.Sandbox;
+using Alignment.Core.Handoffs;
 using Alignment.Core.Signals;
 using Alignment.Core.Tiers;
 using Alignment.Hosting;
 using Alignment.Sandbox.Salesforce;
+using Alignment.Sync.History;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +18,9 @@ namespace Alignment.Cli.Demo;
 /// <summary>
 /// The end-to-end demo on a fresh machine, no credentials: Azurite and the Salesforce emulator seeded with a generated
 /// org, one full scoring run, then a simulated business day of SLA sweeps while some reps answer their handoffs in
-/// time, some late and some never; alerts go to the Slack sink. Everything is stopped and removed at the end.
+/// time, some late and some never, and one rep rejects a handoff; the owners get a DM per handoff and alerts go to the
+/// Slack sink; a closing incremental scoring run picks up the rejection into the handoff history, which the report
+/// reads back. Everything is stopped and removed at the end.
 /// </summary>
 internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>? progress)
 {
@@ -26,6 +30,7 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
     private const string SlaDueField = "Alignment_SLA_Due__c";
     private const string SlaStatusField = "Alignment_SLA_Status__c";
     private const string FirstResponseField = "Alignment_First_Response_At__c";
+    private const string HandoffStatusField = "Alignment_Handoff_Status__c";
 
     public async Task<DemoReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +79,10 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
             var handoffIds = salesforce.AccountIds().Where(id => salesforce.GetAccountFields(id)?[HandoffRuleField] is string).ToList();
             var responses = PlanResponses(handoffIds, salesforce);
 
+            // One rep rejects an unanswered handoff an hour into the day (the first such account by id).
+            var rejected = handoffIds.Order(StringComparer.Ordinal).FirstOrDefault(id => responses.All(r => r.AccountId != id));
+            var rejectAt = options.Start + TimeSpan.FromHours(1);
+
             progress?.Report(Invariant($"Simulating the day: an SLA sweep every {options.SweepEvery.TotalMinutes:0} minutes until {options.Start + options.Length:u}..."));
             var sweeps = 0;
             var sweepCalls = 0;
@@ -81,6 +90,11 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 clock.AdvanceTo(now);
+                if (rejected is not null && rejectAt <= now && rejectAt > now - options.SweepEvery)
+                {
+                    salesforce.SetAccountField(rejected, HandoffStatusField, "Rejected");
+                }
+
                 foreach (var (accountId, at) in responses.Where(r => r.At <= now && r.At > now - options.SweepEvery))
                 {
                     salesforce.AddSignal(accountId, new Signal(SignalKind.SalesTouch, at, Subject: "Call"));
@@ -90,6 +104,18 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
                 var sweep = await scope.ServiceProvider.GetRequiredService<SlaSweepJob>().RunAsync(cancellationToken).ConfigureAwait(false);
                 sweeps++;
                 sweepCalls += sweep.ApiCalls;
+            }
+
+            // The closing incremental run reads what reps changed (the rejection) into the handoff history.
+            var closing = await services.GetRequiredService<ScoringRunJob>().RunAsync(new ScoringRunRequest(Full: false), cancellationToken).ConfigureAwait(false);
+            var history = services.GetRequiredService<IHandoffHistory>();
+            var recorded = new List<HandoffRecord>();
+            for (var week = IsoWeek.Of(options.Start); week.Start <= clock.GetUtcNow(); week = IsoWeek.Of(week.Start.AddDays(7)))
+            {
+                await foreach (var record in history.ListForWeekAsync(week, cancellationToken).ConfigureAwait(false))
+                {
+                    recorded.Add(record);
+                }
             }
 
             var counts = salesforce.Requests;
@@ -106,8 +132,11 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
                 Scoring = new DemoRunSummary(scoring.Outcome, scoring.Read, scoring.Written, scoring.Handoffs, scoring.ApiCalls, scoringTook),
                 Handoffs = [.. handoffIds.Select(id => Handoff(id, salesforce.GetAccountFields(id)!, names[id])).OrderBy(h => h.SlaDue)],
                 Sweeps = sweeps,
+                HandoffsRecorded = recorded.Count,
+                Rejections = [.. recorded.Where(r => r.Status == HandoffStatus.Rejected)
+                    .Select(r => new DemoRejection(r.AccountId, r.AccountName ?? r.AccountId, r.Rule, r.HandoffAt, r.RejectionReason, r.UpdatedAt))],
                 SlackMessages = [.. sandbox.Slack.Messages.Select(m => new DemoSlackMessage(m.ReceivedAt, Where(m.Channel, users), Readable(m.Text ?? "", users)))],
-                ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
+                ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls + closing.ApiCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
                 Elapsed = TimeProvider.System.GetElapsedTime(started),
             };
         }
@@ -168,6 +197,7 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
             fields[SlaDueField] as DateTimeOffset? ?? default,
             account.Owner?.TimeZone ?? "",
             fields[SlaStatusField] as string ?? "",
+            fields[HandoffStatusField] as string ?? "",
             fields[FirstResponseField] as DateTimeOffset?);
 
     private static string Where(string channel, IReadOnlyDictionary<string, string> users) =>

@@ -11,10 +11,13 @@ namespace Alignment.Core.Handoffs;
 /// </summary>
 public sealed class HandoffRules
 {
-    public HandoffRules(IEnumerable<HandoffRule> rules)
+    /// <param name="rules">The rules, in order.</param>
+    /// <param name="lifecycle">The lifecycle (re-entry cool-down); <see cref="HandoffLifecycle.Default"/> when null.</param>
+    public HandoffRules(IEnumerable<HandoffRule> rules, HandoffLifecycle? lifecycle = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = [.. rules];
+        Lifecycle = lifecycle ?? HandoffLifecycle.Default;
         var duplicate = Rules.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -47,16 +50,14 @@ public sealed class HandoffRules
 
     public ImmutableArray<HandoffRule> Rules { get; }
 
-    /// <summary>
-    /// Whether an account with this state may be handed off now. Only status <see cref="HandoffStatus.None"/> is:
-    /// <see cref="HandoffStatus.Pending"/> is an open handoff, and <see cref="HandoffStatus.Accepted"/> and
-    /// <see cref="HandoffStatus.Recycled"/> are set by a rep (or by the recycle rule) and are never overwritten by a new
-    /// handoff; an account re-enters handoff evaluation when a human sets its status back to None.
-    /// </summary>
-    public static bool IsOpenForHandoff(AlignmentState current)
+    /// <summary>The lifecycle: which states may be handed off (again), and the re-entry cool-down.</summary>
+    public HandoffLifecycle Lifecycle { get; }
+
+    /// <summary>Whether an account with this state may be handed off at <paramref name="asOf"/> (see <see cref="HandoffLifecycle.Eligibility"/>).</summary>
+    public HandoffEligibility Eligibility(AlignmentState current, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return current.HandoffStatus == HandoffStatus.None;
+        return Lifecycle.Eligibility(HandoffLifecycleState.From(current), asOf);
     }
 
     /// <summary>The first rule admitting the tier, fit and intent whose match the signals satisfy at asOf; null if none.</summary>
@@ -68,8 +69,9 @@ public sealed class HandoffRules
     }
 
     /// <summary>
-    /// Decides a new handoff for <paramref name="account"/> at <paramref name="asOf"/>, or null: when its handoff
-    /// status is not None (see <see cref="IsOpenForHandoff"/>) or no rule matches. <paramref name="effectiveTier"/> is the tier after hysteresis and
+    /// Decides a new handoff for <paramref name="account"/> at <paramref name="asOf"/>, or null: when the lifecycle
+    /// does not allow one now (see <see cref="Eligibility"/>: an open handoff, or a closed one still cooling down) or no
+    /// rule matches (after a closed handoff, only signals newer than it count). <paramref name="effectiveTier"/> is the tier after hysteresis and
     /// lock; <paramref name="fit"/> and <paramref name="intent"/> are the reported (rounded) components. The handoff
     /// instant is asOf; the SLA due instant comes from <paramref name="sla"/> in the owner's calendar.
     /// </summary>
@@ -77,12 +79,13 @@ public sealed class HandoffRules
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(sla);
-        if (!IsOpenForHandoff(account.Current))
+        var eligibility = Eligibility(account.Current ?? AlignmentState.Empty, asOf);
+        if (!eligibility.Open)
         {
             return null;
         }
 
-        var rule = FirstMatch(account.Signals.IsDefault ? [] : account.Signals, effectiveTier, fit, intent, asOf);
+        var rule = FirstMatch(account.Signals.IsDefault ? [] : account.Signals, effectiveTier, fit, intent, asOf, eligibility.SignalsAfter);
         if (rule is null)
         {
             return null;

@@ -26,7 +26,8 @@ public static class HandoffRulesReader
             return null;
         }
 
-        section.RejectUnknown("rules");
+        section.RejectUnknown("rules", "reentryCoolDownDays");
+        var coolDownDays = section.Int("reentryCoolDownDays", 1, 365, "30");
         if (section.Get("rules") is null)
         {
             section.Error(section.PathOf("rules"), "A list of rules is required (it may be empty: no handoffs), e.g. [{ \"id\": \"tier1-meeting\", ... }].");
@@ -42,7 +43,9 @@ public static class HandoffRulesReader
             }
         }
 
-        return errors.Count > before ? null : new HandoffRules(rules);
+        return errors.Count > before
+            ? null
+            : new HandoffRules(rules, coolDownDays is { } days ? new HandoffLifecycle(TimeSpan.FromDays(days)) : null);
     }
 
     private static HandoffRule? ReadRule(ModelSection entry, HashSet<string> ids)

@@ -43,7 +43,13 @@ internal sealed class HubSpotAccountMapper(HubSpotPropertyMap names, HubSpotOpti
             Technologies = company.Get("web_technologies") is { } technologies
                 ? [.. technologies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
                 : [],
-            Owner = ownerId is null ? null : new Owner(ownerId, ownerEmails.GetValueOrDefault(ownerId), options.DefaultOwnerTimeZone),
+            Owner = ownerId is null
+                ? null
+                : new Owner(
+                    ownerId,
+                    ownerEmails.GetValueOrDefault(ownerId),
+                    options.OwnerTimeZones.GetValueOrDefault(ownerId) ?? options.DefaultOwnerTimeZone,
+                    options.OwnerManagers.GetValueOrDefault(ownerId)),
             Current = State(company),
             Signals = [.. signals],
         };

@@ -57,7 +57,7 @@ internal sealed class HubSpotCrm : ICrm
 
         if (request.Filter == CrmAccountFilter.OpenHandoffs)
         {
-            filters.Add(new SearchFilter(_names[AlignmentField.HandoffStatus], "EQ", "Pending"));
+            filters.Add(new SearchFilter(_names[AlignmentField.HandoffStatus], "IN", Values: ["Pending", "Accepted"]));
         }
 
         var properties = _accounts.CompanyProperties();

@@ -55,7 +55,8 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
         }
     }
 
-    public string OpenHandoffs() => SoqlLiteral.Field(F.HandoffStatus) + " = " + SoqlLiteral.String("Pending");
+    public string OpenHandoffs() =>
+        SoqlLiteral.Field(F.HandoffStatus) + " IN (" + SoqlLiteral.String("Pending") + ", " + SoqlLiteral.String("Accepted") + ")";
 
     public static string IdIn(IEnumerable<string> ids) => "Id IN " + SoqlLiteral.IdList(ids);
 

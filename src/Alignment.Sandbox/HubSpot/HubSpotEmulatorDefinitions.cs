@@ -21,7 +21,7 @@ internal static class HubSpotEmulatorDefinitions
         yield return Property("alignment_score_reasons", "string", "textarea");
         yield return Property("alignment_model_version", "string", "text");
         yield return Property("alignment_scored_at", "datetime", "date");
-        yield return Property("alignment_handoff_status", "enumeration", "select", "None", "Pending", "Accepted", "Recycled");
+        yield return Property("alignment_handoff_status", "enumeration", "select", "None", "Pending", "Accepted", "Recycled", "Rejected");
         yield return Property("alignment_handoff_rule", "string", "text");
         yield return Property("alignment_handoff_at", "datetime", "date");
         yield return Property("alignment_sla_due", "datetime", "date");

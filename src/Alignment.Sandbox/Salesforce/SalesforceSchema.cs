@@ -23,7 +23,7 @@ internal static class SalesforceSchema
     public static readonly IReadOnlyDictionary<string, string[]> Picklists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
         [Tier] = ["Tier1", "Tier2", "Tier3", "None"],
-        [HandoffStatus] = ["None", "Pending", "Accepted", "Recycled"],
+        [HandoffStatus] = ["None", "Pending", "Accepted", "Recycled", "Rejected"],
         [SlaStatus] = ["OnTrack", "AtRisk", "Breached", "Met"],
     };
 

@@ -17,9 +17,15 @@ internal static class SlackMessageRenderer
 
     /// <param name="alert">The alert.</param>
     /// <param name="ownerUserId">The owner's Slack user id, or null when unknown (then plain text, never the e-mail).</param>
-    public static JsonObject Render(Alert alert, string? ownerUserId)
+    /// <param name="managerUserId">For an escalation to the owner's manager: the manager's Slack user id (mentioned); null otherwise.</param>
+    public static JsonObject Render(Alert alert, string? ownerUserId, string? managerUserId = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Level == AlertLevel.TierCrossings)
+        {
+            return TierCrossingsRenderer.Render(alert);
+        }
+
         var name = string.IsNullOrWhiteSpace(alert.AccountName) ? alert.AccountId : alert.AccountName;
         var owner = ownerUserId is null ? "the account owner (no Slack user found)" : SlackText.Mention(ownerUserId);
         var account = SlackText.Link(alert.AccountUrl, name);
@@ -31,7 +37,9 @@ internal static class SlackMessageRenderer
         {
             AlertLevel.AtRisk => ("SLA at risk", $"Heads-up {owner}: *{account}* needs a first response by *{dueLocal}*."),
             AlertLevel.Breached => ("SLA breached", $"{owner}: the first response to *{account}* was due *{dueLocal}* and is not logged."),
-            AlertLevel.Escalated => ("SLA escalation", $"Still unanswered 4 business hours after the deadline: *{account}*, owner {owner}."),
+            AlertLevel.Escalated => ("SLA escalation", $"{(managerUserId is null ? "" : SlackText.Mention(managerUserId) + ": ")}Still unanswered {Hours(alert.EscalateAfterBusinessHours)} after the deadline: *{account}*, owner {owner}."),
+            AlertLevel.EscalatedToChannel => ("SLA escalation", $"Still unanswered {Hours(alert.EscalateAfterBusinessHours)} after the deadline, manager already told: *{account}*, owner {owner}."),
+            AlertLevel.Handoff => ("New handoff", $"{owner}: *{account}* was handed off to you under `{SlackText.Escape(alert.HandoffRule)}`. First response due *{dueLocal}*."),
             _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.Level, "Unknown alert level."),
         };
 
@@ -61,7 +69,10 @@ internal static class SlackMessageRenderer
         };
         if (!string.IsNullOrWhiteSpace(alert.Reasons))
         {
-            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(SlackText.Truncate("*Why:* " + SlackText.Escape(alert.Reasons), SectionMax)) });
+            var why = alert.Level == AlertLevel.Handoff
+                ? "*Why:*\n" + string.Join("\n", alert.Reasons.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3).Select(r => "• " + SlackText.Escape(r)))
+                : "*Why:* " + SlackText.Escape(alert.Reasons);
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(SlackText.Truncate(why, SectionMax)) });
         }
 
         blocks.Add(new JsonObject
@@ -106,10 +117,20 @@ internal static class SlackMessageRenderer
     {
         AlertLevel.AtRisk => "at-risk",
         AlertLevel.Breached => "breach",
+        AlertLevel.Handoff => "handoff",
+        AlertLevel.EscalatedToChannel => "final escalation",
         _ => "escalation",
     };
 
-    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+    /// <summary>E.g. <c>4 business hours</c>, <c>1 business hour</c>, <c>2.5 business hours</c>; "the configured business hours" when unknown.</summary>
+    public static string Hours(double? hours) => hours switch
+    {
+        null => "the configured business hours",
+        1 => "1 business hour",
+        { } h => h.ToString("0.##", CultureInfo.InvariantCulture) + " business hours",
+    };
 
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = false };
+    internal static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    internal static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = false };
 }

@@ -10,4 +10,5 @@ namespace Alignment.Storage.Json;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Alert))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<Sync.History.FieldChange>))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

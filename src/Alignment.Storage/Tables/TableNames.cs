@@ -8,6 +8,8 @@ internal static class TableNames
     public const string AlertLedger = "alertledger";
     public const string Inbox = "inbox";
     public const string Runs = "runs";
+    public const string Handoffs = "handoffs";
+    public const string WriteLog = "writelog";
 
     /// <summary>Table names are at most 63 characters; the longest suffix is 11.</summary>
     public const int MaxPrefixLength = 63 - 11;

@@ -3,7 +3,11 @@ using Alignment.Core.Tiers;
 
 namespace Alignment.Sync.Alerts;
 
-/// <summary>An SLA alert to deliver. Carries what a person needs to act; rendering is the channel's job.</summary>
+/// <summary>
+/// An alert to deliver (SLA levels, the handoff DM, a tier-crossing digest). Carries what a person needs to act;
+/// rendering is the channel's job. A <see cref="AlertLevel.TierCrossings"/> digest is about a run, not one account:
+/// its <see cref="AccountId"/> is the run id, its instants the run's start and its accounts in <see cref="Crossings"/>.
+/// </summary>
 public sealed record Alert
 {
     /// <summary>Idempotency key: one per (account, handoff instant, level), e.g. <c>001A..:2026-11-20T15:00:00Z:Breached</c>.</summary>
@@ -28,4 +32,13 @@ public sealed record Alert
     public required DateTimeOffset SlaDue { get; init; }
 
     public Owner? Owner { get; init; }
+
+    /// <summary>For <see cref="AlertLevel.Escalated"/>: the configured business hours after the deadline (<c>sla.escalateAfterBusinessHours</c>).</summary>
+    public double? EscalateAfterBusinessHours { get; init; }
+
+    /// <summary>For <see cref="AlertLevel.TierCrossings"/>: the crossings listed (at most the configured cap).</summary>
+    public IReadOnlyList<TierCrossing>? Crossings { get; init; }
+
+    /// <summary>For <see cref="AlertLevel.TierCrossings"/>: crossings of this run not listed because of the cap.</summary>
+    public int CrossingsOmitted { get; init; }
 }

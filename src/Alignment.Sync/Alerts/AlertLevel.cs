@@ -1,6 +1,6 @@
 namespace Alignment.Sync.Alerts;
 
-/// <summary>Alert levels of an open handoff; each is sent at most once per handoff.</summary>
+/// <summary>Kinds of alert; each SLA level and the handoff DM are sent at most once per handoff, a tier-crossing digest once per run.</summary>
 public enum AlertLevel
 {
     /// <summary>Heads-up to the owner at 75 % of the window.</summary>
@@ -9,6 +9,22 @@ public enum AlertLevel
     /// <summary>Channel alert mentioning the owner, past due.</summary>
     Breached,
 
-    /// <summary>To the manager / RevOps channel, 4 business hours after the breach, still unanswered.</summary>
+    /// <summary>
+    /// First escalation, <c>sla.escalateAfterBusinessHours</c> after the deadline, still unanswered: to the owner's
+    /// manager when the owner has one (a DM when the manager's Slack user is known), else to the escalation channel.
+    /// </summary>
     Escalated,
+
+    /// <summary>A direct message to the owner at handoff time (account, tier, score, reasons, rule, deadline, CRM button).</summary>
+    Handoff,
+
+    /// <summary>
+    /// Last step of the escalation chain (owner → manager → channel): still unanswered another
+    /// <c>sla.escalateAfterBusinessHours</c> after the manager was told; to the escalation channel. Only for owners
+    /// with a manager (without one, <see cref="Escalated"/> already went to the channel).
+    /// </summary>
+    EscalatedToChannel,
+
+    /// <summary>One digest per run to the alert channel listing accounts that crossed a tier upward (Tier 3 → Tier 2, anything → Tier 1), capped.</summary>
+    TierCrossings,
 }

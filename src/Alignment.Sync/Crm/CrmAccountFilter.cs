@@ -5,6 +5,6 @@ public enum CrmAccountFilter
 {
     All,
 
-    /// <summary>Accounts whose handoff status field is <c>Pending</c> (the SLA sweep's input).</summary>
+    /// <summary>Accounts whose handoff status field is <c>Pending</c> or <c>Accepted</c> (the SLA sweep's input: accepting does not stop the SLA clock).</summary>
     OpenHandoffs,
 }

@@ -43,6 +43,20 @@ public sealed class SyncOptions
     /// <summary>An alert left in Sending longer than this is taken to be a crashed send and resolved.</summary>
     public TimeSpan AlertSendingTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most accounts listed in one run's tier-crossing digest (0–200; 0 turns the digest off). The rest are counted,
+    /// so a model change that moves thousands of accounts posts one message, not thousands.
+    /// </summary>
+    public int MaxTierCrossingsListed { get; set; } = 20;
+
+    /// <summary>
+    /// The escalation chain's last step: when true, an owner with a manager escalates to the manager first
+    /// (<c>Escalated</c>; a DM when <c>Alignment:Slack:ManagerUserMap</c> maps them) and, still unanswered another
+    /// <c>sla.escalateAfterBusinessHours</c> later, to the escalation channel (<c>EscalatedToChannel</c>). False (the
+    /// default): one escalation, to the manager's DM when mapped, else the channel.
+    /// </summary>
+    public bool EscalationChain { get; set; }
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

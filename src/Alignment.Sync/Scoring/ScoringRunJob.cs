@@ -1,4 +1,7 @@
+using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.State;
@@ -12,7 +15,9 @@ namespace Alignment.Sync.Scoring;
 /// <summary>
 /// The scoring run (timer, every 15 minutes): reads the accounts changed since the checkpoint (all of them when a full
 /// rescore is asked for or due), evaluates them, decides handoffs, writes only the changed fields in batches, appends
-/// tier history, advances the checkpoint (ETag-conditional) past what is safely written, and adds a run-ledger row.
+/// tier history, advances the checkpoint (ETag-conditional) past what is safely written, announces the handoffs written
+/// (a DM to each owner), records the history (write log, handoff ledger) and the run's upward tier crossings (one capped digest) through <see cref="HandoffAnnouncer"/>,
+/// and adds a run-ledger row.
 /// </summary>
 /// <remarks>
 /// Guarantees (docs/sync.md): the checkpoint never passes an account whose write failed transiently or was not
@@ -26,6 +31,8 @@ public sealed partial class ScoringRunJob(
     ITierHistoryStore tierHistory,
     IRunLedger runs,
     AccountPlanner planner,
+    HandoffAnnouncer announcer,
+    HistoryRecorder history,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<ScoringRunJob> logger)
@@ -51,7 +58,7 @@ public sealed partial class ScoringRunJob(
         var kind = full ? FullKind : IncrementalKind;
         var runId = RunIds.For(crm.Name, kind, start);
         var signalsSince = SignalWindow.Since(start, settings, planner.Rules);
-        var progress = new Progress();
+        var progress = new Progress { RunId = runId };
         LogStarted(logger, runId, crm.Name, full);
 
         var outcome = RunOutcomes.Succeeded;
@@ -110,6 +117,10 @@ public sealed partial class ScoringRunJob(
         }
 
         var after = await AdvanceCheckpointAsync(checkpointName, stored, full, start, progress, cancellationToken).ConfigureAwait(false);
+
+        // Alerts need no CRM call: the DMs and the digest go out even when the CRM failed or the budget ran out.
+        progress.CrossingsDigest = await announcer.RecordCrossingsAsync(runId, progress.Crossings, start, cancellationToken).ConfigureAwait(false);
+        progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
         var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
         LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
         return SyncTelemetry.Recorded(activity, crm.Name, new ScoringRunResult
@@ -124,6 +135,9 @@ public sealed partial class ScoringRunJob(
             Written = progress.Written,
             Failed = progress.Failed,
             Handoffs = progress.Handoffs,
+            HandoffMessages = progress.HandoffMessages,
+            TierCrossings = progress.Crossings.Count,
+            AlertsSent = progress.AlertsSent,
             PermanentFailures = progress.PermanentFailures,
             ApiCalls = record.ApiCalls,
             CheckpointBefore = before?.ModifiedSince,
@@ -165,6 +179,10 @@ public sealed partial class ScoringRunJob(
         progress.Failed += outcome.Failures.Count;
         progress.ApiError ??= outcome.ApiError;
         progress.Handoffs += plans.Count(p => p.Handoff is not null && written.Contains(p.AccountId));
+        await history.RecordScoringAsync(plans, written, progress.RunId, now, cancellationToken).ConfigureAwait(false);
+        var writtenPlans = plans.Where(p => written.Contains(p.AccountId)).ToList();
+        progress.HandoffMessages += await announcer.RecordHandoffsAsync(writtenPlans, now, cancellationToken).ConfigureAwait(false);
+        progress.Crossings.AddRange(writtenPlans.Select(HandoffAnnouncer.CrossingOf).OfType<TierCrossing>());
         foreach (var failure in outcome.Permanent)
         {
             progress.PermanentFailures.Add(new AccountFailure(failure.AccountId, failure.ErrorCode));
@@ -239,6 +257,7 @@ public sealed partial class ScoringRunJob(
             Changed = progress.Changed,
             Written = progress.Written,
             Failed = progress.Failed,
+            AlertsSent = progress.AlertsSent,
             ApiCalls = crm.GetUsage().Calls - callsBefore,
             ModelVersion = planner.Rules.ModelVersion,
             Error = error,
@@ -268,12 +287,17 @@ public sealed partial class ScoringRunJob(
     /// <summary>Counters and checkpoint bounds of one run.</summary>
     private sealed class Progress
     {
+        public required string RunId { get; init; }
         public int Read { get; private set; }
         public int Scored { get; set; }
         public int Changed { get; set; }
         public int Written { get; set; }
         public int Failed { get; set; }
         public int Handoffs { get; set; }
+        public int HandoffMessages { get; set; }
+        public List<TierCrossing> Crossings { get; } = [];
+        public bool CrossingsDigest { get; set; }
+        public int AlertsSent { get; set; }
         public List<AccountFailure> PermanentFailures { get; } = [];
         public string? ApiError { get; set; }
         public bool BudgetExhausted { get; set; }

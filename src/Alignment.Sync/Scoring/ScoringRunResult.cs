@@ -26,6 +26,15 @@ public sealed record ScoringRunResult
     /// <summary>New handoffs written.</summary>
     public int Handoffs { get; init; }
 
+    /// <summary>Handoff DMs recorded in the alert ledger by this run (one per new handoff written).</summary>
+    public int HandoffMessages { get; init; }
+
+    /// <summary>Upward tier crossings written by this run (Tier 3 → Tier 2, anything → Tier 1); listed, up to the cap, in one digest.</summary>
+    public int TierCrossings { get; init; }
+
+    /// <summary>Alerts delivered at the end of the run (this run's DMs and digest, and any open alert left over).</summary>
+    public int AlertsSent { get; init; }
+
     public IReadOnlyList<AccountFailure> PermanentFailures { get; init; } = [];
 
     /// <summary>API calls made by this run.</summary>

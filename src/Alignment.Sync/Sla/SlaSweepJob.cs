@@ -1,6 +1,7 @@
 using Alignment.Core.Accounts;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
@@ -25,6 +26,7 @@ public sealed partial class SlaSweepJob(
     IRunLedger runs,
     AlignmentRules rules,
     SlaPlanner planner,
+    HistoryRecorder history,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SlaSweepJob> logger)
@@ -42,6 +44,7 @@ public sealed partial class SlaSweepJob(
         var signalsSince = SignalWindow.Since(start, settings, rules);
         int read = 0, recycled = 0, alertsDue = 0;
         var writes = new List<AccountWrite>();
+        var before = new Dictionary<string, AlignmentState>(StringComparer.Ordinal);
         var outcome = RunOutcomes.Succeeded;
         string? error = null;
 
@@ -65,6 +68,7 @@ public sealed partial class SlaSweepJob(
                 if (AlignmentDiff.Compute(account.Account.Id, current, plan.Wanted) is { } write)
                 {
                     writes.Add(write);
+                    before[write.AccountId] = current;
                 }
 
                 recycled += plan.Recycle ? 1 : 0;
@@ -99,6 +103,8 @@ public sealed partial class SlaSweepJob(
             {
                 var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
                 written = result.Written.Count;
+                var done = result.Written.ToHashSet(StringComparer.Ordinal);
+                await history.RecordSweepAsync([.. writes.Where(w => done.Contains(w.AccountId)).Select(w => (before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
                 failed = result.Failures.Count + result.NotAttempted.Count;
                 error ??= result.ApiError;
                 if (result.BudgetExhausted)

@@ -11,10 +11,11 @@ namespace Alignment.Sync.Writing;
 /// <remarks>
 /// <list type="bullet">
 /// <item><see cref="AlignmentField.TierLocked"/> is never written, and the tier of a locked account is never changed.</item>
-/// <item>A handoff status a human set (<see cref="HandoffStatus.Accepted"/>, <see cref="HandoffStatus.Recycled"/>) is
-/// never overwritten, nor are the handoff fields that belong to it (rule, handoff instant, SLA due). Two rules are the
-/// exceptions: recycling moves an open (<see cref="HandoffStatus.Pending"/>) handoff to Recycled, and a recycled
-/// account may be handed off again (a new Pending handoff with a new handoff instant).</item>
+/// <item>A handoff status a human set (<see cref="HandoffStatus.Accepted"/>, <see cref="HandoffStatus.Rejected"/>,
+/// <see cref="HandoffStatus.Recycled"/>) is never overwritten, nor are the handoff fields that belong to it (rule,
+/// handoff instant, SLA due). Two rules are the exceptions: recycling moves an open (<see cref="HandoffStatus.Pending"/>)
+/// handoff to Recycled, and a closed handoff's account may be handed off again after the lifecycle's cool-down (a new
+/// Pending handoff with a new handoff instant; <see cref="Core.Handoffs.HandoffLifecycle"/> decides when).</item>
 /// <item><see cref="AlignmentField.ScoredAt"/> and <see cref="AlignmentField.ModelVersion"/> are companions: they are
 /// written only together with a real change of another field (and then only if they differ). A rerun that computes
 /// the same values therefore writes nothing, even though the evaluation instant moved.</item>
@@ -59,12 +60,12 @@ public static class AlignmentDiff
 
     /// <summary>
     /// Whether the handoff group may change. From None or Pending anything goes (Pending → Recycled is the recycle
-    /// rule); from Recycled only a new handoff; from Accepted nothing that touches the handoff itself (its SLA status
-    /// and first response may still be recorded).
+    /// rule); from any status a new handoff (re-entry, decided by the lifecycle); from Accepted, Rejected or Recycled
+    /// nothing else that touches the handoff itself (its SLA status and first response may still be recorded).
     /// </summary>
     private static bool HandoffWritable(AlignmentState current, AlignmentState wanted) =>
         current.HandoffStatus is HandoffStatus.None or HandoffStatus.Pending
-        || (current.HandoffStatus == HandoffStatus.Recycled && wanted.HandoffStatus == HandoffStatus.Pending
+        || (wanted.HandoffStatus == HandoffStatus.Pending
             && wanted.HandoffAt is not null && wanted.HandoffAt != current.HandoffAt)
         || (current.HandoffStatus == wanted.HandoffStatus
             && string.Equals(current.HandoffRule, wanted.HandoffRule, StringComparison.Ordinal)

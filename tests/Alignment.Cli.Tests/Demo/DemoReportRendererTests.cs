@@ -19,10 +19,13 @@ public sealed class DemoReportRendererTests
         Scoring = new DemoRunSummary("Succeeded", 10, 10, 2, 5, TimeSpan.FromSeconds(1.5)),
         Handoffs =
         [
-            new("001A", "Acme Labs", Tier.Tier2, "pricing-surge", Start, Start.AddHours(4), "America/New_York", "Met", Start.AddHours(1)),
-            new("001B", "Globex Systems", Tier.Tier1, "tier1-meeting", Start, Start.AddHours(8), "America/New_York", "Breached", null),
+            new("001A", "Acme Labs", Tier.Tier2, "pricing-surge", Start, Start.AddHours(4), "America/New_York", "Met", "Pending", Start.AddHours(1)),
+            new("001B", "Globex Systems", Tier.Tier1, "tier1-meeting", Start, Start.AddHours(8), "America/New_York", "Breached", "Pending", null),
+            new("001C", "Initech", Tier.Tier2, "pricing-surge", Start, Start.AddHours(4), "America/New_York", "OnTrack", "Rejected", null),
         ],
         Sweeps = 48,
+        HandoffsRecorded = 3,
+        Rejections = [new("001C", "Initech", "pricing-surge", Start, null, Start.AddHours(12))],
         SlackMessages = [new(Start.AddHours(8.25), "#C0ALIGNSLA", "SLA breached: Globex Systems · Tier 1 (Hot). Owner: @avery.walsh.")],
         ApiUsage = new DemoApiUsage(17, 2, 10, 5, 3),
         Elapsed = TimeSpan.FromSeconds(9),
@@ -40,7 +43,9 @@ public sealed class DemoReportRendererTests
         var text = output.ToString();
         Assert.Contains(DemoReportRenderer.TiersTitle, text, StringComparison.Ordinal);
         Assert.Contains(DemoReportRenderer.HandoffsTitle, text, StringComparison.Ordinal);
-        Assert.Contains("SLA breaches (1 of 2, after 48 sweeps)", text, StringComparison.Ordinal);
+        Assert.Contains("SLA breaches (1 of 3, after 48 sweeps)", text, StringComparison.Ordinal);
+        Assert.Contains(DemoReportRenderer.RejectionsTitle + ": 1 of 3 recorded handoffs", text, StringComparison.Ordinal);
+        Assert.Contains(text.Split('\n'), l => l.Contains("Initech", StringComparison.Ordinal) && l.Contains("Rejected", StringComparison.Ordinal));
         Assert.Contains("Slack messages posted (1)", text, StringComparison.Ordinal);
         Assert.Contains("SLA breached: Globex Systems · Tier 1 (Hot). Owner: @avery.walsh.", text, StringComparison.Ordinal);
         Assert.Contains("2 / 10 / 5", text, StringComparison.Ordinal);

@@ -77,6 +77,19 @@ public sealed class DemoRunnerTests
         Assert.All(breachAlerts, m => Assert.Equal("#" + SandboxEnvironment.AlertChannel, m.Where));
         Assert.All(breaches, b => Assert.Single(breachAlerts, m => m.Text.Contains(b.AccountName + " ·", StringComparison.Ordinal)));
 
+        // Handoff DMs: one "New handoff" message per handoff, each to its owner's DM (or the channel without a Slack user).
+        var dms = report.SlackMessages.Where(m => m.Text.StartsWith("New handoff", StringComparison.Ordinal)).ToList();
+        Assert.Equal(report.Handoffs.Count, dms.Count);
+        Assert.Contains(dms, m => m.Where.StartsWith("DM @", StringComparison.Ordinal));
+        Assert.All(report.Handoffs, h => Assert.Single(dms, m => m.Text.Contains(h.AccountName + " ·", StringComparison.Ordinal)));
+
+        // A rejection: set by a rep in the CRM, read back from the handoff history ledger into the report.
+        var rejection = Assert.Single(report.Rejections);
+        Assert.Equal("Rejected", fields[rejection.AccountId]["Alignment_Handoff_Status__c"]);
+        Assert.Equal("Rejected", Assert.Single(report.Handoffs, h => h.AccountId == rejection.AccountId).HandoffStatus);
+        Assert.Equal(report.Handoffs.Count, report.HandoffsRecorded);
+        Assert.DoesNotContain(breaches, b => b.AccountId == rejection.AccountId);
+
         // API calls: the connector's own count is what the emulator served; the sink's count is the sink's.
         var served = salesforce.Requests;
         Assert.Equal(served.Token + served.Reads + served.Writes, report.ApiUsage.ConnectorCrmCalls);

@@ -80,4 +80,28 @@ public sealed class HandoffRulesReaderTests
         Assert.Empty(errors);
         Assert.Empty(rules!.Rules);
     }
+
+    [Fact]
+    public void Read_ReentryCoolDownDays_SetsTheLifecycle()
+    {
+        var (rules, errors) = Read("""{ "rules": [], "reentryCoolDownDays": 14 }""");
+
+        Assert.Empty(errors);
+        Assert.Equal(TimeSpan.FromDays(14), rules?.Lifecycle.CoolDown);
+    }
+
+    [Fact]
+    public void Read_NoReentryCoolDown_DefaultThirtyDays()
+    {
+        Assert.Equal(HandoffLifecycle.DefaultCoolDown, Read("""{ "rules": [] }""").Rules?.Lifecycle.CoolDown);
+    }
+
+    [Fact]
+    public void Read_ReentryCoolDownZero_ErrorWithPath()
+    {
+        var (rules, errors) = Read("""{ "rules": [], "reentryCoolDownDays": 0 }""");
+
+        Assert.Null(rules);
+        Assert.Equal("$.handoff.reentryCoolDownDays", Assert.Single(errors).Path);
+    }
 }

@@ -53,7 +53,18 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
                 (World.EscalationChannel, Expected.AlertKey(Snapshot.Breached().Id, breachedAt, SlaAlertLevel.Escalated)),
             ],
             Assertions.Alerts(world).Order());
-        Assert.All(world.Slack.Messages, m => Assert.Contains("<@" + World.OwnerSlackId + ">", m.Text, StringComparison.Ordinal));
+        Assert.All(world.Slack.Messages.Where(m => !m.Text!.StartsWith("Tier crossings", StringComparison.Ordinal)),
+            m => Assert.Contains("<@" + World.OwnerSlackId + ">", m.Text, StringComparison.Ordinal));
+
+        // At handoff time the owner got one DM for the new handoff, and the channel one digest of the run's tier crossings.
+        Assert.Equal(
+            [
+                (World.AlertChannel, "tiers|" + run.RunId),
+                (World.OwnerSlackId, "handoff|" + Snapshot.Hot().Id + "|2026-11-20T15:00:00Z"),
+            ],
+            Assertions.Announcements(world).Order());
+        var dm = world.Slack.Messages.Single(m => m.Channel == World.OwnerSlackId);
+        Assert.Contains("First response due *Fri 20 Nov 2026 17:00 (America/New_York, UTC-05:00)*", dm.BlocksJson, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SalesforceFaultTests(AzuriteFixture azurite)
 
         world.Salesforce.Faults.FailNextRequests(40, 503);
         var sweepDown = await world.SweepAsync(process);
-        var alertsWhileDown = world.Slack.Messages.Count;
+        var alertsWhileDown = Assertions.Alerts(world).Count;
         world.Salesforce.Faults.Clear();
         var sweep = await world.SweepAsync(world.NewProcess());
         var again = await world.SweepAsync(world.NewProcess());

@@ -11,7 +11,7 @@ namespace Alignment.EndToEnd.Tests.Salesforce;
 public sealed class SalesforceLifecycleTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Runs_RepAcceptsHandoffAndLocksTier_NeverOverwrittenAndNoAlerts()
+    public async Task Runs_RepAcceptsHandoffAndLocksTier_NeverOverwrittenButTheUnansweredSlaKeepsRunning()
     {
         var hot = Snapshot.Hot();
         await using var world = await World.StartSalesforceAsync(azurite, Snapshot.AsOf, [hot]);
@@ -31,13 +31,20 @@ public sealed class SalesforceLifecycleTests(AzuriteFixture azurite)
         Assert.Equal(1, run.Read);
         Assert.Equal((HandoffStatus.Accepted, Alignment.Core.Tiers.Tier.Tier2, true), (after.HandoffStatus, after.Tier, after.TierLocked));
         Assert.Equal((byRep.HandoffRule, byRep.HandoffAt, byRep.SlaDue), (after.HandoffRule, after.HandoffAt, after.SlaDue));
-        Assert.Equal((0, 0), (sweep.Read, sweep.AlertsDue));
-        Assert.Empty(world.Slack.Messages);
+        // Accepting is not answering: the unanswered handoff breached Friday and escalated Monday 13:00 New York.
+        Assert.Equal((1, 2), (sweep.Read, sweep.AlertsDue));
+        Assert.Equal(SlaStatus.Breached, after.SlaStatus);
+        Assert.Equal(
+            [
+                (World.AlertChannel, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.Breached)),
+                (World.EscalationChannel, Expected.AlertKey(hot.Id, Snapshot.AsOf, SlaAlertLevel.Escalated)),
+            ],
+            Assertions.Alerts(world).Order());
         // Three days later the signals have decayed: the scores are rewritten (one call), the rep's fields are not.
         var evaluation = Expected.Evaluate(hot with { Current = byRep }, t);
         Assert.Equal((evaluation.Score, evaluation.Intent, t), (after.Score, after.Intent, after.ScoredAt));
         Assert.NotEqual(byRep.Score, after.Score);
-        Assert.Equal(1, world.Salesforce.Requests.Writes - writes);
+        Assert.Equal(2, world.Salesforce.Requests.Writes - writes); // the scores, then the SLA status
     }
 
     [Fact]

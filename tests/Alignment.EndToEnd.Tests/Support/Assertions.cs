@@ -27,12 +27,25 @@ internal static class Assertions
         Assert.Equal(Expected.AfterScoring(seed, scoredAt), actual);
     }
 
-    /// <summary>(channel, alert key) of every message the sink accepted, in arrival order.</summary>
+    /// <summary>(channel, alert key) of every SLA alert the sink accepted, in arrival order (handoff DMs and tier digests: <see cref="Announcements"/>).</summary>
     public static List<(string Channel, string Key)> Alerts(World world)
     {
         ArgumentNullException.ThrowIfNull(world);
-        return [.. world.Slack.Messages.Select(m => (m.Channel, KeyOf(m.MetadataPayloadJson)))];
+        return [.. All(world).Where(m => !IsAnnouncement(m.Key))];
     }
+
+    /// <summary>(channel, key) of every handoff DM (<c>handoff|…</c>) and tier-crossing digest (<c>tiers|…</c>) the sink accepted, in arrival order.</summary>
+    public static List<(string Channel, string Key)> Announcements(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return [.. All(world).Where(m => IsAnnouncement(m.Key))];
+    }
+
+    private static IEnumerable<(string Channel, string Key)> All(World world) =>
+        world.Slack.Messages.Select(m => (m.Channel, KeyOf(m.MetadataPayloadJson)));
+
+    private static bool IsAnnouncement(string key) =>
+        key.StartsWith("handoff|", StringComparison.Ordinal) || key.StartsWith("tiers|", StringComparison.Ordinal);
 
     private static string KeyOf(string? payloadJson)
     {

@@ -74,14 +74,34 @@ public sealed class HubSpotCrmReadTests
     }
 
     [Fact]
-    public async Task ReadAccountsAsync_OpenHandoffs_ReadsOnlyPending()
+    public async Task ReadAccountsAsync_OwnerZonesAndManagersMapped_EachOwnerGetsItsOwnZone()
+    {
+        var berlin = Make("1001") with { Owner = new Owner("7001", "ae@example.com") };
+        var other = Make("1002") with { Owner = new Owner("7002", "se@example.com") };
+        await using var host = await HubSpotTestHost.StartAsync([berlin, other], settings: new Dictionary<string, string?>
+        {
+            ["Alignment:HubSpot:DefaultOwnerTimeZone"] = "America/Chicago",
+            ["Alignment:HubSpot:OwnerTimeZones:7001"] = "Europe/Berlin",
+            ["Alignment:HubSpot:OwnerManagers:7001"] = "7009",
+        });
+
+        var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        Assert.Equal(("Europe/Berlin", "7009"), (read.Single(a => a.Account.Id == "1001").Account.Owner?.TimeZone, read.Single(a => a.Account.Id == "1001").Account.Owner?.ManagerId));
+        Assert.Equal(("America/Chicago", (string?)null), (read.Single(a => a.Account.Id == "1002").Account.Owner?.TimeZone, read.Single(a => a.Account.Id == "1002").Account.Owner?.ManagerId));
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_OpenHandoffs_ReadsPendingAndAccepted()
     {
         var pending = Make("1002") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Pending } };
-        await using var host = await HubSpotTestHost.StartAsync([Make("1001"), pending, Make("1003")]);
+        var accepted = Make("1004") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Accepted } };
+        var rejected = Make("1005") with { Current = new AlignmentState { HandoffStatus = HandoffStatus.Rejected } };
+        await using var host = await HubSpotTestHost.StartAsync([Make("1001"), pending, Make("1003"), accepted, rejected]);
 
         var read = await ReadAllAsync(host.Crm, new CrmReadRequest(null, Since, CrmAccountFilter.OpenHandoffs));
 
-        Assert.Equal(["1002"], read.Select(a => a.Account.Id));
+        Assert.Equal(["1002", "1004"], read.Select(a => a.Account.Id));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using Alignment.HubSpot.Tests.Support;
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Sla;
 using Alignment.TestKit.Fakes;
 using Alignment.TestKit.Scoring;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,8 +30,11 @@ public sealed class HubSpotEconomyTests
         var checkpoints = new InMemoryCheckpointStore();
         var tiers = new InMemoryTierHistoryStore();
         var runs = new InMemoryRunLedger();
+        var sync = Microsoft.Extensions.Options.Options.Create(new SyncOptions());
+        var alerts = new InMemoryAlertLedger();
+        var announcer = new HandoffAnnouncer(alerts, new AlertDelivery(alerts, new RecordingAlertChannel(), sync, clock, NullLogger<AlertDelivery>.Instance), sync, NullLogger<HandoffAnnouncer>.Instance);
         ScoringRunJob Job() => new(host.Crm, checkpoints, tiers, runs, new AccountPlanner(AlignmentRules.From(DefaultScoringModel.Value)),
-            Microsoft.Extensions.Options.Options.Create(new SyncOptions()), clock, NullLogger<ScoringRunJob>.Instance);
+            announcer, new HistoryRecorder(new InMemoryHandoffHistory(), new InMemoryWriteLog()), sync, clock, NullLogger<ScoringRunJob>.Instance);
 
         var first = await Job().RunAsync(new ScoringRunRequest(Full: true), TestContext.Current.CancellationToken);
         var firstUpdates = host.Emulator.Counter["batch-update"];

@@ -122,17 +122,24 @@ public sealed class SalesforceCrmReadTests
     }
 
     [Fact]
-    public async Task ReadAccountsAsync_OpenHandoffs_ReadsOnlyPendingHandoffs()
+    public async Task ReadAccountsAsync_OpenHandoffs_ReadsPendingAndAcceptedHandoffs()
     {
-        var accounts = TestAccounts.Many(4).Select((a, i) => a with
+        // Accepting does not stop the SLA clock (docs/handoff-sla.md, Lifecycle); Rejected and Recycled are closed.
+        var accounts = TestAccounts.Many(5).Select((a, i) => a with
         {
-            Current = new AlignmentState { HandoffStatus = i switch { 0 => HandoffStatus.Pending, 1 => HandoffStatus.Accepted, 2 => HandoffStatus.Pending, _ => HandoffStatus.None } },
+            Current = new AlignmentState
+            {
+                HandoffStatus = i switch
+                {
+                    0 => HandoffStatus.Pending, 1 => HandoffStatus.Accepted, 2 => HandoffStatus.Rejected, 3 => HandoffStatus.Recycled, _ => HandoffStatus.None,
+                },
+            },
         });
         await using var host = await SalesforceTestHost.StartAsync(accounts);
 
         var open = await host.Crm.ReadAccountsAsync(new CrmReadRequest(null, Since, CrmAccountFilter.OpenHandoffs), Ct).ToListAsync(Ct);
 
-        Assert.Equal([TestAccounts.Id(1), TestAccounts.Id(3)], open.Select(a => a.Account.Id));
+        Assert.Equal([TestAccounts.Id(1), TestAccounts.Id(2)], open.Select(a => a.Account.Id));
     }
 
     [Fact]

@@ -45,9 +45,10 @@ public sealed class SlackMessageRendererTests
     [InlineData(AlertLevel.AtRisk, "SLA at risk: ", "Heads-up <@U1>")]
     [InlineData(AlertLevel.Breached, "SLA breached: ", "<@U1>: the first response")]
     [InlineData(AlertLevel.Escalated, "SLA escalation: ", "Still unanswered 4 business hours after the deadline")]
+    [InlineData(AlertLevel.Handoff, "New handoff: ", "<@U1>: *<https://acme.my.salesforce.com/lightning/r/Account/001A000001abcDE/view?a=1&amp;b=2|Acme &amp; Sons &lt;EU&gt;>* was handed off to you under `tier1-meeting`. First response due *Fri 20 Nov 2026 17:00 (America/New_York, UTC-05:00)*.")]
     public void Render_Level_HasItsWording(AlertLevel level, string header, string lead)
     {
-        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = level }, "U1");
+        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = level, EscalateAfterBusinessHours = 4 }, "U1");
 
         Assert.StartsWith(header, (string)message["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
         Assert.Contains(lead, (string)message["blocks"]![1]!["text"]!["text"]!, StringComparison.Ordinal);
@@ -91,5 +92,70 @@ public sealed class SlackMessageRendererTests
         var fields = SlackMessageRenderer.Render(alert, "U1")["blocks"]![1]!["fields"]!.ToJsonString(Relaxed);
 
         Assert.Contains("*SLA due*\\nWed 1 Jul 2026 17:00 (Europe/Berlin, UTC+02:00)\\n2026-07-01 15:00 UTC", fields, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(8.0, "Still unanswered 8 business hours after the deadline")]
+    [InlineData(1.0, "Still unanswered 1 business hour after the deadline")]
+    [InlineData(2.5, "Still unanswered 2.5 business hours after the deadline")]
+    [InlineData(null, "Still unanswered the configured business hours after the deadline")]
+    public void Render_Escalated_SaysTheConfiguredHours(double? hours, string lead)
+    {
+        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = AlertLevel.Escalated, EscalateAfterBusinessHours = hours }, "U1");
+
+        Assert.Contains(lead, (string)message["blocks"]![1]!["text"]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Handoff_ListsTheThreeReasonsRuleScoreAndCrmButton()
+    {
+        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = AlertLevel.Handoff }, "U1");
+        var json = message.ToJsonString(Relaxed);
+
+        Assert.Equal("*Why:*\n• Pricing page ×3 in 7d\n• 3 engaged contacts\n• ICP: Software &lt;5000&gt;", (string)message["blocks"]![2]!["text"]!["text"]!);
+        Assert.Contains("\"action_id\":\"open_in_crm\"", json, StringComparison.Ordinal);
+        Assert.Contains("*Score*\\n87", json, StringComparison.Ordinal);
+        Assert.Contains("*Tier*\\nTier 1 (Hot)", json, StringComparison.Ordinal);
+        Assert.Contains("Alignment handoff alert", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TierCrossings_ListsAccountsAndCountsTheRest()
+    {
+        var alert = Alerts.Breached() with
+        {
+            Level = AlertLevel.TierCrossings,
+            AccountId = "salesforce:full-rescore:20261120T150000000Z",
+            Crossings =
+            [
+                new TierCrossing("001A", "Acme <EU>", new Uri("https://crm.example/001A"), Core.Tiers.Tier.Tier2, Core.Tiers.Tier.Tier1, 88),
+                new TierCrossing("001B", null, null, Core.Tiers.Tier.Tier3, Core.Tiers.Tier.Tier2, 66),
+            ],
+            CrossingsOmitted = 498,
+        };
+
+        var message = SlackMessageRenderer.Render(alert, "U1");
+        var body = (string)message["blocks"]![1]!["text"]!["text"]!;
+
+        Assert.Equal("Tier crossings: 500 accounts moved up", (string)message["blocks"]![0]!["text"]!["text"]!);
+        Assert.Contains("• <https://crm.example/001A|Acme &lt;EU&gt;>: Tier 2 (Warm) → *Tier 1 (Hot)* (score 88)", body, StringComparison.Ordinal);
+        Assert.Contains("• 001B: Tier 3 (Monitored) → *Tier 2 (Warm)* (score 66)", body, StringComparison.Ordinal);
+        Assert.Contains("…and 498 more", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@U1>", message.ToJsonString(Relaxed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ManyTierCrossings_SplitIntoSectionsUnderTheBlockLimit()
+    {
+        var crossings = Enumerable.Range(0, 200)
+            .Select(i => new TierCrossing("001" + i, new string('x', 60), new Uri("https://crm.example/" + i), Core.Tiers.Tier.Tier3, Core.Tiers.Tier.Tier1, 90))
+            .ToList();
+
+        var message = SlackMessageRenderer.Render(Alerts.Breached() with { Level = AlertLevel.TierCrossings, Crossings = crossings }, null);
+        var sections = message["blocks"]!.AsArray().Where(b => (string)b!["type"]! == "section").Select(b => (string)b!["text"]!["text"]!).ToList();
+
+        Assert.True(sections.Count > 1);
+        Assert.All(sections, s => Assert.True(s.Length <= 3000));
+        Assert.Equal(200, sections.Sum(s => s.Split('\n').Length));
     }
 }

@@ -96,6 +96,8 @@ public sealed class SyncServiceCollectionExtensionsTests
         services.AddSingleton<IRunLedger, InMemoryRunLedger>();
         services.AddSingleton<IAlertLedger, InMemoryAlertLedger>();
         services.AddSingleton<IWebhookInbox, InMemoryWebhookInbox>();
+        services.AddSingleton<Sync.History.IHandoffHistory, InMemoryHandoffHistory>();
+        services.AddSingleton<Sync.History.IWriteLog, InMemoryWriteLog>();
         services.AddSingleton<IAlertChannel, RecordingAlertChannel>();
         services.AddSingleton<IWebhookParser>(new TestWebhookParser("test"));
         services.AddAlignmentSync(configuration);

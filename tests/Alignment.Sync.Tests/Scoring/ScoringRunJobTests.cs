@@ -126,6 +126,56 @@ public sealed class ScoringRunJobTests
         Assert.Equal(0, result.Handoffs);
     }
 
+    [Theory]
+    [InlineData(HandoffStatus.Rejected)]
+    [InlineData(HandoffStatus.Recycled)]
+    public async Task RunAsync_ClosedHandoffPastCoolDownWithNewSignals_HandsOffAgain(HandoffStatus closed)
+    {
+        var old = h.Now.AddDays(-31);
+        h.Add(h.Hot("001HOT").WithCurrent(c => c with { HandoffStatus = closed, HandoffRule = "mqa", HandoffAt = old, SlaDue = old.AddHours(16) }));
+
+        var result = await h.ScoreAsync();
+
+        var state = h.Crm.Get("001HOT").Current;
+        Assert.Equal((HandoffStatus.Pending, "tier1-meeting", h.Now), (state.HandoffStatus, state.HandoffRule, state.HandoffAt));
+        Assert.Equal(SlaStatus.OnTrack, state.SlaStatus);
+        Assert.Equal(1, result.Handoffs);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnsweredPendingWithinCoolDown_NoNewHandoff()
+    {
+        // Answered ten days ago: the handoff is closed, but the 30-day cool-down runs from the answer.
+        var handoffAt = h.Now.AddDays(-12);
+        h.Add(h.Hot("001HOT").WithCurrent(c => c with
+        {
+            HandoffStatus = HandoffStatus.Pending, HandoffRule = "mqa", HandoffAt = handoffAt, SlaDue = handoffAt.AddDays(1),
+            SlaStatus = SlaStatus.Met, FirstResponseAt = h.Now.AddDays(-10),
+        }));
+
+        var result = await h.ScoreAsync();
+
+        Assert.Equal(handoffAt, h.Crm.Get("001HOT").Current.HandoffAt);
+        Assert.Equal(0, result.Handoffs);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnsweredPendingPastCoolDown_NewHandoffOnNewSignals()
+    {
+        var handoffAt = h.Now.AddDays(-40);
+        h.Add(h.Hot("001HOT").WithCurrent(c => c with
+        {
+            HandoffStatus = HandoffStatus.Pending, HandoffRule = "mqa", HandoffAt = handoffAt, SlaDue = handoffAt.AddDays(1),
+            SlaStatus = SlaStatus.Met, FirstResponseAt = handoffAt.AddHours(2),
+        }));
+
+        var result = await h.ScoreAsync();
+
+        var state = h.Crm.Get("001HOT").Current;
+        Assert.Equal((h.Now, (DateTimeOffset?)null, SlaStatus.OnTrack), (state.HandoffAt!.Value, state.FirstResponseAt, state.SlaStatus!.Value));
+        Assert.Equal(1, result.Handoffs);
+    }
+
     [Fact]
     public async Task RunAsync_TierChange_AppendsTierHistory()
     {

@@ -327,16 +327,110 @@ public sealed class SlaSweepJobTests
     }
 
     [Fact]
-    public async Task RunAsync_AcceptedHandoff_NotSwept()
+    public async Task RunAsync_AcceptedButUnanswered_StillBreachesAndAlerts()
     {
+        // Accepting is not answering: without a logged touch the SLA clock keeps running (Friday evening breach).
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
         At(18, 30);
 
         var result = await h.SweepAsync();
 
+        Assert.Equal(1, result.Read);
+        Assert.Equal((HandoffStatus.Accepted, SlaStatus.Breached), (h.Crm.Get("001A").Current.HandoffStatus, h.Crm.Get("001A").Current.SlaStatus));
+        Assert.Equal(AlertLevel.Breached, Assert.Single(h.Channel.Delivered).Level);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptedAndAnswered_MetNoAlert()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted })
+            .WithSignal(SignalBuilder.A(SignalKind.SalesTouch).At(HandoffAt.AddHours(1))));
+        At(18, 30);
+
+        await h.SweepAsync();
+
+        Assert.Equal(SlaStatus.Met, h.Crm.Get("001A").Current.SlaStatus);
+        Assert.Empty(h.Channel.Delivered);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptedUnansweredTenBusinessDays_NotRecycledOverTheRep()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
+        h.Time.SetUtcNow(HandoffAt.AddDays(20));
+
+        var result = await h.SweepAsync();
+
+        Assert.Equal(0, result.Recycled);
+        Assert.Equal(HandoffStatus.Accepted, h.Crm.Get("001A").Current.HandoffStatus);
+    }
+
+    [Fact]
+    public async Task RunAsync_RejectedHandoff_NotSwept()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Rejected }));
+        At(18, 30);
+
+        var result = await h.SweepAsync();
+
         Assert.Equal(0, result.Read);
         Assert.Empty(h.Channel.Delivered);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwnerWithManager_ChainManagerFridayThenChannelMondayEachOnce()
+    {
+        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
+        // Escalated at 17:00 New York Friday (22:00Z) to the manager; four more business hours → Monday 13:00 (18:00Z).
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York", "005M")));
+
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 22, 30, 0, TimeSpan.Zero));
+        await h.SweepAsync();
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 17, 59, 0, TimeSpan.Zero));
+        await h.SweepAsync();
+        var beforeChannel = h.Channel.Delivered.Select(a => a.Level).ToList();
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero));
+        await h.SweepAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        await h.SweepAsync();
+
+        Assert.DoesNotContain(AlertLevel.EscalatedToChannel, beforeChannel);
+        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        var last = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+        Assert.Equal("sla|001A|2026-11-20T14:00:00Z|EscalatedToChannel", last.Key);
+        Assert.Equal(8, last.EscalateAfterBusinessHours);
+        Assert.Equal(4, h.Channel.Delivered.Single(a => a.Level == AlertLevel.Escalated).EscalateAfterBusinessHours);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwnerWithoutManager_EscalatedOnlyNoChannelStep()
+    {
+        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+            .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York")));
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+
+        await h.SweepAsync();
+
+        Assert.Contains(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+    }
+
+    [Fact]
+    public async Task RunAsync_ChainOff_OneEscalationOnly()
+    {
+        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge"));
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+
+        await h.SweepAsync();
+
+        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
     }
 
     private void At(int hour, int minute) => h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, hour, minute, 0, TimeSpan.Zero));

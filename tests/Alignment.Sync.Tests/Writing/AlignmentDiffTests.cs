@@ -79,10 +79,11 @@ public sealed class AlignmentDiffTests
     }
 
     [Theory]
-    [InlineData(HandoffStatus.Accepted, HandoffStatus.Pending)]
     [InlineData(HandoffStatus.Accepted, HandoffStatus.Recycled)]
     [InlineData(HandoffStatus.Recycled, HandoffStatus.None)]
     [InlineData(HandoffStatus.Accepted, HandoffStatus.None)]
+    [InlineData(HandoffStatus.Rejected, HandoffStatus.None)]
+    [InlineData(HandoffStatus.Rejected, HandoffStatus.Recycled)]
     public void Compute_HumanSetHandoffStatus_NotOverwritten(HandoffStatus human, HandoffStatus wanted)
     {
         var current = Scored with { HandoffStatus = human, HandoffRule = "mqa", HandoffAt = T0 };
@@ -93,6 +94,23 @@ public sealed class AlignmentDiffTests
         });
 
         Assert.Null(write);
+    }
+
+    [Theory]
+    [InlineData(HandoffStatus.Accepted)]
+    [InlineData(HandoffStatus.Rejected)]
+    public void Compute_ClosedThenNewHandoff_WrittenAsReEntry(HandoffStatus closed)
+    {
+        var current = Scored with { HandoffStatus = closed, HandoffRule = "mqa", HandoffAt = T0 };
+
+        var write = AlignmentDiff.Compute("001", current, current with
+        {
+            HandoffStatus = HandoffStatus.Pending, HandoffRule = "tier1-meeting", HandoffAt = T0.AddDays(31), SlaDue = T0.AddDays(32),
+        });
+
+        Assert.NotNull(write);
+        Assert.Contains(AlignmentField.HandoffStatus, write.Fields);
+        Assert.Contains(AlignmentField.HandoffAt, write.Fields);
     }
 
     [Fact]

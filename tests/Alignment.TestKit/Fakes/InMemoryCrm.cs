@@ -178,7 +178,7 @@ public sealed class InMemoryCrm : ICrm
             selected = [.. accounts.Values
                 .Where(a => request.ModifiedSince is null || a.LastModifiedAt >= request.ModifiedSince)
                 .Where(a => request.Filter != CrmAccountFilter.OpenHandoffs
-                    || a.Account.Current.HandoffStatus == Core.Handoffs.HandoffStatus.Pending)
+                    || a.Account.Current.HandoffStatus is Core.Handoffs.HandoffStatus.Pending or Core.Handoffs.HandoffStatus.Accepted)
                 .OrderBy(a => a.LastModifiedAt)
                 .ThenBy(a => a.Account.Id, StringComparer.Ordinal)];
         }

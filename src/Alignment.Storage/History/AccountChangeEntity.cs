@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Alignment.Storage.Json;
+using Alignment.Storage.Tables;
+using Alignment.Sync.History;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alignment.Storage.History;
+
+/// <summary>
+/// Row of the write log table: PartitionKey the escaped account id, RowKey <c>{inverted ticks of the write}|{escaped run
+/// id}</c> (newest first; the same write twice is one row), the field changes as JSON
+/// (<c>[{"field":"Tier","oldValue":"Tier3","newValue":"Tier2"}]</c>).
+/// </summary>
+internal sealed class AccountChangeEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string AccountId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string RunId { get; set; } = "";
+    public string ChangesJson { get; set; } = "[]";
+
+    public static AccountChangeEntity From(AccountChange change) => new()
+    {
+        PartitionKey = TableKey.Escape(change.AccountId),
+        RowKey = TableKey.InvertedTicks(change.At) + "|" + TableKey.Escape(change.RunId),
+        AccountId = change.AccountId,
+        At = change.At.ToUniversalTime(),
+        RunId = change.RunId,
+        ChangesJson = JsonSerializer.Serialize([.. change.Changes], StateJsonContext.Default.ListFieldChange),
+    };
+
+    public AccountChange ToChange() =>
+        new(AccountId, At, RunId, JsonSerializer.Deserialize(ChangesJson, StateJsonContext.Default.ListFieldChange) ?? []);
+}

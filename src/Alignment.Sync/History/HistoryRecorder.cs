@@ -1,0 +1,108 @@
+using Alignment.Core.Accounts;
+using Alignment.Core.Handoffs;
+using Alignment.Core.Sla;
+using Alignment.Sync.Crm;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Writing;
+
+namespace Alignment.Sync.History;
+
+/// <summary>
+/// The jobs' history phase: after a batch is written, appends each written account's field changes to the write log
+/// (run id, old and new value per field), records the new handoffs in the handoff history, and merges what became of
+/// earlier handoffs (first response, SLA outcome, the rep's status and feedback). Needs no CRM call.
+/// </summary>
+public sealed class HistoryRecorder(IHandoffHistory history, IWriteLog writeLog)
+{
+    /// <summary>The write log entry of a write the CRM accepted.</summary>
+    public static AccountChange ChangeOf(AlignmentState before, AccountWrite write, string runId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(write);
+        var changes = write.Fields
+            .Order()
+            .Select(f => new FieldChange(f, AccountWriteApplier.Format(before, f), AccountWriteApplier.Format(write.Values, f)))
+            .ToList();
+        return new AccountChange(write.AccountId, at, runId, changes);
+    }
+
+    /// <summary>What the CRM state says about the handoff it holds; null when it holds none.</summary>
+    public static HandoffFeedback? FeedbackOf(string accountId, AlignmentState state, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.HandoffAt is not { } handoffAt || state.HandoffStatus == HandoffStatus.None)
+        {
+            return null;
+        }
+
+        var outcome = state.SlaStatus is SlaStatus.Met or SlaStatus.Breached ? state.SlaStatus : null;
+        return new HandoffFeedback(accountId, handoffAt, state.HandoffStatus, state.FirstResponseAt, outcome, null, false, at);
+    }
+
+    /// <summary>
+    /// The scoring run's (or the drain's) batch: write log and new handoffs for the accounts in <paramref name="written"/>;
+    /// the rep's status (Accepted, Rejected, Recycled) of other accounts read, merged into their recorded handoff.
+    /// </summary>
+    public async Task RecordScoringAsync(IReadOnlyList<AccountPlan> plans, IReadOnlySet<string> written, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(written);
+        var changes = plans
+            .Where(p => p.Write is not null && written.Contains(p.AccountId))
+            .Select(p => ChangeOf(p.Source.Account.Current ?? AlignmentState.Empty, p.Write!, runId, now))
+            .ToList();
+        var handoffs = plans
+            .Where(p => p.Handoff is not null && written.Contains(p.AccountId))
+            .Select(p => new HandoffRecord
+            {
+                AccountId = p.AccountId,
+                AccountName = p.Source.Account.Name,
+                HandoffAt = p.Handoff!.At,
+                Rule = p.Handoff.Rule,
+                Tier = p.Handoff.Tier,
+                Score = p.Evaluation.Score,
+                Due = p.Handoff.SlaDue,
+                OwnerId = p.Source.Account.Owner?.Id,
+                Status = HandoffStatus.Pending,
+                RunId = runId,
+                UpdatedAt = now,
+            })
+            .ToList();
+        var feedback = plans
+            .Where(p => p.Handoff is null && p.Source.Account.Current?.HandoffStatus is HandoffStatus.Accepted or HandoffStatus.Rejected or HandoffStatus.Recycled)
+            .Select(p => FeedbackOf(p.AccountId, p.Source.Account.Current!, now))
+            .OfType<HandoffFeedback>()
+            .ToList();
+        await StoreAsync(changes, handoffs, feedback, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SLA sweep's writes: write log, and the first response, outcome and recycling merged into the handoff.</summary>
+    public async Task RecordSweepAsync(IReadOnlyList<(AlignmentState Before, AccountWrite Write)> written, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var changes = written.Select(w => ChangeOf(w.Before, w.Write, runId, now)).ToList();
+        var feedback = written
+            .Select(w => FeedbackOf(w.Write.AccountId, AccountWriteApplier.Apply(w.Before, w.Write), now))
+            .OfType<HandoffFeedback>()
+            .ToList();
+        await StoreAsync(changes, [], feedback, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StoreAsync(List<AccountChange> changes, List<HandoffRecord> handoffs, List<HandoffFeedback> feedback, CancellationToken cancellationToken)
+    {
+        if (changes.Count > 0)
+        {
+            await writeLog.AppendAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (handoffs.Count > 0)
+        {
+            await history.AddAsync(handoffs, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (feedback.Count > 0)
+        {
+            await history.UpdateAsync(feedback, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
