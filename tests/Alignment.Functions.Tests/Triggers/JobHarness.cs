@@ -1,3 +1,6 @@
+using Alignment.Sync.Alerts;
+using Alignment.Sync.Handoffs;
+using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Options;
 using Alignment.Sync.Scoring;
@@ -37,13 +40,22 @@ internal sealed class JobHarness
     public InMemoryWebhookInbox Inbox { get; } = new();
     public RecordingAlertChannel Channel { get; } = new();
 
+    public InMemoryHandoffHistory HandoffHistory { get; } = new();
+    public InMemoryWriteLog WriteLog { get; } = new();
+
     public ScoringRunJob ScoringJob() =>
-        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<ScoringRunJob>());
+        new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules),
+            new HandoffAnnouncer(AlertLedger, Delivery(), MsOptions.Create(Options), loggers.CreateLogger<HandoffAnnouncer>()),
+            Recorder(), MsOptions.Create(Options), Time, loggers.CreateLogger<ScoringRunJob>());
 
     public SlaSweepJob SweepJob() =>
-        new(Crm, AlertLedger,
-            new AlertDelivery(AlertLedger, Channel, MsOptions.Create(Options), Time, loggers.CreateLogger<AlertDelivery>()),
-            Runs, Rules, new SlaPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<SlaSweepJob>());
+        new(Crm, AlertLedger, Delivery(), Runs, Rules, new SlaPlanner(Rules), Recorder(), MsOptions.Create(Options), Time,
+            loggers.CreateLogger<SlaSweepJob>());
+
+    private AlertDelivery Delivery() =>
+        new(AlertLedger, Channel, MsOptions.Create(Options), Time, loggers.CreateLogger<AlertDelivery>());
+
+    private HistoryRecorder Recorder() => new(HandoffHistory, WriteLog);
 
     public InboxDrainJob DrainJob() =>
         new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<InboxDrainJob>());

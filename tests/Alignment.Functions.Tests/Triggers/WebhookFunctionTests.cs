@@ -135,7 +135,7 @@ public sealed class WebhookFunctionTests
         var job = new WebhookIntakeJob([salesforce], store, new FakeTimeProvider(Now), NullLogger<WebhookIntakeJob>.Instance);
         using var trigger = HttpTrigger.Post(Url("salesforce"), body, new Dictionary<string, string> { ["Content-Type"] = "text/xml; charset=utf-8" });
 
-        await new SalesforceWebhookFunction(job, Options.Create(new WebhookHostOptions())).RunAsync(trigger.Request.Object, CancellationToken.None);
+        await new SalesforceWebhookFunction(Endpoint(job, new WebhookHostOptions())).RunAsync(trigger.Request.Object, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, trigger.Response.StatusCode);
         Assert.Equal(SalesforceWebhookParser.OutboundMessageAck, trigger.ResponseBody);
@@ -143,6 +143,9 @@ public sealed class WebhookFunctionTests
         var stored = await store.GetAsync("salesforce:04l000000000001AAA", CancellationToken.None);
         Assert.Equal(["001000000000001AAA"], stored!.Value.AccountIds);
     }
+
+    private static WebhookEndpoint Endpoint(WebhookIntakeJob job, WebhookHostOptions options) =>
+        new(job, Options.Create(options), new WebhookRejectionLog(new FakeTimeProvider(Now), NullLogger.Instance));
 
     private static string Url(string source) => string.Format(System.Globalization.CultureInfo.InvariantCulture, FunctionUrl, source);
 
@@ -159,10 +162,10 @@ public sealed class WebhookFunctionTests
     private async Task RunAsync(string source, HttpTrigger trigger)
     {
         var job = new WebhookIntakeJob([parser.Object], inbox.Object, new FakeTimeProvider(Now), NullLogger<WebhookIntakeJob>.Instance);
-        var options = Options.Create(hostOptions);
+        var endpoint = Endpoint(job, hostOptions);
         HttpResponseData response = source == "hubspot"
-            ? await new HubSpotWebhookFunction(job, options).RunAsync(trigger.Request.Object, CancellationToken.None)
-            : await new SalesforceWebhookFunction(job, options).RunAsync(trigger.Request.Object, CancellationToken.None);
+            ? await new HubSpotWebhookFunction(endpoint).RunAsync(trigger.Request.Object, CancellationToken.None)
+            : await new SalesforceWebhookFunction(endpoint).RunAsync(trigger.Request.Object, CancellationToken.None);
         Assert.Same(trigger.Response, response);
     }
 }
