@@ -18,7 +18,7 @@ namespace Alignment.Functions.Tests.Triggers;
 /// Both webhook functions pass the delivery (method, public URL, headers, raw body bytes) with their source to
 /// <see cref="WebhookIntakeJob"/>, and answer each outcome as docs/functions.md says: accepted and duplicate 200 with
 /// the parser's acknowledgement, bad signature 401, bad body 400, too large 413 (the job not called), storage down
-/// rethrown (the host answers 500 and the sender redelivers).
+/// 503 with Retry-After (nothing acknowledged; the sender redelivers).
 /// </summary>
 public sealed class WebhookFunctionTests
 {
@@ -106,16 +106,19 @@ public sealed class WebhookFunctionTests
 
     [Theory]
     [MemberData(nameof(Sources))]
-    public async Task RunAsync_InboxStorageDown_RethrowsSoTheSenderRedelivers(string source)
+    public async Task RunAsync_InboxStorageDown_Answers503WithRetryAfterSoTheSenderRedelivers(string source)
     {
         Parses(source, WebhookParseResult.Accept([Item(source, "e1")], "ack-body"));
         inbox.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
         using var trigger = HttpTrigger.Post(Url(source), "{}");
 
-        var thrown = await Assert.ThrowsAsync<RequestFailedException>(() => RunAsync(source, trigger));
+        await RunAsync(source, trigger);
 
-        Assert.Equal(503, thrown.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, trigger.Response.StatusCode);
+        Assert.DoesNotContain("ack-body", trigger.ResponseBody, StringComparison.Ordinal);
+        Assert.True(trigger.Response.Headers.TryGetValues("Retry-After", out var retryAfter));
+        Assert.True(int.Parse(Assert.Single(retryAfter), System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
     [Fact]
