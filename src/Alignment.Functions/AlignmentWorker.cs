@@ -15,7 +15,7 @@ public static class AlignmentWorker
     /// <summary>
     /// Registers the connector (<c>AddAlignment</c>, which validates the whole configuration first and throws one
     /// <see cref="Alignment.Hosting.Configuration.AlignmentConfigurationException"/> listing every bad setting), the
-    /// invocation middleware, and a service provider validated on build (every function's dependencies resolvable,
+    /// invocation middleware, the telemetry (<see cref="WorkerTelemetry"/>), and a service provider validated on build (every function's dependencies resolvable,
     /// no scoped service taken by a singleton) so that a wiring mistake stops the start, not the first invocation.
     /// </summary>
     public static FunctionsApplicationBuilder AddAlignmentWorker(this FunctionsApplicationBuilder builder)
@@ -24,6 +24,7 @@ public static class AlignmentWorker
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.UseMiddleware<InvocationPolicyMiddleware>();
         builder.Services.AddAlignment(builder.Configuration);
+        builder.Services.AddAlignmentTelemetry(builder.Configuration);
         return builder;
     }
 }

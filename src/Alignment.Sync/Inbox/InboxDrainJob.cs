@@ -1,9 +1,11 @@
 using System.Globalization;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Options;
+using Alignment.Sync.Runs;
 using Alignment.Sync.Scheduling;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.State;
+using Alignment.Sync.Telemetry;
 using Alignment.Sync.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,10 +38,20 @@ public sealed partial class InboxDrainJob(
     TimeProvider time,
     ILogger<InboxDrainJob> logger)
 {
+    /// <summary>The drain's kind in traces and metrics (docs/functions.md, "Telemetry").</summary>
+    public const string Kind = "inbox-drain";
+
+    /// <summary>
+    /// How many due items a drain that stopped before emptying the inbox counts for the depth metric at most (one
+    /// listing of due items, no CRM call); a deeper backlog is reported as this figure.
+    /// </summary>
+    public const int DepthCountLimit = 5_000;
+
     private readonly SyncOptions settings = options.Value;
 
     public async Task<InboxDrainResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var tally = new Tally();
@@ -70,12 +82,27 @@ public sealed partial class InboxDrainJob(
             LogBudget(logger, crm.Name);
         }
 
-        return new InboxDrainResult(tally.Done, tally.Retrying, tally.Parked, tally.Skipped, tally.Written, tally.StoppedAtBudget)
+        // The inbox's depth: 0 when the last pass found nothing due, else counted (bounded) for the metric.
+        var depth = tally.Emptied ? 0 : await CountDueAsync(cancellationToken).ConfigureAwait(false);
+        var result = new InboxDrainResult(tally.Done, tally.Retrying, tally.Parked, tally.Skipped, tally.Written, tally.StoppedAtBudget)
         {
             Passes = tally.Passes,
             AccountsRead = tally.Read,
             ApiCalls = crm.GetUsage().Calls - callsBefore,
+            Depth = depth,
         };
+        return SyncTelemetry.Recorded(activity, crm.Name, RunIds.For(crm.Name, Kind, start), time.GetUtcNow() - start, result);
+    }
+
+    private async Task<int> CountDueAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in inbox.ListDueAsync(time.GetUtcNow(), DepthCountLimit, cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <returns>How many items the pass claimed for processing (0: nothing due, or others had them all).</returns>
@@ -91,6 +118,7 @@ public sealed partial class InboxDrainJob(
 
         if (due.Count == 0)
         {
+            tally.Emptied = true;
             return 0;
         }
 
@@ -301,5 +329,8 @@ public sealed partial class InboxDrainJob(
         public int Read { get; set; }
         public int Passes { get; set; }
         public bool StoppedAtBudget { get; set; }
+
+        /// <summary>The last pass found nothing due.</summary>
+        public bool Emptied { get; set; }
     }
 }

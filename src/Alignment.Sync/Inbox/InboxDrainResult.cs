@@ -17,4 +17,10 @@ public sealed record InboxDrainResult(int Done, int Retrying, int Parked, int Sk
 
     /// <summary>CRM API calls made by this run.</summary>
     public int ApiCalls { get; init; }
+
+    /// <summary>
+    /// Items due and still waiting when the drain ended (0 when it emptied the inbox; at most
+    /// <see cref="InboxDrainJob.DepthCountLimit"/>): the backlog an admin watches.
+    /// </summary>
+    public int Depth { get; init; }
 }

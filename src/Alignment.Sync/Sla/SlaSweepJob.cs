@@ -1,4 +1,5 @@
 using Alignment.Core.Accounts;
+using Alignment.Core.Sla;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.History;
@@ -42,7 +43,8 @@ public sealed partial class SlaSweepJob(
         var callsBefore = crm.GetUsage().Calls;
         var runId = RunIds.For(crm.Name, Kind, start);
         var signalsSince = SignalWindow.Since(start, settings, rules);
-        int read = 0, recycled = 0, alertsDue = 0;
+        int read = 0, recycled = 0, alertsDue = 0, breaches = 0;
+        var breaching = new HashSet<string>(StringComparer.Ordinal);
         var writes = new List<AccountWrite>();
         var before = new Dictionary<string, AlignmentState>(StringComparer.Ordinal);
         var outcome = RunOutcomes.Succeeded;
@@ -72,6 +74,11 @@ public sealed partial class SlaSweepJob(
                 }
 
                 recycled += plan.Recycle ? 1 : 0;
+                if (plan.Wanted.SlaStatus == SlaStatus.Breached && current.SlaStatus != SlaStatus.Breached)
+                {
+                    // Counted once written: a write that fails is retried by the next sweep, which counts it then.
+                    breaching.Add(account.Account.Id);
+                }
                 foreach (var alert in plan.Alerts)
                 {
                     var entry = new AlertLedgerEntry { Alert = alert, State = AlertLedgerState.Pending, CreatedAt = start };
@@ -104,6 +111,7 @@ public sealed partial class SlaSweepJob(
                 var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
                 written = result.Written.Count;
                 var done = result.Written.ToHashSet(StringComparer.Ordinal);
+                breaches = breaching.Count(done.Contains);
                 await history.RecordSweepAsync([.. writes.Where(w => done.Contains(w.AccountId)).Select(w => (before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
                 failed = result.Failures.Count + result.NotAttempted.Count;
                 error ??= result.ApiError;
@@ -155,6 +163,7 @@ public sealed partial class SlaSweepJob(
             Written = written,
             Failed = failed,
             Recycled = recycled,
+            Breaches = breaches,
             AlertsDue = alertsDue,
             AlertsSent = alertsOutcome.Sent,
             AlertsRetrying = alertsOutcome.Retrying,

@@ -20,6 +20,9 @@ public sealed record SlaSweepResult
     /// <summary>Handoffs recycled to nurture by this sweep.</summary>
     public int Recycled { get; init; }
 
+    /// <summary>Handoffs whose SLA status became Breached in this sweep.</summary>
+    public int Breaches { get; init; }
+
     /// <summary>Alert-ledger entries created (alerts newly due).</summary>
     public int AlertsDue { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Alignment.Sync.Inbox;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -25,6 +26,9 @@ public static class SyncTelemetry
     private static readonly Counter<long> CrmApiCalls = Meter.CreateCounter<long>("alignment.crm.api_calls", "{call}", "CRM API calls made by the runs.");
     private static readonly Counter<long> AlertsDue = Meter.CreateCounter<long>("alignment.alerts.due", "{alert}", "SLA alerts newly due (recorded in the alert ledger).");
     private static readonly Counter<long> AlertsSent = Meter.CreateCounter<long>("alignment.alerts.sent", "{alert}", "SLA alerts delivered to Slack.");
+    private static readonly Counter<long> Breaches = Meter.CreateCounter<long>("alignment.sla.breaches", "{handoff}", "Handoffs whose SLA became Breached in a sweep.");
+    private static readonly Counter<long> InboxItems = Meter.CreateCounter<long>("alignment.inbox.items", "{item}", "Webhook inbox items handled by the drains, by the state they were left in (done, retrying, parked, skipped).");
+    private static readonly Gauge<long> InboxDepth = Meter.CreateGauge<long>("alignment.inbox.depth", "{item}", "Inbox items due and still waiting when a drain ended (0: the drain emptied the inbox).");
     private static readonly Histogram<double> RunDuration = Meter.CreateHistogram<double>("alignment.run.duration", "s", "Duration of a run.");
 
     /// <summary>Starts the activity of one run (<c>scoring-run</c>, <c>sla-sweep</c>); null when nobody listens.</summary>
@@ -59,12 +63,42 @@ public static class SyncTelemetry
         var tags = Tags(SlaSweepJob.Kind, result.Outcome, crm);
         Finish(activity, result.RunId, SlaSweepJob.Kind, result.Outcome, result.Error);
         activity?.SetTag("alignment.alerts.sent", result.AlertsSent);
+        activity?.SetTag("alignment.sla.breaches", result.Breaches);
         Runs.Add(1, tags);
         AccountsRead.Add(result.Read, tags);
         AccountsWritten.Add(result.Written, tags);
         CrmApiCalls.Add(result.ApiCalls, tags);
         AlertsDue.Add(result.AlertsDue, tags);
+        Breaches.Add(result.Breaches, tags);
         AlertsSent.Add(result.AlertsSent, tags);
+        return result;
+    }
+
+    /// <summary>Tags the drain's activity with its result and adds its counts to the metrics; returns <paramref name="result"/>.</summary>
+    public static InboxDrainResult Recorded(Activity? activity, string crm, string runId, TimeSpan duration, InboxDrainResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var outcome = result.StoppedAtBudget ? RunOutcomes.StoppedAtBudget : RunOutcomes.Succeeded;
+        var tags = Tags(InboxDrainJob.Kind, outcome, crm);
+        Finish(activity, runId, InboxDrainJob.Kind, outcome, result.StoppedAtBudget ? "BUDGET_EXHAUSTED" : null);
+        activity?.SetTag("alignment.inbox.done", result.Done);
+        activity?.SetTag("alignment.inbox.depth", result.Depth);
+        activity?.SetTag("alignment.accounts.written", result.AccountsWritten);
+        Runs.Add(1, tags);
+        AccountsRead.Add(result.AccountsRead, tags);
+        AccountsScored.Add(result.AccountsRead, tags);
+        AccountsWritten.Add(result.AccountsWritten, tags);
+        CrmApiCalls.Add(result.ApiCalls, tags);
+        foreach (var (state, count) in new[] { ("done", result.Done), ("retrying", result.Retrying), ("parked", result.Parked), ("skipped", result.Skipped) })
+        {
+            if (count > 0)
+            {
+                InboxItems.Add(count, new TagList { { "alignment.crm", crm }, { "alignment.inbox.state", state } });
+            }
+        }
+
+        InboxDepth.Record(result.Depth, new TagList { { "alignment.crm", crm } });
+        RunDuration.Record(duration.TotalSeconds, tags);
         return result;
     }
 

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Alignment.Core.Tiers;
 using Alignment.Functions.Tests.Triggers;
 using Alignment.Functions.Triggers;
+using Alignment.Sync.Inbox;
 using Alignment.Sync.Runs;
+using Alignment.Sync.Sla;
 using Alignment.Sync.Telemetry;
+using Alignment.TestKit.Builders;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -94,5 +98,64 @@ public sealed class JobTelemetryTests : IDisposable
             .ToList();
         Assert.NotEmpty(logs.GetSnapshot());
         Assert.DoesNotContain(texts, t => t.Contains('@', StringComparison.Ordinal) || t.Contains("Acme", StringComparison.Ordinal) || t.Contains("token", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task DrainInbox_TwoDeliveriesForOneAccount_OneTracedDrainWithItsItemsAndAnEmptyInbox()
+    {
+        var h = new JobHarness();
+        h.AddAccount("001A");
+        await h.Inbox.AddAsync(
+        [
+            new InboxItem { EventId = "hubspot:1", Source = "hubspot", AccountIds = ["001A"], ReceivedAt = JobHarness.T0 },
+            new InboxItem { EventId = "hubspot:2", Source = "hubspot", AccountIds = ["001A"], ReceivedAt = JobHarness.T0 },
+        ], CancellationToken.None);
+
+        await new DrainInboxFunction(h.DrainJob()).RunAsync(new TimerInfo(), CancellationToken.None);
+
+        var activity = Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind);
+        Assert.StartsWith("salesforce:inbox-drain:", (string?)activity.GetTagItem("alignment.run.id"), StringComparison.Ordinal);
+        Assert.Equal(RunOutcomes.Succeeded, activity.GetTagItem("alignment.run.outcome"));
+        Assert.Equal(2, activity.GetTagItem("alignment.inbox.done"));
+        Assert.Equal(0, activity.GetTagItem("alignment.inbox.depth"));
+        Assert.Equal(2L, counters["alignment.inbox.items"]);
+        Assert.Contains(metricTags, t => t.Key == "alignment.inbox.state" && (string?)t.Value == "done");
+        Assert.Equal(0L, counters["alignment.inbox.depth"]);
+        Assert.Equal(1L, counters["alignment.accounts.read"]);
+        Assert.Equal(1L, counters["alignment.runs"]);
+    }
+
+    [Fact]
+    public async Task DrainInbox_StoppedBeforeTheBacklogEnds_ReportsTheDepthLeft()
+    {
+        var h = new JobHarness();
+        h.Options.InboxBatchSize = 2;
+        h.Options.InboxDrainTimeLimit = TimeSpan.Zero;
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            h.AddAccount($"001{i}");
+            await h.Inbox.AddAsync([new InboxItem { EventId = $"hubspot:{i}", Source = "hubspot", AccountIds = [$"001{i}"], ReceivedAt = JobHarness.T0 }], CancellationToken.None);
+        }
+
+        var result = await h.DrainJob().RunAsync(CancellationToken.None);
+
+        Assert.Equal((2, 3), (result.Done, result.Depth));
+        Assert.Equal(3, Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind).GetTagItem("alignment.inbox.depth"));
+        Assert.Equal(3L, counters["alignment.inbox.depth"]);
+    }
+
+    [Fact]
+    public async Task SweepSla_HandoffPastItsDue_CountsOneBreachOnceWhateverTheSweeps()
+    {
+        var h = new JobHarness();
+        h.Crm.Put(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier1).WithOpenHandoff(JobHarness.T0.AddHours(-30), JobHarness.T0.AddHours(-2)).Build(), JobHarness.T0.AddHours(-30));
+
+        var first = await h.SweepJob().RunAsync(CancellationToken.None);
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        var second = await h.SweepJob().RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.Breaches, second.Breaches));
+        Assert.Equal(1L, counters["alignment.sla.breaches"]);
+        Assert.Equal([1, 0], activities.Where(a => a.OperationName == SlaSweepJob.Kind).Select(a => (int?)a.GetTagItem("alignment.sla.breaches")));
     }
 }
