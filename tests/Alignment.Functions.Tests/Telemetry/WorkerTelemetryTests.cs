@@ -5,6 +5,7 @@ using Alignment.Functions.Tests.Triggers;
 using Alignment.Functions.Triggers;
 using Alignment.Hosting;
 using Alignment.Hosting.Configuration;
+using Alignment.Sync.Telemetry;
 using Alignment.TestKit.Builders;
 using Azure.Identity;
 using Microsoft.Azure.Functions.Worker;
@@ -63,15 +64,19 @@ public sealed class WorkerTelemetryTests
     }
 
     [Fact]
-    public void Worker_WithoutAConnectionString_ComposesTracingAndMetricsWithoutAnExporter()
+    public void Worker_WithoutAConnectionString_RecordsTheRunsSpansButExportsNothing()
     {
         var builder = WorkerSettings.Builder(WorkerSettings.Sample());
         builder.Services.AddAlignmentTelemetry(builder.Configuration);
 
         using var provider = builder.Services.BuildServiceProvider();
+        using var tracing = provider.GetRequiredService<TracerProvider>();
+        using var activity = SyncTelemetry.StartRun("scoring-run", "salesforce");
 
-        Assert.NotNull(provider.GetRequiredService<TracerProvider>());
-        Assert.NotNull(provider.GetRequiredService<MeterProvider>());
+        // The worker's tracer provider listens to the jobs' source (the span is sampled and recorded) ...
+        Assert.True(activity is { Recorded: true }, "The worker's tracer provider does not listen to the Alignment.Sync source.");
+
+        // ... and, without a connection string, nothing from Azure Monitor is registered.
         Assert.DoesNotContain(builder.Services, d => (d.ImplementationType ?? d.ServiceType).Namespace?.StartsWith("Azure.Monitor", StringComparison.Ordinal) == true);
     }
 
