@@ -6,6 +6,8 @@ using Alignment.Slack.Users;
 using Alignment.Sync.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace Alignment.Slack;
 
@@ -22,6 +24,7 @@ internal sealed partial class SlackAlertChannel(
     SlackWebhookClient webhook,
     SlackUserDirectory users,
     SlackChannelRateLimiter limiter,
+    ResiliencePipelineProvider<string> pipelines,
     TimeProvider time,
     ILogger<SlackAlertChannel> logger) : IAlertChannel
 {
@@ -46,34 +49,41 @@ internal sealed partial class SlackAlertChannel(
             };
         }
 
-        for (var attempt = 0; ; attempt++)
+        var pipeline = pipelines.GetPipeline(SlackPipelines.PostMessage);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SlackPipelines.Channel, channel);
+        try
         {
-            using var lease = await limiter.AcquireAsync(channel, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (settings.Mode == SlackMode.Bot)
+            await pipeline.ExecuteAsync(
+                async ctx =>
                 {
-                    await api.PostMessageAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await webhook.PostAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-
-                LogSent(logger, alert.Key, alert.Level, channel);
-                return;
-            }
-            catch (AlertDeliveryException e) when (e.RetryAfter is { } retryAfter)
-            {
-                limiter.HoldUntil(channel, time.GetUtcNow() + retryAfter);
-                if (attempt >= settings.MaxRateLimitRetries || retryAfter > settings.MaxRetryAfter)
-                {
-                    throw;
-                }
-
-                LogRateLimited(logger, channel, retryAfter.TotalSeconds);
-            }
+                    using var lease = await limiter.AcquireAsync(channel, ctx.CancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        if (settings.Mode == SlackMode.Bot)
+                        {
+                            await api.PostMessageAsync(message, ctx.CancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await webhook.PostAsync(message, ctx.CancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    catch (AlertDeliveryException e) when (e.RetryAfter is { } retryAfter)
+                    {
+                        // Every post to this channel waits until then, this one's retry (SlackPipelines.PostMessage) too.
+                        limiter.HoldUntil(channel, time.GetUtcNow() + retryAfter);
+                        throw;
+                    }
+                },
+                context).ConfigureAwait(false);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        LogSent(logger, alert.Key, alert.Level, channel);
     }
 
     public async Task<bool?> WasDeliveredAsync(Alert alert, DateTimeOffset since, CancellationToken cancellationToken)
@@ -120,6 +130,4 @@ internal sealed partial class SlackAlertChannel(
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Slack alert {AlertKey} ({Level}) posted to {SlackChannel}")]
     private static partial void LogSent(ILogger logger, string alertKey, AlertLevel level, string slackChannel);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Slack rate-limited channel {SlackChannel}; waiting {RetryAfterSeconds} s as asked")]
-    private static partial void LogRateLimited(ILogger logger, string slackChannel, double retryAfterSeconds);
 }

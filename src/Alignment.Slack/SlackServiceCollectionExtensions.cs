@@ -45,6 +45,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackWebhookClient>();
         services.TryAddSingleton<SlackUserDirectory>();
         services.TryAddSingleton<SlackChannelRateLimiter>();
+        services.AddSlackPipelines();
         services.TryAddSingleton<IAlertChannel, SlackAlertChannel>();
         return services;
     }
