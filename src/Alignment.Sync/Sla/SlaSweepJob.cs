@@ -36,26 +36,77 @@ public sealed partial class SlaSweepJob(
 
     private readonly SyncOptions settings = options.Value;
 
+    /// <summary>
+    /// One sweep, in four phases: <see cref="AssessAsync"/> (read open handoffs, decide their SLA fields, record each
+    /// alert that came due in the ledger), <see cref="WriteAsync"/> (the changed fields in batches, then the history),
+    /// delivery (the ledger's open alerts, even when the CRM failed) and the run record.
+    /// </summary>
     public async Task<SlaSweepResult> RunAsync(CancellationToken cancellationToken)
     {
         using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var runId = RunIds.For(crm.Name, Kind, start);
-        var signalsSince = SignalWindow.Since(start, settings, rules);
-        int read = 0, recycled = 0, alertsDue = 0, breaches = 0;
-        var breaching = new HashSet<string>(StringComparer.Ordinal);
-        var writes = new List<AccountWrite>();
-        var before = new Dictionary<string, AlignmentState>(StringComparer.Ordinal);
-        var outcome = RunOutcomes.Succeeded;
-        string? error = null;
 
+        var sweep = await AssessAsync(runId, start, cancellationToken).ConfigureAwait(false);
+        var written = sweep.Outcome == RunOutcomes.StoppedAtBudget ? WriteOutcome.None : await WriteAsync(sweep, runId, start, cancellationToken).ConfigureAwait(false);
+        var outcome = written.Outcome ?? sweep.Outcome;
+        var error = sweep.Error ?? written.Error;
+
+        // Alerts need no CRM call: they go out even when the CRM is down or the budget is used up.
+        var alertsOutcome = await delivery.DeliverOpenAsync(cancellationToken).ConfigureAwait(false);
+
+        var record = new RunRecord
+        {
+            RunId = runId,
+            Kind = Kind,
+            Crm = crm.Name,
+            StartedAt = start,
+            FinishedAt = time.GetUtcNow(),
+            Outcome = outcome,
+            Read = sweep.Read,
+            Scored = sweep.Read,
+            Changed = sweep.Writes.Count,
+            Written = written.Written,
+            Failed = written.Failed,
+            AlertsSent = alertsOutcome.Sent,
+            ApiCalls = crm.GetUsage().Calls - callsBefore,
+            ModelVersion = rules.ModelVersion,
+            Error = error,
+        };
+        await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
+
+        return SyncTelemetry.Recorded(activity, crm.Name, new SlaSweepResult
+        {
+            RunId = runId,
+            Outcome = outcome,
+            Read = sweep.Read,
+            Changed = sweep.Writes.Count,
+            Written = written.Written,
+            Failed = written.Failed,
+            Recycled = sweep.Recycled,
+            Breaches = written.Breaches,
+            AlertsDue = sweep.AlertsDue,
+            AlertsSent = alertsOutcome.Sent,
+            AlertsRetrying = alertsOutcome.Retrying,
+            AlertsUnknown = alertsOutcome.Unknown,
+            AlertsFailed = alertsOutcome.Failed,
+            ApiCalls = record.ApiCalls,
+            Error = error,
+        });
+    }
+
+    /// <summary>Reads the open handoffs, decides each one's SLA fields and records the alerts that came due.</summary>
+    private async Task<Assessment> AssessAsync(string runId, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var sweep = new Assessment();
+        var signalsSince = SignalWindow.Since(start, settings, rules);
         try
         {
             var request = new CrmReadRequest(null, signalsSince, CrmAccountFilter.OpenHandoffs);
             await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                read++;
+                sweep.Read++;
                 var current = account.Account.Current ?? AlignmentState.Empty;
                 if (planner.Plan(account, current, start) is not { } plan)
                 {
@@ -69,22 +120,23 @@ public sealed partial class SlaSweepJob(
 
                 if (AlignmentDiff.Compute(account.Account.Id, current, plan.Wanted) is { } write)
                 {
-                    writes.Add(write);
-                    before[write.AccountId] = current;
+                    sweep.Writes.Add(write);
+                    sweep.Before[write.AccountId] = current;
                 }
 
-                recycled += plan.Recycle ? 1 : 0;
+                sweep.Recycled += plan.Recycle ? 1 : 0;
                 if (plan.Wanted.SlaStatus == SlaStatus.Breached && current.SlaStatus != SlaStatus.Breached)
                 {
                     // Counted once written: a write that fails is retried by the next sweep, which counts it then.
-                    breaching.Add(account.Account.Id);
+                    sweep.Breaching.Add(account.Account.Id);
                 }
+
                 foreach (var alert in plan.Alerts)
                 {
                     var entry = new AlertLedgerEntry { Alert = alert, State = AlertLedgerState.Pending, CreatedAt = start };
                     if (await ledger.TryCreateAsync(entry, cancellationToken).ConfigureAwait(false) is not null)
                     {
-                        alertsDue++;
+                        sweep.AlertsDue++;
                         LogAlertDue(logger, account.Account.Id, alert.Level);
                     }
                 }
@@ -92,86 +144,65 @@ public sealed partial class SlaSweepJob(
         }
         catch (CrmBudgetExhaustedException)
         {
-            outcome = RunOutcomes.StoppedAtBudget;
-            error = "BUDGET_EXHAUSTED";
+            sweep.Outcome = RunOutcomes.StoppedAtBudget;
+            sweep.Error = "BUDGET_EXHAUSTED";
         }
         catch (CrmException ex)
         {
-            outcome = RunOutcomes.Failed;
-            error = ex.Code;
-            LogCrmFailed(logger, runId, error);
+            sweep.Outcome = RunOutcomes.Failed;
+            sweep.Error = ex.Code;
+            LogCrmFailed(logger, runId, ex.Code);
         }
 
-        var written = 0;
-        var failed = 0;
-        if (writes.Count > 0 && outcome != RunOutcomes.StoppedAtBudget)
+        return sweep;
+    }
+
+    /// <summary>Writes the changed SLA fields in batches and records the written ones in the history.</summary>
+    private async Task<WriteOutcome> WriteAsync(Assessment sweep, string runId, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        if (sweep.Writes.Count == 0)
         {
-            try
-            {
-                var result = await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
-                written = result.Written.Count;
-                var done = result.Written.ToHashSet(StringComparer.Ordinal);
-                breaches = breaching.Count(done.Contains);
-                await history.RecordSweepAsync([.. writes.Where(w => done.Contains(w.AccountId)).Select(w => (before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
-                failed = result.Failures.Count + result.NotAttempted.Count;
-                error ??= result.ApiError;
-                if (result.BudgetExhausted)
-                {
-                    outcome = RunOutcomes.StoppedAtBudget;
-                }
-            }
-            catch (CrmException ex)
-            {
-                // A write call refused for good (e.g. a field the integration user may not edit) must not hold back the
-                // alerts: they are recorded in the ledger already and need no CRM call. The next sweep writes again.
-                outcome = RunOutcomes.Failed;
-                failed = writes.Count;
-                error ??= ex.Code;
-                LogWriteFailed(logger, runId, error);
-            }
+            return WriteOutcome.None;
         }
 
-        // Alerts need no CRM call: they go out even when the CRM is down or the budget is used up.
-        var alertsOutcome = await delivery.DeliverOpenAsync(cancellationToken).ConfigureAwait(false);
-
-        var record = new RunRecord
+        try
         {
-            RunId = runId,
-            Kind = Kind,
-            Crm = crm.Name,
-            StartedAt = start,
-            FinishedAt = time.GetUtcNow(),
-            Outcome = outcome,
-            Read = read,
-            Scored = read,
-            Changed = writes.Count,
-            Written = written,
-            Failed = failed,
-            AlertsSent = alertsOutcome.Sent,
-            ApiCalls = crm.GetUsage().Calls - callsBefore,
-            ModelVersion = rules.ModelVersion,
-            Error = error,
-        };
-        await runs.AddAsync(record, cancellationToken).ConfigureAwait(false);
-
-        return SyncTelemetry.Recorded(activity, crm.Name, new SlaSweepResult
+            var result = await CrmBatchWriter.WriteAsync(crm, sweep.Writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+            var done = result.Written.ToHashSet(StringComparer.Ordinal);
+            await history.RecordSweepAsync([.. sweep.Writes.Where(w => done.Contains(w.AccountId)).Select(w => (sweep.Before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
+            return new WriteOutcome(
+                result.Written.Count,
+                result.Failures.Count + result.NotAttempted.Count,
+                sweep.Breaching.Count(done.Contains),
+                result.BudgetExhausted ? RunOutcomes.StoppedAtBudget : null,
+                result.ApiError);
+        }
+        catch (CrmException ex)
         {
-            RunId = runId,
-            Outcome = outcome,
-            Read = read,
-            Changed = writes.Count,
-            Written = written,
-            Failed = failed,
-            Recycled = recycled,
-            Breaches = breaches,
-            AlertsDue = alertsDue,
-            AlertsSent = alertsOutcome.Sent,
-            AlertsRetrying = alertsOutcome.Retrying,
-            AlertsUnknown = alertsOutcome.Unknown,
-            AlertsFailed = alertsOutcome.Failed,
-            ApiCalls = record.ApiCalls,
-            Error = error,
-        });
+            // A write call refused for good (e.g. a field the integration user may not edit) must not hold back the
+            // alerts: they are recorded in the ledger already and need no CRM call. The next sweep writes again.
+            LogWriteFailed(logger, runId, ex.Code);
+            return new WriteOutcome(0, sweep.Writes.Count, 0, RunOutcomes.Failed, ex.Code);
+        }
+    }
+
+    /// <summary>What <see cref="AssessAsync"/> found: the writes, their prior states, the counts and how the read ended.</summary>
+    private sealed class Assessment
+    {
+        public List<AccountWrite> Writes { get; } = [];
+        public Dictionary<string, AlignmentState> Before { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Breaching { get; } = new(StringComparer.Ordinal);
+        public int Read { get; set; }
+        public int Recycled { get; set; }
+        public int AlertsDue { get; set; }
+        public string Outcome { get; set; } = RunOutcomes.Succeeded;
+        public string? Error { get; set; }
+    }
+
+    /// <summary>What <see cref="WriteAsync"/> did; <paramref name="Outcome"/> overrides the read's when set.</summary>
+    private sealed record WriteOutcome(int Written, int Failed, int Breaches, string? Outcome, string? Error)
+    {
+        public static WriteOutcome None { get; } = new(0, 0, 0, null, null);
     }
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Alert {Level} due for account {AccountId}")]
