@@ -3,7 +3,7 @@ using Alignment.Core.Signals;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Plan;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;

@@ -8,7 +8,7 @@ using Alignment.Sandbox.HubSpot;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;

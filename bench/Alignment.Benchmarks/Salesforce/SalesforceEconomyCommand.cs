@@ -3,7 +3,7 @@ using System.Globalization;
 using Alignment.Salesforce.Configuration;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alignment.Cli.Calibrate;
-using Alignment.Cli.Hosting;
+using Alignment.Cli.Composition;
 using Alignment.Core.Calibration;
 using Alignment.Core.Model;
 using Alignment.Core.Snapshots;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Alignment.Cli.Hosting;
+using Alignment.Cli.Composition;
 using Alignment.Cli.Output;
 using Alignment.Cli.Serve;
 using Alignment.Hosting.Configuration;

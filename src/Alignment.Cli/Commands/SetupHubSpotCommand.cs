@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Alignment.Cli.Hosting;
+using Alignment.Cli.Composition;
 using Alignment.Cli.Output;
 using Alignment.Hosting.Configuration;
 using Alignment.HubSpot;

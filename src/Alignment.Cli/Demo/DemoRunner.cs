@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Alignment.Cli.Hosting;
+using Alignment.Cli.Composition;
 using Alignment.Cli.Sandbox;
 using Alignment.Core.Handoffs;
 using Alignment.Core.Signals;

@@ -1,4 +1,4 @@
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

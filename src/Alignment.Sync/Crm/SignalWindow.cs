@@ -1,4 +1,4 @@
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 
 namespace Alignment.Sync.Crm;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;

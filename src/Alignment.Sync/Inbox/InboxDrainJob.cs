@@ -1,6 +1,6 @@
 using System.Globalization;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scheduling;
 using Alignment.Sync.Scoring;

@@ -1,6 +1,6 @@
 using Alignment.Core.Accounts;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;

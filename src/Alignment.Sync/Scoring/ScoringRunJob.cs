@@ -2,7 +2,7 @@ using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Runs;
 using Alignment.Sync.State;
 using Alignment.Sync.Telemetry;

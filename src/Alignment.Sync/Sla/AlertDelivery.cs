@@ -1,5 +1,5 @@
 using Alignment.Sync.Alerts;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scheduling;
 using Alignment.Sync.State;
 using Microsoft.Extensions.Logging;

@@ -4,7 +4,7 @@ using Alignment.Core.Sla;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Microsoft.Extensions.Options;
 

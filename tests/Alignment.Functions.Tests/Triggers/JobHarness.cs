@@ -2,7 +2,7 @@ using Alignment.Sync.Alerts;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.TestKit.Builders;

@@ -1,7 +1,7 @@
 using Alignment.HubSpot.Tests.Support;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.TestKit.Fakes;

@@ -4,7 +4,7 @@ using Alignment.Core.Signals;
 using Alignment.HubSpot.Tests.Support;
 using Alignment.HubSpot.Webhooks;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.TestKit.Fakes;
 using Alignment.TestKit.Scoring;

@@ -1,5 +1,5 @@
 using Alignment.Sync.Crm;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
 using Alignment.TestKit.Scoring;
 

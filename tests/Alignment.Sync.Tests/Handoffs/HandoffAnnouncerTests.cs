@@ -2,7 +2,7 @@ using Alignment.Core.Accounts;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Handoffs;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.State;
 using Alignment.TestKit.Builders;
 

@@ -1,7 +1,7 @@
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Options;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Plan;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;

@@ -384,7 +384,7 @@ public sealed class SlaSweepJobTests
     [Fact]
     public async Task RunAsync_OwnerWithManager_ChainManagerFridayThenChannelMondayEachOnce()
     {
-        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
+        var h = new SyncHarness(new Alignment.Sync.Settings.SyncOptions { EscalationChain = true });
         // Escalated at 17:00 New York Friday (22:00Z) to the manager; four more business hours → Monday 13:00 (18:00Z).
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York", "005M")));
@@ -410,7 +410,7 @@ public sealed class SlaSweepJobTests
     [Fact]
     public async Task RunAsync_OwnerWithoutManager_EscalatedOnlyNoChannelStep()
     {
-        var h = new SyncHarness(new Alignment.Sync.Options.SyncOptions { EscalationChain = true });
+        var h = new SyncHarness(new Alignment.Sync.Settings.SyncOptions { EscalationChain = true });
         h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithOwner(new Core.Accounts.Owner("005A", "ae@example.com", "America/New_York")));
         h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Alignment.Cli.Hosting;
+namespace Alignment.Cli.Composition;
 
 /// <summary>
 /// Reads the settings file the Functions host uses locally (<c>local.settings.json</c>: <c>{"Values": {"Alignment__Crm":

@@ -1,4 +1,4 @@
-namespace Alignment.Sync.Options;
+namespace Alignment.Sync.Settings;
 
 /// <summary>Settings of the jobs (section <c>Alignment:Sync</c>), validated on start by <see cref="SyncOptionsValidator"/>.</summary>
 public sealed class SyncOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Alignment.Sync.Options;
+namespace Alignment.Sync.Settings;
 
 /// <summary>Validates <see cref="SyncOptions"/> on start; messages name the setting and give an example.</summary>
 public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>

@@ -1,4 +1,4 @@
-namespace Alignment.Cli.Hosting;
+namespace Alignment.Cli.Composition;
 
 /// <summary>The settings file (<c>--settings</c> or <c>local.settings.json</c>) is missing, unreadable or not valid JSON; the message names the file.</summary>
 internal sealed class SettingsFileException : Exception

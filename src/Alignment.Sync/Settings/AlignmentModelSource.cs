@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Alignment.Core.Model;
 
-namespace Alignment.Sync.Options;
+namespace Alignment.Sync.Settings;
 
 /// <summary>
 /// Reads the scoring model file once per path and keeps the result (a model, or its errors with JSON paths). A

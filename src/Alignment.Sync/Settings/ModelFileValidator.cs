@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Alignment.Sync.Options;
+namespace Alignment.Sync.Settings;
 
 /// <summary>Refuses to start when the model file named by <see cref="SyncOptions.ModelPath"/> is missing or invalid, listing every error with its JSON path.</summary>
 public sealed class ModelFileValidator(AlignmentModelSource source) : IValidateOptions<SyncOptions>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Alignment.Cli.Hosting;
+namespace Alignment.Cli.Composition;
 
 /// <summary>The composed services of a CLI verb: the same composition root as the Functions app.</summary>
 internal static class CliServices

@@ -9,7 +9,7 @@ using Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-namespace Alignment.Cli.Hosting;
+namespace Alignment.Cli.Composition;
 
 /// <summary>
 /// Runs a verb that needs the composed connector: reads the configuration, composes, and maps failures to exit codes

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace Alignment.Cli.Hosting;
+namespace Alignment.Cli.Composition;
 
 /// <summary>
 /// The configuration <c>alignment</c> runs with, lowest precedence first: the settings file (<c>--settings</c>, else
