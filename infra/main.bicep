@@ -62,6 +62,9 @@ param slaSweepSchedule string = '0 */5 * * * *'
 @description('NCRONTAB (six fields, UTC) of the webhook inbox drain (retries of failed deliveries).')
 param inboxDrainSchedule string = '30 * * * * *'
 
+@description('NCRONTAB (six fields, UTC) of the monthly calibration and its Slack summary.')
+param calibrateSchedule string = '0 0 7 1 * *'
+
 @description('PEM private key whose certificate is uploaded to the Salesforce app. Empty: set the Key Vault secret salesforce-private-key later.')
 @secure()
 param salesforcePrivateKey string = ''
@@ -170,6 +173,7 @@ var commonSettings = {
   Alignment__Schedules__FullRescore: fullRescoreSchedule
   Alignment__Schedules__SweepSla: slaSweepSchedule
   Alignment__Schedules__DrainInbox: inboxDrainSchedule
+  Alignment__Schedules__Calibrate: calibrateSchedule
 }
 
 var slackSettings = slackMode == 'Bot'

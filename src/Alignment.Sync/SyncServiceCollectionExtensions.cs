@@ -47,6 +47,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<WebhookIntakeJob>();
         services.TryAddTransient<InboxDrainJob>();
         services.TryAddTransient<PlanJob>();
+        services.TryAddTransient<Calibration.CalibrationRunJob>();
         return services;
     }
 }

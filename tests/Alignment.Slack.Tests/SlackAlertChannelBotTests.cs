@@ -77,6 +77,16 @@ public sealed class SlackAlertChannelBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_CalibrationSummary_GoesToAlertChannelAsValidBlockKit()
+    {
+        await _slack.Channel.SendAsync(Messages.SlackMessageRendererTests.CalibrationAlert(flagged: 2), Ct);
+
+        var message = Assert.Single(_slack.Sink.Messages);
+        Assert.Equal(SlackHarness.AlertChannel, message.Channel);
+        Assert.Contains("Monthly calibration", message.BlocksJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_AtRiskOwnerUnknownInSlack_GoesToChannelWithoutMention()
     {
         var alert = Alerts.Breached() with { Level = AlertLevel.AtRisk, Owner = new Owner("005Z", "nobody@example.com", "Europe/Berlin") };

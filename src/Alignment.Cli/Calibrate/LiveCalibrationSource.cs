@@ -9,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alignment.Cli.Calibrate;
 
 /// <summary>
-/// Live mode of <c>alignment calibrate</c>: every account of the configured CRM with its signals since the window's
-/// start minus the model's longest window (so each opportunity can be scored as of its creation), and the
-/// opportunities closed in the window, through the same API client and budget as a scoring run.
+/// Live mode of <c>alignment calibrate</c>: what <see cref="CalibrationInput"/> reads from the configured CRM (the
+/// same read as the monthly calibration timer).
 /// </summary>
 internal sealed record LiveCalibrationSource(ImmutableArray<Account> Accounts, ImmutableArray<Opportunity> Opportunities, DateTimeOffset AsOf)
 {
@@ -25,20 +24,7 @@ internal sealed record LiveCalibrationSource(ImmutableArray<Account> Accounts, I
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var since = now.AddDays(-windowDays);
-        var opportunities = ImmutableArray.CreateBuilder<Opportunity>();
-        await foreach (var opportunity in outcomes.ReadClosedAsync(since, cancellationToken).ConfigureAwait(false))
-        {
-            opportunities.Add(opportunity);
-        }
-
-        var longest = Math.Max(model.Intent.WindowDays, model.Engagement.WindowDays);
-        var accounts = ImmutableArray.CreateBuilder<Account>();
-        await foreach (var account in crm.ReadAccountsAsync(new CrmReadRequest(null, since.AddDays(-longest)), cancellationToken).ConfigureAwait(false))
-        {
-            accounts.Add(account.Account);
-        }
-
-        return new LiveCalibrationSource(accounts.ToImmutable(), opportunities.ToImmutable(), now);
+        var input = await CalibrationInput.ReadAsync(crm, outcomes, model, windowDays, now, cancellationToken).ConfigureAwait(false);
+        return new LiveCalibrationSource(input.Accounts, input.Opportunities, input.AsOf);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alignment.Hosting.Runs;
 using Alignment.Hosting.Schedules;
+using Alignment.Sync.Calibration;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alignment.Cli.Serve;
 
-/// <summary>The four timers of the Functions app, each bound to its job, with the schedules of the same settings.</summary>
+/// <summary>The timers of the Functions app, each bound to its job, with the schedules of the same settings.</summary>
 internal static class ScheduledJobs
 {
     public static IReadOnlyList<ScheduledJob> From(ScheduleOptions schedules)
@@ -35,6 +36,11 @@ internal static class ScheduledJobs
             {
                 var result = await services.GetRequiredService<InboxDrainJob>().RunAsync(ct).ConfigureAwait(false);
                 return Invariant($"{result.Done} done, {result.Retrying} retrying, {result.Parked} parked, {result.AccountsWritten} accounts written");
+            }),
+            new("Calibrate", schedules.Calibrate, TimerSchedule.Parse(schedules.Calibrate), async (services, ct) =>
+            {
+                var result = (await services.GetRequiredService<CalibrationRunJob>().RunAsync(ct).ConfigureAwait(false)).ThrowIfFailed();
+                return Invariant($"{result.Outcome}: {result.Summary?.Opportunities ?? 0} opportunities, {result.Summary?.SegmentsFlagged ?? 0} segments flagged, summary recorded {result.Recorded}, {result.AlertsSent} alerts sent{(result.Error is null ? "" : ", " + result.Error)}");
             }),
         ];
     }

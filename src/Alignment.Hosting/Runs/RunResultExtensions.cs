@@ -1,3 +1,4 @@
+using Alignment.Sync.Calibration;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -14,6 +15,12 @@ public static class RunResultExtensions
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Outcome == RunOutcomes.Failed ? throw new RunFailedException(result.Kind, result.RunId, result.Error) : result;
+    }
+
+    public static CalibrationRunResult ThrowIfFailed(this CalibrationRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome == RunOutcomes.Failed ? throw new RunFailedException(CalibrationRunJob.Kind, result.RunId, result.Error) : result;
     }
 
     public static SlaSweepResult ThrowIfFailed(this SlaSweepResult result)

@@ -13,6 +13,7 @@ public sealed class ScheduleOptions
     public const string FullRescoreKey = SectionName + ":" + nameof(FullRescore);
     public const string SweepSlaKey = SectionName + ":" + nameof(SweepSla);
     public const string DrainInboxKey = SectionName + ":" + nameof(DrainInbox);
+    public const string CalibrateKey = SectionName + ":" + nameof(Calibrate);
 
     /// <summary>Incremental scoring run (accounts changed since the checkpoint). Default every 15 minutes.</summary>
     public string Score { get; set; } = "0 */15 * * * *";
@@ -26,6 +27,9 @@ public sealed class ScheduleOptions
     /// <summary>Webhook inbox drain (deliveries due for a retry). Default every minute at second 30.</summary>
     public string DrainInbox { get; set; } = "30 * * * * *";
 
+    /// <summary>Monthly calibration and its Slack summary (docs/calibration.md). Default 07:00 UTC on the 1st.</summary>
+    public string Calibrate { get; set; } = "0 0 7 1 * *";
+
     /// <summary>Each timer with its setting key and expression, in a fixed order.</summary>
     public IReadOnlyList<(string Name, string Key, string Expression)> All() =>
     [
@@ -33,5 +37,6 @@ public sealed class ScheduleOptions
         (nameof(FullRescore), FullRescoreKey, FullRescore),
         (nameof(SweepSla), SweepSlaKey, SweepSla),
         (nameof(DrainInbox), DrainInboxKey, DrainInbox),
+        (nameof(Calibrate), CalibrateKey, Calibrate),
     ];
 }

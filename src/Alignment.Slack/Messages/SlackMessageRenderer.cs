@@ -26,6 +26,11 @@ internal static class SlackMessageRenderer
             return TierCrossingsRenderer.Render(alert);
         }
 
+        if (alert.Level == AlertLevel.Calibration)
+        {
+            return CalibrationRenderer.Render(alert);
+        }
+
         var name = string.IsNullOrWhiteSpace(alert.AccountName) ? alert.AccountId : alert.AccountName;
         var owner = ownerUserId is null ? "the account owner (no Slack user found)" : SlackText.Mention(ownerUserId);
         var account = SlackText.Link(alert.AccountUrl, name);

@@ -6,7 +6,8 @@ namespace Alignment.Sync.Alerts;
 /// <summary>
 /// An alert to deliver (SLA levels, the handoff DM, a tier-crossing digest). Carries what a person needs to act;
 /// rendering is the channel's job. A <see cref="AlertLevel.TierCrossings"/> digest is about a run, not one account:
-/// its <see cref="AccountId"/> is the run id, its instants the run's start and its accounts in <see cref="Crossings"/>.
+/// its <see cref="AccountId"/> is the run id, its instants the run's start and its accounts in <see cref="Crossings"/>;
+/// a <see cref="AlertLevel.Calibration"/> summary likewise, with its figures in <see cref="Calibration"/>.
 /// </summary>
 public sealed record Alert
 {
@@ -41,4 +42,7 @@ public sealed record Alert
 
     /// <summary>For <see cref="AlertLevel.TierCrossings"/>: crossings of this run not listed because of the cap.</summary>
     public int CrossingsOmitted { get; init; }
+
+    /// <summary>For <see cref="AlertLevel.Calibration"/>: the month's calibration summary.</summary>
+    public Calibration.CalibrationSummary? Calibration { get; init; }
 }

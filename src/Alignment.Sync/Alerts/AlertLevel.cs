@@ -27,4 +27,7 @@ public enum AlertLevel
 
     /// <summary>One digest per run to the alert channel listing accounts that crossed a tier upward (Tier 3 → Tier 2, anything → Tier 1), capped.</summary>
     TierCrossings,
+
+    /// <summary>The monthly calibration summary to the alert channel, once per CRM and month (docs/calibration.md).</summary>
+    Calibration,
 }

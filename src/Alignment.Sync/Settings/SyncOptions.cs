@@ -57,6 +57,12 @@ public sealed class SyncOptions
     /// </summary>
     public bool EscalationChain { get; set; }
 
+    /// <summary>
+    /// The monthly calibration's window (30–1095 days): opportunities closed in the last so many days
+    /// (docs/calibration.md, "Monthly summary").
+    /// </summary>
+    public int CalibrationWindowDays { get; set; } = 365;
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

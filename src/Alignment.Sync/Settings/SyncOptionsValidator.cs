@@ -19,6 +19,7 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         Range(errors, nameof(SyncOptions.InboxBatchSize), options.InboxBatchSize, 1, 5000, "1000");
         Range(errors, nameof(SyncOptions.MaxAlertAttempts), options.MaxAlertAttempts, 1, 100, "5");
         Range(errors, nameof(SyncOptions.MaxTierCrossingsListed), options.MaxTierCrossingsListed, 0, 200, "20");
+        Range(errors, nameof(SyncOptions.CalibrationWindowDays), options.CalibrationWindowDays, 30, 1095, "365");
         Positive(errors, nameof(SyncOptions.InboxLease), options.InboxLease, "00:05:00");
         Positive(errors, nameof(SyncOptions.BackoffBase), options.BackoffBase, "00:00:30");
         Positive(errors, nameof(SyncOptions.AlertSendingTimeout), options.AlertSendingTimeout, "00:02:00");

@@ -8,6 +8,7 @@ internal sealed record ExpectedFunction(string Name, string TriggerType, string 
 {
     public static IReadOnlyList<ExpectedFunction> All { get; } =
     [
+        new("Calibrate", "timerTrigger", "%Alignment:Schedules:Calibrate%", "ExponentialBackoff x3"),
         new("DrainInbox", "timerTrigger", "%Alignment:Schedules:DrainInbox%", null),
         new("FullRescore", "timerTrigger", "%Alignment:Schedules:FullRescore%", "ExponentialBackoff x3"),
         new("Health", "httpTrigger", "GET health (Anonymous)", null),

@@ -11,7 +11,7 @@ namespace Alignment.Functions.Tests.Host;
 
 /// <summary>
 /// The built worker process, run and driven by a test acting as the Functions host over the <c>FunctionRpc</c> event
-/// stream: it starts, reports and loads its seven functions, answers a signed HubSpot webhook by storing it in the
+/// stream: it starts, reports and loads its functions (all of DeclaredFunctions), answers a signed HubSpot webhook by storing it in the
 /// inbox in Azurite, rejects a bad signature, and runs ScoreAccounts against the HubSpot emulator.
 /// </summary>
 public sealed class WorkerRunTests(HostedWorkerFixture fixture) : IClassFixture<HostedWorkerFixture>
@@ -19,7 +19,7 @@ public sealed class WorkerRunTests(HostedWorkerFixture fixture) : IClassFixture<
     private static readonly Uri HubSpotWebhookUrl = new("https://alignment-test.azurewebsites.net/api/webhooks/hubspot?code=test-function-key");
 
     [Fact]
-    public async Task EventStream_InitMetadataLoadTerminate_ReportsSevenFunctionsLoadsEachAndExitsCleanly()
+    public async Task EventStream_InitMetadataLoadTerminate_ReportsEveryDeclaredFunctionLoadsEachAndExitsCleanly()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var worker = await WorkerSession.StartAsync(fixture.AppSettings, ct);

@@ -1,4 +1,5 @@
 using Alignment.Sync.Alerts;
+using Alignment.Sync.Calibration;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
@@ -7,6 +8,7 @@ using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.TestKit.Builders;
 using Alignment.TestKit.Fakes;
+using Alignment.TestKit.Paths;
 using Alignment.TestKit.Scoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,6 +61,12 @@ internal sealed class JobHarness
 
     public InboxDrainJob DrainJob() =>
         new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<InboxDrainJob>());
+
+    public CalibrationRunJob CalibrationJob(params IOutcomeReader[] outcomes)
+    {
+        Options.ModelPath = RepoPaths.InRepo("config", "scoring.json");
+        return new(Crm, outcomes, new AlignmentModelSource(), AlertLedger, Delivery(), Runs, MsOptions.Create(Options), Time, loggers.CreateLogger<CalibrationRunJob>());
+    }
 
     /// <summary>An account with full fit and no signals (Tier 3), last modified a day ago.</summary>
     public void AddAccount(string id) => Crm.Put(AccountBuilder.AnAccount().WithId(id).Build(), T0.AddDays(-1));

@@ -1,11 +1,15 @@
+using Alignment.Core.Calibration;
 using Alignment.Functions.Triggers;
 using Alignment.Hosting.Runs;
+using Alignment.Sync.Alerts;
+using Alignment.Sync.Calibration;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;
 using Microsoft.Azure.Functions.Worker;
+using Moq;
 
 namespace Alignment.Functions.Tests.Triggers;
 
@@ -106,5 +110,55 @@ public sealed class TimerFunctionTests
 
         Assert.Equal(InboxState.Done, (await h.Inbox.GetAsync("hubspot:1", CancellationToken.None))!.Value.State);
         Assert.Single(h.Crm.Writes);
+    }
+
+    [Fact]
+    public async Task Calibrate_ClosedOpportunities_PostsTheMonthsSummaryOnce()
+    {
+        h.AddAccount("001A");
+        h.AddAccount("001B");
+        var outcomes = new Mock<IOutcomeReader>();
+        outcomes.Setup(o => o.ReadClosedAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(() => Opportunities(
+            new Opportunity("006A", "001A", JobHarness.T0.AddDays(-40), JobHarness.T0.AddDays(-10), true, 5_000m),
+            new Opportunity("006B", "001B", JobHarness.T0.AddDays(-40), JobHarness.T0.AddDays(-10), false, 5_000m)));
+        var function = new CalibrateFunction(h.CalibrationJob(outcomes.Object));
+
+        await function.RunAsync(Timer, CancellationToken.None);
+        await function.RunAsync(Timer, CancellationToken.None);
+
+        Assert.Equal(AlertLevel.Calibration, Assert.Single(h.Channel.Delivered).Level);
+        outcomes.Verify(o => o.ReadClosedAsync(JobHarness.T0.AddDays(-365), It.IsAny<CancellationToken>()), Times.Once());
+        Assert.All(h.Runs.All, r => Assert.Equal((CalibrationRunJob.Kind, RunOutcomes.Succeeded), (r.Kind, r.Outcome)));
+    }
+
+    [Fact]
+    public async Task Calibrate_CrmDown_ThrowsRunFailedForTheHostsRetry()
+    {
+        h.Crm.FailCalls(1, 5, 503);
+        var outcomes = new Mock<IOutcomeReader>();
+        outcomes.Setup(o => o.ReadClosedAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(() => Opportunities());
+
+        var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new CalibrateFunction(h.CalibrationJob(outcomes.Object)).RunAsync(Timer, CancellationToken.None));
+
+        Assert.Equal(CalibrationRunJob.Kind, thrown.Kind);
+        Assert.Empty(h.Channel.Delivered);
+    }
+
+    [Fact]
+    public async Task Calibrate_NoOutcomeReaderForTheCrm_SucceedsWithoutPosting()
+    {
+        await new CalibrateFunction(h.CalibrationJob()).RunAsync(Timer, CancellationToken.None);
+
+        Assert.Empty(h.Channel.Delivered);
+        Assert.Equal(CalibrationRunJob.OutcomesUnsupported, Assert.Single(h.Runs.All).Error);
+    }
+
+    private static async IAsyncEnumerable<Opportunity> Opportunities(params Opportunity[] opportunities)
+    {
+        foreach (var opportunity in opportunities)
+        {
+            await Task.Yield();
+            yield return opportunity;
+        }
     }
 }

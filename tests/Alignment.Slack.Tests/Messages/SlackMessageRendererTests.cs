@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Alignment.Core.Accounts;
 using Alignment.Slack.Messages;
 using Alignment.Sync.Alerts;
+using Alignment.Sync.Calibration;
 
 namespace Alignment.Slack.Tests.Messages;
 
@@ -158,4 +159,64 @@ public sealed class SlackMessageRendererTests
         Assert.All(sections, s => Assert.True(s.Length <= 3000));
         Assert.Equal(200, sections.Sum(s => s.Split('\n').Length));
     }
+
+    [Fact]
+    public void Render_Calibration_AucTiersFlaggedSegmentsAndTheReviewCommand()
+    {
+        var message = SlackMessageRenderer.Render(CalibrationAlert(flagged: 7), "U1");
+        var blocks = message["blocks"]!.AsArray();
+        var sections = blocks.Where(b => (string)b!["type"]! == "section").Select(b => (string)b!["text"]!["text"]!).ToList();
+        var all = string.Join("\n", sections);
+
+        Assert.Equal("Monthly calibration: model 2026.11.0, 7 segments flagged", (string)blocks[0]!["text"]!["text"]!);
+        Assert.Contains("412 closed opportunities in the last 365 days (103 won, 25 %), 9800 accounts scored", all, StringComparison.Ordinal);
+        Assert.Contains("• Composite: *0.712* [0.680, 0.741]", all, StringComparison.Ordinal);
+        Assert.Contains("• Intent: not defined (needs both won and lost)", all, StringComparison.Ordinal);
+        Assert.Contains("• Tier 1 (Hot): 30/60 won (50 %), pipeline 1,200,000", all, StringComparison.Ordinal);
+        Assert.Contains("• industry = Retail &amp; Leisure: 2/25 won (8 %, 2.2 %–25 %)", all, StringComparison.Ordinal);
+        Assert.Contains("…and 2 more", all, StringComparison.Ordinal);
+        Assert.Contains("Nothing is applied", all, StringComparison.Ordinal);
+        Assert.All(sections, s => Assert.True(s.Length <= 3000));
+        Assert.DoesNotContain("<@U1>", message.ToJsonString(Relaxed), StringComparison.Ordinal);
+        Assert.StartsWith("Monthly calibration: model 2026.11.0", (string)message["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CalibrationWithoutDrift_SaysSoAndListsNoSegments()
+    {
+        var message = SlackMessageRenderer.Render(CalibrationAlert(flagged: 0), null);
+
+        Assert.Equal("Monthly calibration: model 2026.11.0, no segment flagged", (string)message["blocks"]![0]!["text"]!["text"]!);
+        Assert.DoesNotContain("Flagged:", message.ToJsonString(Relaxed), StringComparison.Ordinal);
+    }
+
+    internal static Alert CalibrationAlert(int flagged) => Alerts.Breached("calibration:salesforce:2026-12") with
+    {
+        Level = AlertLevel.Calibration,
+        AccountId = "salesforce:calibration:20261201T070000000Z",
+        Owner = null,
+        Calibration = new CalibrationSummary
+        {
+            ModelVersion = "2026.11.0",
+            ProposedVersion = "2026.11.1",
+            WindowDays = 365,
+            Accounts = 9800,
+            Opportunities = 412,
+            Won = 103,
+            Skipped = 0,
+            Dimensions =
+            [
+                new CalibrationSummaryDimension("Fit", 0.65, 0.61, 0.69),
+                new CalibrationSummaryDimension("Intent", null, null, null),
+                new CalibrationSummaryDimension("Composite", 0.712, 0.680, 0.741),
+            ],
+            Tiers = [new CalibrationSummaryTier(Core.Tiers.Tier.Tier1, 60, 30, 0.5, 1_200_000m)],
+            Segments = [.. Enumerable.Range(0, Math.Min(flagged, CalibrationSummary.MaxSegmentsListed))
+                .Select(i => new CalibrationSummarySegment("industry", i == 0 ? "Retail & Leisure" : "Segment " + i, 25, 2, 0.08, 0.022, 0.25))],
+            SegmentsFlagged = flagged,
+            FitWeight = 45,
+            IntentWeight = 35,
+            EngagementWeight = 20,
+        },
+    };
 }
