@@ -34,4 +34,13 @@ public sealed record AlignmentState
     public DateTimeOffset? SlaDue { get; init; }
     public SlaStatus? SlaStatus { get; init; }
     public DateTimeOffset? FirstResponseAt { get; init; }
+
+    /// <summary>
+    /// Set by the rep with a <c>Rejected</c> handoff: why (one of <see cref="RejectionReasons.All"/>). The connector only
+    /// reads it (docs/handoff-sla.md, "Sales feedback").
+    /// </summary>
+    public string? RejectionReason { get; init; }
+
+    /// <summary>Set by the rep who disagrees with the tier; the connector only reads it and queues the account for the weekly review.</summary>
+    public bool WrongTier { get; init; }
 }

@@ -77,5 +77,7 @@ internal sealed class HubSpotAccountMapper(HubSpotPropertyMap names, HubSpotOpti
         SlaDue = HubSpotPropertyValues.ParseInstant(c.Get(names[AlignmentField.SlaDue])),
         SlaStatus = HubSpotPropertyValues.ParseEnum<SlaStatus>(c.Get(names[AlignmentField.SlaStatus])),
         FirstResponseAt = HubSpotPropertyValues.ParseInstant(c.Get(names[AlignmentField.FirstResponseAt])),
+        RejectionReason = RejectionReasons.Normalize(c.Get(names[AlignmentField.RejectionReason])),
+        WrongTier = HubSpotPropertyValues.ParseBool(c.Get(names[AlignmentField.WrongTier])),
     };
 }

@@ -40,6 +40,8 @@ internal sealed class HubSpotPropertyMap
         AlignmentField.SlaDue => "alignment_sla_due",
         AlignmentField.SlaStatus => "alignment_sla_status",
         AlignmentField.FirstResponseAt => "alignment_first_response_at",
+        AlignmentField.RejectionReason => "alignment_rejection_reason",
+        AlignmentField.WrongTier => "alignment_wrong_tier",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

@@ -6,7 +6,7 @@ namespace Alignment.HubSpot.Crm;
 
 /// <summary>
 /// An <see cref="AccountWrite"/> → the HubSpot properties to send: only the changed fields, every value a string
-/// (instants ISO-8601 UTC, empty string clears), never the lock property.
+/// (instants ISO-8601 UTC, empty string clears), never a property a person sets (the lock, the rep's feedback).
 /// </summary>
 internal sealed class HubSpotWriteMapper(HubSpotPropertyMap names)
 {
@@ -15,9 +15,9 @@ internal sealed class HubSpotWriteMapper(HubSpotPropertyMap names)
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in write.Fields)
         {
-            if (field == AlignmentField.TierLocked)
+            if (AlignmentFields.IsHumans(field))
             {
-                continue; // set by a human only
+                continue; // set by a person only
             }
 
             properties[names[field]] = Value(field, write.Values);
@@ -43,6 +43,8 @@ internal sealed class HubSpotWriteMapper(HubSpotPropertyMap names)
         AlignmentField.SlaDue => Instant(v.SlaDue),
         AlignmentField.SlaStatus => v.SlaStatus?.ToString() ?? "",
         AlignmentField.FirstResponseAt => Instant(v.FirstResponseAt),
+        AlignmentField.RejectionReason => v.RejectionReason ?? "",
+        AlignmentField.WrongTier => v.WrongTier ? "true" : "false",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

@@ -27,6 +27,12 @@ public sealed class SalesforceFieldMap
     public string SlaStatus { get; set; } = "Alignment_SLA_Status__c";
     public string FirstResponseAt { get; set; } = "Alignment_First_Response_At__c";
 
+    /// <summary>Picklist the rep sets with a Rejected handoff (read only for the integration user).</summary>
+    public string RejectionReason { get; set; } = "Alignment_Rejection_Reason__c";
+
+    /// <summary>Checkbox the rep sets when the tier is wrong (read only for the integration user).</summary>
+    public string WrongTier { get; set; } = "Alignment_Wrong_Tier__c";
+
     /// <summary>The API name of a connector field.</summary>
     public string NameOf(AlignmentField field) => field switch
     {
@@ -45,6 +51,8 @@ public sealed class SalesforceFieldMap
         AlignmentField.SlaDue => SlaDue,
         AlignmentField.SlaStatus => SlaStatus,
         AlignmentField.FirstResponseAt => FirstResponseAt,
+        AlignmentField.RejectionReason => RejectionReason,
+        AlignmentField.WrongTier => WrongTier,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

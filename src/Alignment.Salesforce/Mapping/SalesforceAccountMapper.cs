@@ -53,6 +53,8 @@ internal sealed class SalesforceAccountMapper(SalesforceFieldMap fields)
         SlaDue = SalesforceRecord.Instant(r, fields.SlaDue),
         SlaStatus = Enum.TryParse<SlaStatus>(SalesforceRecord.String(r, fields.SlaStatus), out var sla) && Enum.IsDefined(sla) ? sla : null,
         FirstResponseAt = SalesforceRecord.Instant(r, fields.FirstResponseAt),
+        RejectionReason = RejectionReasons.Normalize(SalesforceRecord.String(r, fields.RejectionReason)),
+        WrongTier = SalesforceRecord.Bool(r, fields.WrongTier),
     };
 
     private static int? Int(JsonElement r, string field) => SalesforceRecord.Number(r, field) is { } d ? (int)Math.Round(d, MidpointRounding.AwayFromZero) : null;

@@ -8,11 +8,11 @@ namespace Alignment.Salesforce.Mapping;
 
 /// <summary>
 /// Builds the sObject Collections body: only the fields named in <see cref="AccountWrite.Fields"/>, never
-/// <see cref="AlignmentField.TierLocked"/> (a human's field). Instants are written as UTC with <c>Z</c>.
+/// a field a person sets (<see cref="AlignmentFields.IsHumans"/>: the tier lock, the rep's feedback). Instants are written as UTC with <c>Z</c>.
 /// </summary>
 internal static class SalesforceWriteMapper
 {
-    public static bool HasWritableFields(AccountWrite write) => write.Fields.Any(f => f != AlignmentField.TierLocked);
+    public static bool HasWritableFields(AccountWrite write) => write.Fields.Any(f => !AlignmentFields.IsHumans(f));
 
     public static byte[] Serialize(IReadOnlyList<AccountWrite> writes, SalesforceFieldMap fields)
     {
@@ -29,7 +29,7 @@ internal static class SalesforceWriteMapper
                 w.WriteString("type", "Account");
                 w.WriteEndObject();
                 w.WriteString("id", write.AccountId);
-                foreach (var field in write.Fields.Where(f => f != AlignmentField.TierLocked).Order())
+                foreach (var field in write.Fields.Where(f => !AlignmentFields.IsHumans(f)).Order())
                 {
                     WriteValue(w, fields.NameOf(field), field, write.Values);
                 }

@@ -54,6 +54,8 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
         p["alignment_sla_due"] = Iso(c.SlaDue);
         p["alignment_sla_status"] = c.SlaStatus?.ToString();
         p["alignment_first_response_at"] = Iso(c.FirstResponseAt);
+        p["alignment_rejection_reason"] = c.RejectionReason;
+        p["alignment_wrong_tier"] = c.WrongTier ? "true" : "false";
 
         foreach (var signal in account.Signals.OrderBy(s => s.At))
         {

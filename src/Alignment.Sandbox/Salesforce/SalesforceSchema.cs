@@ -19,12 +19,15 @@ internal static class SalesforceSchema
     public const string SlaDue = "Alignment_SLA_Due__c";
     public const string SlaStatus = "Alignment_SLA_Status__c";
     public const string FirstResponseAt = "Alignment_First_Response_At__c";
+    public const string RejectionReason = "Alignment_Rejection_Reason__c";
+    public const string WrongTier = "Alignment_Wrong_Tier__c";
 
     public static readonly IReadOnlyDictionary<string, string[]> Picklists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
         [Tier] = ["Tier1", "Tier2", "Tier3", "None"],
         [HandoffStatus] = ["None", "Pending", "Accepted", "Recycled", "Rejected"],
         [SlaStatus] = ["OnTrack", "AtRisk", "Breached", "Met"],
+        [RejectionReason] = ["WrongTiming", "WrongContact", "NotIcp", "Duplicate", "Other"],
     };
 
     public static void Declare(SalesforceStore store, SalesforceEmulatorOptions options)
@@ -34,7 +37,7 @@ internal static class SalesforceSchema
         [
             .. system, "Name", "NumberOfEmployees", "Industry", "AnnualRevenue", "BillingCountry", "BillingCountryCode", "OwnerId",
             Technologies, Score, Fit, Intent, Engagement, Tier, TierLocked, Reasons, ModelVersion, ScoredAt, HandoffStatus,
-            HandoffRule, HandoffAt, SlaDue, SlaStatus, FirstResponseAt,
+            HandoffRule, HandoffAt, SlaDue, SlaStatus, FirstResponseAt, RejectionReason, WrongTier,
         ]);
         store.DeclareType("User", [.. system, "Email", "TimeZoneSidKey", "ManagerId", "Name"]);
         store.DeclareType("Contact", [.. system, "AccountId", "LastName"]);

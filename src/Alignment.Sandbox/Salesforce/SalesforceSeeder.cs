@@ -57,6 +57,8 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         record[SalesforceSchema.SlaDue] = c.SlaDue;
         record[SalesforceSchema.SlaStatus] = c.SlaStatus?.ToString();
         record[SalesforceSchema.FirstResponseAt] = c.FirstResponseAt;
+        record[SalesforceSchema.RejectionReason] = c.RejectionReason;
+        record[SalesforceSchema.WrongTier] = c.WrongTier;
         store.Add(record);
         foreach (var signal in account.Signals)
         {

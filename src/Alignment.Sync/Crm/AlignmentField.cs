@@ -4,6 +4,7 @@ namespace Alignment.Sync.Crm;
 /// The connector's fields on an account (docs/sync.md, "What is written back"). Adapters map each to the configured
 /// CRM field name (Salesforce <c>Alignment_Score__c</c>, HubSpot <c>alignment_score</c>, ...).
 /// </summary>
+/// <remarks><see cref="AlignmentFields.IsHumans"/> names the fields a person sets and the connector only reads.</remarks>
 public enum AlignmentField
 {
     Score,
@@ -21,4 +22,10 @@ public enum AlignmentField
     SlaDue,
     SlaStatus,
     FirstResponseAt,
+
+    /// <summary>Set by the rep (read only, like <see cref="TierLocked"/>): why a handoff was rejected.</summary>
+    RejectionReason,
+
+    /// <summary>Set by the rep (read only): the rep disagrees with the tier.</summary>
+    WrongTier,
 }

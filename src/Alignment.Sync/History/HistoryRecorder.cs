@@ -36,12 +36,16 @@ public sealed class HistoryRecorder(IHandoffHistory history, IWriteLog writeLog)
         }
 
         var outcome = state.SlaStatus is SlaStatus.Met or SlaStatus.Breached ? state.SlaStatus : null;
-        return new HandoffFeedback(accountId, handoffAt, state.HandoffStatus, state.FirstResponseAt, outcome, null, false, at);
+        // The reason belongs to a rejection: a reason left over from an earlier Rejected (the rep set the handoff back)
+        // is not recorded against this status.
+        var reason = state.HandoffStatus == HandoffStatus.Rejected ? state.RejectionReason : null;
+        return new HandoffFeedback(accountId, handoffAt, state.HandoffStatus, state.FirstResponseAt, outcome, reason, state.WrongTier, at);
     }
 
     /// <summary>
     /// The scoring run's (or the drain's) batch: write log and new handoffs for the accounts in <paramref name="written"/>;
-    /// the rep's status (Accepted, Rejected, Recycled) of other accounts read, merged into their recorded handoff.
+    /// the rep's status (Accepted, Rejected with its reason, Recycled) and wrong-tier flag of other accounts read, merged
+    /// into their recorded handoff.
     /// </summary>
     public async Task RecordScoringAsync(IReadOnlyList<AccountPlan> plans, IReadOnlySet<string> written, string runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -69,7 +73,8 @@ public sealed class HistoryRecorder(IHandoffHistory history, IWriteLog writeLog)
             })
             .ToList();
         var feedback = plans
-            .Where(p => p.Handoff is null && p.Source.Account.Current?.HandoffStatus is HandoffStatus.Accepted or HandoffStatus.Rejected or HandoffStatus.Recycled)
+            .Where(p => p.Handoff is null && p.Source.Account.Current is { } current
+                && (current.HandoffStatus is HandoffStatus.Accepted or HandoffStatus.Rejected or HandoffStatus.Recycled || current.WrongTier))
             .Select(p => FeedbackOf(p.AccountId, p.Source.Account.Current!, now))
             .OfType<HandoffFeedback>()
             .ToList();

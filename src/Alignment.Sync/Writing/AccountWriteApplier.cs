@@ -30,6 +30,8 @@ public static class AccountWriteApplier
             SlaDue = f.Contains(AlignmentField.SlaDue) ? v.SlaDue : current.SlaDue,
             SlaStatus = f.Contains(AlignmentField.SlaStatus) ? v.SlaStatus : current.SlaStatus,
             FirstResponseAt = f.Contains(AlignmentField.FirstResponseAt) ? v.FirstResponseAt : current.FirstResponseAt,
+            RejectionReason = f.Contains(AlignmentField.RejectionReason) ? v.RejectionReason : current.RejectionReason,
+            WrongTier = f.Contains(AlignmentField.WrongTier) ? v.WrongTier : current.WrongTier,
         };
     }
 
@@ -54,6 +56,8 @@ public static class AccountWriteApplier
             AlignmentField.SlaDue => Text(state.SlaDue),
             AlignmentField.SlaStatus => state.SlaStatus?.ToString(),
             AlignmentField.FirstResponseAt => Text(state.FirstResponseAt),
+            AlignmentField.RejectionReason => state.RejectionReason,
+            AlignmentField.WrongTier => state.WrongTier ? "true" : "false",
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
         };
     }

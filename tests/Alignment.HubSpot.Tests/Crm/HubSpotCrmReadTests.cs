@@ -62,7 +62,8 @@ public sealed class HubSpotCrmReadTests
         {
             Current = new AlignmentState
             {
-                Score = 71, Tier = Core.Tiers.Tier.Tier2, TierLocked = true, HandoffStatus = HandoffStatus.Pending,
+                Score = 71, Tier = Core.Tiers.Tier.Tier2, TierLocked = true, HandoffStatus = HandoffStatus.Rejected,
+                RejectionReason = RejectionReasons.NotIcp, WrongTier = true,
                 HandoffAt = AsOf.AddHours(-3), SlaDue = AsOf.AddHours(1), SlaStatus = Core.Sla.SlaStatus.AtRisk,
             },
         };

@@ -143,6 +143,42 @@ public sealed class SalesforceCrmReadTests
     }
 
     [Fact]
+    public async Task ReadAccountsAsync_RepsFeedback_ReasonAndWrongTierFlagRead()
+    {
+        var accounts = TestAccounts.Many(3).Select((a, i) => a with
+        {
+            Current = new AlignmentState
+            {
+                HandoffStatus = i == 2 ? HandoffStatus.Accepted : HandoffStatus.Rejected,
+                HandoffAt = TestAccounts.AsOf.AddDays(-2),
+                RejectionReason = i switch { 0 => RejectionReasons.WrongTiming, 1 => RejectionReasons.Duplicate, _ => null },
+                WrongTier = i == 2,
+            },
+        });
+        await using var host = await SalesforceTestHost.StartAsync(accounts);
+
+        var read = await host.Crm.ReadAccountsAsync(new CrmReadRequest(null, Since), Ct).ToListAsync(Ct);
+
+        Assert.Equal(
+            [(RejectionReasons.WrongTiming, false), (RejectionReasons.Duplicate, false), ((string?)null, true)],
+            read.OrderBy(a => a.Account.Id, StringComparer.Ordinal).Select(a => (a.Account.Current!.RejectionReason, a.Account.Current.WrongTier)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_HumansFieldsInAWrite_AreNeverSent()
+    {
+        await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(1));
+        var id = TestAccounts.Id(1);
+        var write = new AccountWrite(id, new AlignmentState { Score = 50, RejectionReason = RejectionReasons.Other, WrongTier = true },
+            new HashSet<AlignmentField> { AlignmentField.Score, AlignmentField.RejectionReason, AlignmentField.WrongTier });
+
+        await host.Crm.WriteAsync([write], Ct);
+
+        var current = (await host.Crm.GetAccountsAsync([id], Since, Ct)).Single().Account.Current!;
+        Assert.Equal((50, (string?)null, false), (current.Score, current.RejectionReason, current.WrongTier));
+    }
+
+    [Fact]
     public async Task GetAccountsAsync_UnknownAndMalformedIds_AreLeftOut()
     {
         await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(3));

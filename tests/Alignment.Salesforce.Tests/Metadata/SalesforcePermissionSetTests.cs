@@ -25,7 +25,7 @@ public sealed class SalesforcePermissionSetTests
     {
         var permissions = SalesforceMetadataSource.FieldPermissions(Load());
 
-        foreach (var field in Enum.GetValues<AlignmentField>().Where(f => f != AlignmentField.TierLocked))
+        foreach (var field in Enum.GetValues<AlignmentField>().Where(f => !AlignmentFields.IsHumans(f)))
         {
             Assert.True(permissions.TryGetValue("Account." + Defaults.NameOf(field), out var p), field + " has no field permission.");
             Assert.True(p.Readable && p.Editable, field + " is not readable and editable.");
@@ -35,10 +35,12 @@ public sealed class SalesforcePermissionSetTests
     [Fact]
     public void FieldPermissions_HumansFields_AreReadOnly()
     {
-        // The adapter never writes the lock nor the technologies; read-only access makes Salesforce refuse it too.
+        // The adapter never writes the lock, the rep's feedback nor the technologies; read-only access makes Salesforce refuse it too.
         var permissions = SalesforceMetadataSource.FieldPermissions(Load());
 
         Assert.Equal((true, false), permissions["Account." + Defaults.TierLocked]);
+        Assert.Equal((true, false), permissions["Account." + Defaults.RejectionReason]);
+        Assert.Equal((true, false), permissions["Account." + Defaults.WrongTier]);
         Assert.Equal((true, false), permissions["Account." + Defaults.Technologies]);
     }
 

@@ -1,3 +1,4 @@
+using Alignment.Core.Accounts;
 using Alignment.Core.Handoffs;
 using Alignment.Core.Signals;
 using Alignment.Core.Sla;
@@ -83,6 +84,54 @@ public sealed class HistoryRecorderTests
         var record = Assert.Single(h.History.All);
         Assert.Equal((HandoffStatus.Rejected, "tier1-meeting"), (record.Status, record.Rule));
     }
+
+    [Fact]
+    public async Task ScoringRun_RepRejectedWithAReason_ReasonRecorded()
+    {
+        h.Add(h.Hot("001HOT"));
+        await h.ScoreAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        h.Crm.Update("001HOT", a => a with { Current = a.Current with { HandoffStatus = HandoffStatus.Rejected, RejectionReason = RejectionReasons.NotIcp } }, h.Now.AddMinutes(-1));
+
+        await h.ScoreAsync();
+
+        var record = Assert.Single(h.History.All);
+        Assert.Equal((HandoffStatus.Rejected, RejectionReasons.NotIcp, false), (record.Status, record.RejectionReason, record.WrongTier));
+        Assert.Equal(RejectionReasons.NotIcp, h.Crm.Get("001HOT").Current.RejectionReason);
+    }
+
+    [Fact]
+    public async Task ScoringRun_PendingHandoffFlaggedWrongTier_FlagRecordedAndNeverWritten()
+    {
+        h.Add(h.Hot("001HOT"));
+        await h.ScoreAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        h.Crm.Update("001HOT", a => a with { Current = a.Current with { WrongTier = true } }, h.Now.AddMinutes(-1));
+
+        await h.ScoreAsync();
+
+        var record = Assert.Single(h.History.All);
+        Assert.Equal((HandoffStatus.Pending, (string?)null, true), (record.Status, record.RejectionReason, record.WrongTier));
+        Assert.DoesNotContain(h.WriteLog.All.SelectMany(e => e.Changes), c => AlignmentFields.IsHumans(c.Field));
+    }
+
+    [Fact]
+    public void FeedbackOf_ReasonLeftFromAnEarlierRejection_NotRecordedAgainstAnotherStatus()
+    {
+        var state = new AlignmentState { HandoffStatus = HandoffStatus.Accepted, HandoffAt = SyncHarness.T0, RejectionReason = RejectionReasons.Duplicate };
+
+        var feedback = HistoryRecorder.FeedbackOf("001A", state, SyncHarness.T0.AddHours(1))!;
+
+        Assert.Null(feedback.RejectionReason);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("  ", null)]
+    [InlineData("notICP", RejectionReasons.NotIcp)]
+    [InlineData("Budget", RejectionReasons.Other)]
+    public void RejectionReasons_Normalize_PicklistValuesElseOther(string? value, string? expected) =>
+        Assert.Equal(expected, RejectionReasons.Normalize(value));
 
     [Fact]
     public async Task ListForWeek_HandoffsOfOneIsoWeekOnly()
