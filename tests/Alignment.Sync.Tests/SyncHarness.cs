@@ -67,8 +67,8 @@ internal sealed class SyncHarness
             new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),
             Runs, Rules, new SlaPlanner(Rules, Microsoft.Extensions.Options.Options.Create(Options)), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SlaSweepJob>.Instance);
 
-    public PlanJob PlanJob() =>
-        new(Crm, Checkpoints, TierHistory, AlertLedger, new AccountPlanner(Rules), new SlaPlanner(Rules), Microsoft.Extensions.Options.Options.Create(Options), Time);
+    public PlanJob PlanJob(AlignmentRules? candidate = null) =>
+        new(Crm, Checkpoints, TierHistory, AlertLedger, new AccountPlanner(candidate ?? Rules), new SlaPlanner(candidate ?? Rules), Microsoft.Extensions.Options.Options.Create(Options), Time);
 
     public Task<ScoringRunResult> ScoreAsync(bool full = false) =>
         ScoringJob().RunAsync(new ScoringRunRequest(full), TestContext.Current.CancellationToken);

@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace Alignment.Cli.Commands;
 
 /// <summary>
-/// <c>alignment plan [--changed-only] [--max N] [--json]</c>: the dry run. Reads the configured CRM and prints what a
-/// scoring run and an SLA sweep would write and send; writes nothing, sends nothing.
+/// <c>alignment plan [--changed-only] [--max N] [--model FILE] [--json]</c>: the dry run. Reads the configured CRM and
+/// prints what a scoring run and an SLA sweep would write and send — with the configured model or a candidate one
+/// (tier migration, the model-version wave, write calls); writes nothing, sends nothing.
 /// </summary>
 internal sealed class PlanCommand : Command
 {
@@ -18,6 +19,10 @@ internal sealed class PlanCommand : Command
     private readonly Option<int?> max = new("--max") { Description = "Stop after reading this many accounts." };
     private readonly Option<int> rows = new("--rows") { Description = "Accounts listed in the table (the JSON lists all).", DefaultValueFactory = _ => 50 };
     private readonly Option<bool> json = CliOptions.Json();
+    private readonly Option<FileInfo?> model = new("--model", "-m")
+    {
+        Description = "Preview a candidate model file against the live CRM (tier migration, writes, handoffs) instead of the configured one. Nothing is written.",
+    };
 
     public PlanCommand()
         : base("plan", "Dry run against the configured CRM: field changes (old → new), handoffs and SLA alerts that would happen now. Writes nothing.")
@@ -26,6 +31,7 @@ internal sealed class PlanCommand : Command
         Options.Add(max);
         Options.Add(rows);
         Options.Add(json);
+        Options.Add(model);
         CliOptions.AddRange(max, 1, int.MaxValue);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
@@ -42,13 +48,31 @@ internal sealed class PlanCommand : Command
             }
 
             return ExitCodes.Ok;
-        }, cancellationToken));
+        }, cancellationToken, ModelOverride(parseResult.GetValue(model))));
     }
+
+    /// <summary>The candidate model replaces <c>Alignment:Sync:ModelPath</c>: validated like the configured one (exit 2 naming the file and the JSON path).</summary>
+    private static Dictionary<string, string?>? ModelOverride(FileInfo? file) =>
+        file is null ? null : new Dictionary<string, string?> { ["Alignment:Sync:ModelPath"] = file.FullName };
 
     private static void Render(IAnsiConsole console, PlanReport report, int rows)
     {
         console.MarkupLine(CultureInfo.InvariantCulture, "[bold]Plan[/] for {0} with model {1} as of {2:u}: {3} read, {4} to write, {5} handoffs, {6} unchanged, {7} API calls.",
             Markup.Escape(report.Crm), Markup.Escape(report.ModelVersion), report.AsOf, report.Read, report.Writes, report.Handoffs, report.Unchanged, report.ApiCalls);
+        console.MarkupLine(CultureInfo.InvariantCulture, "Writes take {0} write call(s); {1} account(s) only get the model version (the model-version wave).", report.WriteCalls, report.ModelVersionOnly);
+        var moved = report.Migration.Where(m => m.From != m.To).ToList();
+        if (moved.Count > 0)
+        {
+            var migration = new Table().AddColumns("Tier now", "Tier planned", "Accounts");
+            foreach (var move in moved)
+            {
+                migration.AddRow(move.From.ToString(), move.To.ToString(), move.Accounts.ToString(CultureInfo.InvariantCulture));
+            }
+
+            console.MarkupLine(CultureInfo.InvariantCulture, "[bold]Tier migration[/]: {0} of {1} accounts change tier.", moved.Sum(m => m.Accounts), report.Read);
+            console.Write(migration);
+        }
+
         var table = new Table().AddColumns("Account", "Score", "Tier", "Suggested", "Changes", "Handoff", "SLA due (UTC)", "Alerts");
         foreach (var account in report.Accounts.Take(rows))
         {

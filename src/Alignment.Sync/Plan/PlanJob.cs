@@ -39,6 +39,7 @@ public sealed class PlanJob(
 
         var signalsSince = SignalWindow.Since(now, settings, planner.Rules);
         var accounts = new List<PlannedAccount>();
+        var moves = new Dictionary<(Core.Tiers.Tier From, Core.Tiers.Tier To), int>();
         var read = 0;
         var unchanged = 0;
         var buffer = new List<CrmAccount>();
@@ -48,7 +49,7 @@ public sealed class PlanJob(
             buffer.Add(account);
             if (buffer.Count >= settings.WriteBatchSize)
             {
-                unchanged += await PlanBatchAsync(buffer, accounts, now, cancellationToken).ConfigureAwait(false);
+                unchanged += await PlanBatchAsync(buffer, accounts, moves, now, cancellationToken).ConfigureAwait(false);
             }
 
             if (request.MaxAccounts is { } max && read >= max)
@@ -57,7 +58,7 @@ public sealed class PlanJob(
             }
         }
 
-        unchanged += await PlanBatchAsync(buffer, accounts, now, cancellationToken).ConfigureAwait(false);
+        unchanged += await PlanBatchAsync(buffer, accounts, moves, now, cancellationToken).ConfigureAwait(false);
         return new PlanReport
         {
             Crm = crm.Name,
@@ -67,11 +68,14 @@ public sealed class PlanJob(
             Accounts = accounts,
             Unchanged = unchanged,
             ApiCalls = crm.GetUsage().Calls - callsBefore,
+            Migration = [.. moves.OrderBy(m => m.Key.From).ThenBy(m => m.Key.To).Select(m => new PlanTierMove(m.Key.From, m.Key.To, m.Value))],
+            WriteCalls = (accounts.Count(a => a.Changes.Count > 0) + settings.WriteBatchSize - 1) / settings.WriteBatchSize,
         };
     }
 
     /// <returns>How many accounts of the batch need nothing.</returns>
-    private async Task<int> PlanBatchAsync(List<CrmAccount> buffer, List<PlannedAccount> into, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> PlanBatchAsync(
+        List<CrmAccount> buffer, List<PlannedAccount> into, Dictionary<(Core.Tiers.Tier From, Core.Tiers.Tier To), int> moves, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (buffer.Count == 0)
         {
@@ -85,6 +89,8 @@ public sealed class PlanJob(
             var plan = planner.Plan(source, latest.GetValueOrDefault(source.Account.Id), now);
             var current = source.Account.Current ?? AlignmentState.Empty;
             var wanted = plan.Wanted;
+            var move = (current.Tier, wanted.Tier);
+            moves[move] = moves.GetValueOrDefault(move) + 1;
             var alerts = new List<PlannedAlert>();
             if (plan.Handoff is null && slaPlanner.Plan(source, wanted, now) is { } sla)
             {

@@ -16,9 +16,13 @@ namespace Alignment.Sync.Writing;
 /// handoff instant, SLA due). Two rules are the exceptions: recycling moves an open (<see cref="HandoffStatus.Pending"/>)
 /// handoff to Recycled, and a closed handoff's account may be handed off again after the lifecycle's cool-down (a new
 /// Pending handoff with a new handoff instant; <see cref="Core.Handoffs.HandoffLifecycle"/> decides when).</item>
-/// <item><see cref="AlignmentField.ScoredAt"/> and <see cref="AlignmentField.ModelVersion"/> are companions: they are
-/// written only together with a real change of another field (and then only if they differ). A rerun that computes
-/// the same values therefore writes nothing, even though the evaluation instant moved.</item>
+/// <item><see cref="AlignmentField.ScoredAt"/> ("last changed") and <see cref="AlignmentField.ModelVersion"/> are
+/// companions: they are written together with a real change of another field (and then only if they differ). A rerun
+/// that computes the same values with the same model therefore writes nothing, even though the evaluation instant
+/// moved. A different model version is itself a change: an account the connector has scored (it holds a score) whose
+/// version is not the model's gets the version and the instant written even when every value is the same — the
+/// model-version wave after a model change (docs/sync.md, "Model changes"), so the field always names the model that
+/// produced the values.</item>
 /// </list>
 /// </remarks>
 public static class AlignmentDiff
@@ -48,7 +52,8 @@ public static class AlignmentDiff
             Add(fields, AlignmentField.FirstResponseAt, current.FirstResponseAt != wanted.FirstResponseAt);
         }
 
-        if (fields.Count == 0)
+        if (fields.Count == 0 && !(current.Score is not null && wanted.Score is not null
+            && !string.Equals(current.ModelVersion, wanted.ModelVersion, StringComparison.Ordinal)))
         {
             return null;
         }

@@ -2,6 +2,8 @@ using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Plan;
+using Alignment.Sync.Scoring;
+using Alignment.TestKit.Scoring;
 using Alignment.TestKit.Builders;
 
 namespace Alignment.Sync.Tests.Plan;
@@ -45,6 +47,32 @@ public sealed class PlanJobTests
 
         Assert.Empty(report.Accounts);
         Assert.Equal(2, report.Unchanged);
+    }
+
+    [Fact]
+    public async Task RunAsync_CandidateModel_TierMigrationAndTheModelVersionWave()
+    {
+        h.Add(h.Hot("001HOT"));
+        h.Add(SyncHarness.Warm("001WARM"));
+        h.Add(SyncHarness.Warm("001WARM2"));
+        await h.ScoreAsync();
+        var model = DefaultScoringModel.Value;
+        var stricter = AlignmentRules.From(model with
+        {
+            Version = "2027.01.0",
+            Tiers = model.Tiers with { Tier3 = 95, DowngradeMargin = 0 },
+        });
+
+        var report = await h.PlanJob(stricter).RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
+
+        // The warm accounts fall out of Tier 3; the hot one keeps its tier and only gets the new version.
+        Assert.Equal("2027.01.0", report.ModelVersion);
+        Assert.Contains(new PlanTierMove(Tier.Tier3, Tier.None, 2), report.Migration);
+        Assert.Contains(new PlanTierMove(Tier.Tier1, Tier.Tier1, 1), report.Migration);
+        Assert.Equal(1, report.ModelVersionOnly);
+        Assert.Equal((3, 1), (report.Writes, report.WriteCalls));
+        Assert.All(report.Accounts, a => Assert.Contains(a.Changes, c => c.Field == AlignmentField.ModelVersion && c.New == "2027.01.0"));
+        Assert.DoesNotContain(h.Crm.Writes, w => w.Values.ModelVersion == "2027.01.0");
     }
 
     [Fact]

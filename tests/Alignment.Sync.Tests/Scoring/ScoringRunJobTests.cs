@@ -332,16 +332,21 @@ public sealed class ScoringRunJobTests
     }
 
     [Fact]
-    public async Task RunAsync_NewModelVersionSameScores_WritesNothing()
+    public async Task RunAsync_NewModelVersionSameScores_WritesOnlyTheVersionOnce()
     {
         h.Add(SyncHarness.Warm("001A"));
         await h.ScoreAsync();
         h.Crm.Update("001A", a => a with { Current = a.Current with { ModelVersion = "2025.01.0" } }, h.Now);
 
         h.Time.Advance(TimeSpan.FromMinutes(15));
-        var result = await h.ScoreAsync();
+        var wave = await h.ScoreAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        var after = await h.ScoreAsync(full: true);
 
-        Assert.Equal(0, result.Written);
+        // The model-version wave: the version names the model that produced the values; then nothing to write.
+        Assert.Equal((1, 0), (wave.Written, after.Written));
+        Assert.Equal([AlignmentField.ModelVersion, AlignmentField.ScoredAt], h.Crm.Writes[^1].Fields.Order());
+        Assert.Equal(h.Rules.ModelVersion, h.Crm.Get("001A").Current.ModelVersion);
     }
 
     [Theory]

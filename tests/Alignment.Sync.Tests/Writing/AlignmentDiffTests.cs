@@ -32,9 +32,21 @@ public sealed class AlignmentDiffTests
     }
 
     [Fact]
-    public void Compute_OnlyModelVersionChanged_ReturnsNull()
+    public void Compute_OnlyModelVersionChanged_WritesTheVersionAndItsInstant()
     {
-        Assert.Null(AlignmentDiff.Compute("001", Scored, Scored with { ModelVersion = "2027.01.0", ScoredAt = T0.AddHours(1) }));
+        // The model-version wave: the field must name the model that produced the values (issue 18, item 5).
+        var write = AlignmentDiff.Compute("001", Scored, Scored with { ModelVersion = "2027.01.0", ScoredAt = T0.AddHours(1) });
+
+        Assert.NotNull(write);
+        Assert.Equal([AlignmentField.ModelVersion, AlignmentField.ScoredAt], write.Fields.Order());
+    }
+
+    [Fact]
+    public void Compute_NeverScoredAndNothingToWrite_NoVersionWave()
+    {
+        var unscored = new AlignmentState { Tier = Tier.None };
+
+        Assert.Null(AlignmentDiff.Compute("001", unscored, unscored with { ModelVersion = "2027.01.0" }));
     }
 
     [Fact]
