@@ -60,12 +60,12 @@ public sealed class HandoffRules
         return Lifecycle.Eligibility(HandoffLifecycleState.From(current), asOf);
     }
 
-    /// <summary>The first rule admitting the tier, fit and intent whose match the signals satisfy at asOf; null if none.</summary>
+    /// <summary>The first rule admitting the tier, fit and intent whose patterns (all of them) the signals satisfy at asOf; null if none.</summary>
     public HandoffRule? FirstMatch(IEnumerable<Signal> signals, Tier effectiveTier, int fit, int intent, DateTimeOffset asOf, DateTimeOffset? signalsAfter = null)
     {
         ArgumentNullException.ThrowIfNull(signals);
         var list = signals as IReadOnlyCollection<Signal> ?? [.. signals];
-        return Rules.FirstOrDefault(rule => rule.Admits(effectiveTier, fit, intent) && rule.Match.IsMatchedBy(list, asOf, signalsAfter));
+        return Rules.FirstOrDefault(rule => rule.Admits(effectiveTier, fit, intent) && rule.IsMatchedBy(list, asOf, signalsAfter));
     }
 
     /// <summary>

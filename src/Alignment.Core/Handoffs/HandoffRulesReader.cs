@@ -50,7 +50,7 @@ public static class HandoffRulesReader
 
     private static HandoffRule? ReadRule(ModelSection entry, HashSet<string> ids)
     {
-        entry.RejectUnknown("id", "tiers", "match", "minFit", "minIntent");
+        entry.RejectUnknown("id", "tiers", "match", "allOf", "minFit", "minIntent");
         var id = entry.String("id", "\"tier1-meeting\"");
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -79,19 +79,49 @@ public static class HandoffRulesReader
 
         var minFit = entry.Int("minFit", 0, 100, "60");
         var minIntent = entry.Int("minIntent", 0, 100, "50");
-        HandoffMatch? match = null;
+        // match AND every allOf pattern ("3+ email opens AND a pricing visit"); at least one pattern in all.
+        var patterns = new List<HandoffMatch>();
+        var patternsOk = true;
         if (entry.Object("match") is { } block)
         {
-            match = ReadMatch(block);
+            patternsOk &= ReadMatch(block) is { } match && Add(patterns, match);
         }
-        else if (entry.Get("match") is null)
+        else if (entry.Get("match") is not null)
         {
-            entry.Error(entry.PathOf("match"), "A match is required, e.g. { \"kinds\": [\"MeetingBooked\"], \"withinDays\": 7 }.");
+            patternsOk = false;
         }
 
-        return match is not null && !string.IsNullOrWhiteSpace(id)
-            ? new HandoffRule(id, tiers, match, minFit, minIntent)
+        if (entry.Get("allOf") is { } allOf)
+        {
+            var count = 0;
+            foreach (var (item, itemPath) in entry.Array("allOf", "[{ \"kinds\": [\"EmailOpen\"], \"withinDays\": 14, \"minCount\": 3 }, { \"kinds\": [\"PricingPageView\"], \"withinDays\": 14 }]"))
+            {
+                count++;
+                patternsOk &= entry.Child(item, itemPath) is { } part && ReadMatch(part) is { } match && Add(patterns, match);
+            }
+
+            if (count == 0 && allOf.ValueKind == JsonValueKind.Array)
+            {
+                entry.Error(entry.PathOf("allOf"), "allOf needs at least one pattern; remove it or list the patterns that must all match.");
+                patternsOk = false;
+            }
+        }
+
+        if (entry.Get("match") is null && entry.Get("allOf") is null)
+        {
+            entry.Error(entry.PathOf("match"), "A match (or allOf, a list of patterns that must all match) is required, e.g. { \"kinds\": [\"MeetingBooked\"], \"withinDays\": 7 }.");
+            patternsOk = false;
+        }
+
+        return patternsOk && patterns.Count > 0 && !string.IsNullOrWhiteSpace(id)
+            ? new HandoffRule(id, tiers, patterns, minFit, minIntent)
             : null;
+    }
+
+    private static bool Add(List<HandoffMatch> patterns, HandoffMatch match)
+    {
+        patterns.Add(match);
+        return true;
     }
 
     private static HandoffMatch? ReadMatch(ModelSection block)

@@ -42,6 +42,24 @@ public sealed class HandoffRulesReaderTests
         Assert.Equal(TimeSpan.FromDays(30), rules.Rules[3].Match.Within);
     }
 
+    [Fact]
+    public void Read_AllOf_EveryPatternWithMatchFirst()
+    {
+        var (rules, errors) = Read("""
+            { "rules": [
+              { "id": "tier1-opens-and-pricing", "tiers": ["Tier1"],
+                "allOf": [ { "kinds": ["EmailOpen"], "withinDays": 14, "minCount": 3 }, { "kinds": ["PricingPageView"], "withinDays": 14 } ] },
+              { "id": "meeting-and-pricing", "match": { "kinds": ["MeetingBooked"], "withinDays": 7 },
+                "allOf": [ { "kinds": ["PricingPageView"], "withinDays": 7 } ] } ] }
+            """);
+
+        Assert.Empty(errors);
+        Assert.NotNull(rules);
+        Assert.Equal([[SignalKind.EmailOpen], [SignalKind.PricingPageView]], rules.Rules[0].Patterns.Select(p => p.Kinds.ToArray()));
+        Assert.Equal(3, rules.Rules[0].Patterns[0].MinCount);
+        Assert.Equal([[SignalKind.MeetingBooked], [SignalKind.PricingPageView]], rules.Rules[1].Patterns.Select(p => p.Kinds.ToArray()));
+    }
+
     [Theory]
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"b","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"c","match":{"kinds":["PricingPage"],"withinDays":7}} ] }""", "$.handoff.rules[2].match.kinds[0]")]
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["SalesTouch"],"withinDays":7}} ] }""", "$.handoff.rules[0].match.kinds[0]")]
@@ -60,6 +78,10 @@ public sealed class HandoffRulesReaderTests
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7},"minIntent":-1} ] }""", "$.handoff.rules[0].minIntent")]
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7,"minCont":2}} ] }""", "$.handoff.rules[0].match.minCont")]
     [InlineData("""{ "rules": [ {"id":"a"} ] }""", "$.handoff.rules[0].match")]
+    [InlineData("""{ "rules": [ {"id":"a","allOf":[]} ] }""", "$.handoff.rules[0].allOf")]
+    [InlineData("""{ "rules": [ {"id":"a","allOf":{"kinds":["EmailOpen"],"withinDays":7}} ] }""", "$.handoff.rules[0].allOf")]
+    [InlineData("""{ "rules": [ {"id":"a","allOf":[{"kinds":["EmailOpen"],"withinDays":7},{"kinds":["PricingPageView"]}]} ] }""", "$.handoff.rules[0].allOf[1].withinDays")]
+    [InlineData("""{ "rules": [ {"id":"a","allOf":[{"kinds":["EmailOpen"],"withinDays":7,"minCont":3}]} ] }""", "$.handoff.rules[0].allOf[0].minCont")]
     [InlineData("""{ "rules": [ 3 ] }""", "$.handoff.rules[0]")]
     [InlineData("""{ "rules": {} }""", "$.handoff.rules")]
     [InlineData("""{ }""", "$.handoff.rules")]

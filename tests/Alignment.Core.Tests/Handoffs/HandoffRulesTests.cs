@@ -125,4 +125,42 @@ public sealed class HandoffRulesTests
         Assert.Equal("pricing-surge", Match(Tier.Tier2, 100, 100, [.. pricing, meeting]));
         Assert.Equal("mqa", Match(Tier.Tier3, 100, 100, [.. pricing, meeting]));
     }
+
+    [Theory]
+    [InlineData(3, 1, Tier.Tier1, "tier1-opens-and-pricing")]
+    [InlineData(2, 1, Tier.Tier1, null)] // two opens: the first pattern fails
+    [InlineData(3, 0, Tier.Tier1, null)] // no pricing visit: the second pattern fails
+    [InlineData(3, 1, Tier.Tier2, null)] // both patterns, wrong tier
+    public void FirstMatch_AllOf_EveryPatternMustMatch(int opens, int pricingVisits, Tier tier, string? expected)
+    {
+        // "3+ email opens AND a pricing visit AND Tier 1" in the last 14 days.
+        var rules = new HandoffRules(
+        [
+            new HandoffRule("tier1-opens-and-pricing", [Tier.Tier1],
+            [
+                new HandoffMatch([SignalKind.EmailOpen], [], Days(14), 3, 0, false, null),
+                new HandoffMatch([SignalKind.PricingPageView], [], Days(14), 1, 0, false, null),
+            ]),
+        ]);
+        var signals = Enumerable.Range(0, opens).Select(i => S(SignalKind.EmailOpen, Days(1 + i)))
+            .Concat(Enumerable.Range(0, pricingVisits).Select(_ => S(SignalKind.PricingPageView, Days(14) - TimeSpan.FromSeconds(1))))
+            .ToArray();
+
+        Assert.Equal(expected, rules.FirstMatch(signals, tier, 0, 0, AsOf)?.Id);
+    }
+
+    [Fact]
+    public void FirstMatch_AllOf_PricingVisitExactlyFourteenDaysOld_NoMatch()
+    {
+        var rules = new HandoffRules(
+        [
+            new HandoffRule("both", [],
+            [
+                new HandoffMatch([SignalKind.EmailOpen], [], Days(14), 1, 0, false, null),
+                new HandoffMatch([SignalKind.PricingPageView], [], Days(14), 1, 0, false, null),
+            ]),
+        ]);
+
+        Assert.Null(rules.FirstMatch([S(SignalKind.EmailOpen, Days(1)), S(SignalKind.PricingPageView, Days(14))], Tier.None, 0, 0, AsOf));
+    }
 }
