@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what the tests need (Azurite via npm, pinned; the Bicep CLI
-# and every other tool via NuGet restore), builds with warnings as errors, runs every test project.
+# Runs the whole test suite on a fresh machine: installs what the tests need (Azurite and Salesforce's source tooling
+# via npm, pinned; the Bicep CLI and every other tool via NuGet restore), builds with warnings as errors, runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if [[ ! -x tools/azurite/node_modules/.bin/azurite ]] || [[ tools/azurite/package-lock.json -nt tools/azurite/node_modules/.package-lock.json ]]; then
   echo "==> Installing Azurite (npm ci, pinned in tools/azurite/package-lock.json)"
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
+fi
+
+if [[ ! -d tools/salesforce/node_modules/@salesforce/source-deploy-retrieve ]] || [[ tools/salesforce/package-lock.json -nt tools/salesforce/node_modules/.package-lock.json ]]; then
+  echo "==> Installing Salesforce's source tooling (npm ci, pinned in tools/salesforce/package-lock.json)"
+  npm ci --prefix tools/salesforce --no-audit --no-fund --loglevel=error
 fi
 
 target=Alignment.sln
