@@ -48,6 +48,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<InboxDrainJob>();
         services.TryAddTransient<PlanJob>();
         services.TryAddTransient<Calibration.CalibrationRunJob>();
+        services.TryAddTransient<Scoreboard.ScoreboardJob>();
         return services;
     }
 }

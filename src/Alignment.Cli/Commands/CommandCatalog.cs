@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return new RunCommand();
         yield return new SweepCommand();
         yield return new HistoryCommand();
+        yield return new ScoreboardCommand();
         yield return new ServeCommand();
         yield return new SetupCommand();
         yield return new SandboxCommand();

@@ -35,6 +35,7 @@ internal sealed class HandoffRecordEntity : ITableEntity
     public int? Score { get; set; }
     public DateTimeOffset? Due { get; set; }
     public string? OwnerId { get; set; }
+    public string? OwnerTimeZone { get; set; }
     public string? Status { get; set; }
     public DateTimeOffset? FirstResponseAt { get; set; }
     public string? Outcome { get; set; }
@@ -75,6 +76,7 @@ internal sealed class HandoffRecordEntity : ITableEntity
                 Score = record.Score,
                 Due = record.Due.ToUniversalTime(),
                 OwnerId = record.OwnerId,
+                OwnerTimeZone = record.OwnerTimeZone,
                 Status = record.Status.ToString(),
                 FirstResponseAt = record.FirstResponseAt?.ToUniversalTime(),
                 Outcome = record.Outcome?.ToString(),
@@ -129,6 +131,7 @@ internal sealed class HandoffRecordEntity : ITableEntity
         Score = Score,
         Due = Due ?? HandoffAt,
         OwnerId = OwnerId,
+        OwnerTimeZone = OwnerTimeZone,
         Status = Enum.TryParse<HandoffStatus>(Status, out var status) ? status : HandoffStatus.Pending,
         FirstResponseAt = FirstResponseAt,
         Outcome = Enum.TryParse<SlaStatus>(Outcome, out var outcome) ? outcome : null,

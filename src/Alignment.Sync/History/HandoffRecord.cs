@@ -25,6 +25,9 @@ public sealed record HandoffRecord
     /// <summary>The owner's CRM user id (no name, no e-mail).</summary>
     public string? OwnerId { get; init; }
 
+    /// <summary>The owner's IANA time zone at handoff (the SLA calendar's zone); null: the model's default zone.</summary>
+    public string? OwnerTimeZone { get; init; }
+
     public HandoffStatus Status { get; init; } = HandoffStatus.Pending;
     public DateTimeOffset? FirstResponseAt { get; init; }
 

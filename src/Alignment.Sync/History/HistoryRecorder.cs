@@ -67,6 +67,7 @@ public sealed class HistoryRecorder(IHandoffHistory history, IWriteLog writeLog)
                 Score = p.Evaluation.Score,
                 Due = p.Handoff.SlaDue,
                 OwnerId = p.Source.Account.Owner?.Id,
+                OwnerTimeZone = p.Source.Account.Owner?.TimeZone,
                 Status = HandoffStatus.Pending,
                 RunId = runId,
                 UpdatedAt = now,

@@ -63,6 +63,15 @@ public sealed class SyncOptions
     /// </summary>
     public int CalibrationWindowDays { get; set; } = 365;
 
+    /// <summary>
+    /// The team's IANA time zone for the scoreboard's weeks (Monday 00:00 local); empty: the model's default SLA zone
+    /// (docs/scoreboard.md).
+    /// </summary>
+    public string? ScoreboardTimeZone { get; set; }
+
+    /// <summary>Marketing's weekly commitment of handed-off accounts, shown against the week's handoffs; empty: none.</summary>
+    public int? WeeklyHandoffCommitment { get; set; }
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

@@ -28,6 +28,16 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             errors.Add($"{Prefix}{nameof(SyncOptions.InboxDrainTimeLimit)} must be a positive duration of at most 00:25:00 (headroom under the Functions timeout of host.json), e.g. \"00:04:00\".");
         }
 
+        if (options.WeeklyHandoffCommitment is < 0 or > 1_000_000)
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.WeeklyHandoffCommitment)} must be between 0 and 1000000 handoffs a week, e.g. 40.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ScoreboardTimeZone) && !Core.Calendar.TimeZones.TryFind(options.ScoreboardTimeZone, out _, out var zoneError))
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.ScoreboardTimeZone)}: {zoneError} Use an IANA id, e.g. \"America/New_York\".");
+        }
+
         if (options.MaxBackoff < options.BackoffBase)
         {
             errors.Add($"{Prefix}{nameof(SyncOptions.MaxBackoff)} must be at least {nameof(SyncOptions.BackoffBase)}, e.g. \"01:00:00\".");

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alignment.Cli.Commands;
+using Alignment.Cli.Sandbox;
+using Alignment.Cli.Tests.Evaluate;
+using Alignment.Hosting;
+
+namespace Alignment.Cli.Tests.Scoreboard;
+
+/// <summary>
+/// <c>alignment scoreboard</c> through the real composition: a scoring run on the sandbox records its handoffs in the
+/// ledger (Azurite), and the week's scoreboard counts exactly those, as JSON and as CSV; a malformed week is exit 2.
+/// </summary>
+public sealed class ScoreboardCommandTests : IDisposable
+{
+    private readonly TempFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public async Task Scoreboard_AfterAScoringRun_CountsTheRunsHandoffsThisWeek()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = 60, Seed = 11 }, null, ct);
+        var settings = files.Write("settings.json", JsonSerializer.Serialize(new
+        {
+            Values = sandbox.ConnectorSettings(CrmChoice.Salesforce)
+                .Append(new KeyValuePair<string, string?>("Alignment:Sync:WeeklyHandoffCommitment", "3"))
+                .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value),
+        }));
+
+        var run = await RunAsync("run", "--settings", settings, "--json");
+        Assert.True(run.Exit == ExitCodes.Ok, run.Stderr);
+        var handoffs = (int)JsonNode.Parse(run.Stdout)!["handoffs"]!;
+        Assert.True(handoffs > 0, "The sandbox run made no handoff; the scoreboard would have nothing to count.");
+
+        var json = await RunAsync("scoreboard", "--settings", settings, "--format", "json");
+        var csv = await RunAsync("scoreboard", "--settings", settings, "--format", "csv");
+
+        Assert.True(json.Exit == ExitCodes.Ok, json.Stderr);
+        var report = JsonNode.Parse(json.Stdout)!;
+        Assert.Equal(handoffs, (int)report["this"]!["handoffs"]!);
+        Assert.Equal(3, (int)report["this"]!["commitment"]!);
+        Assert.Equal(handoffs, report["this"]!["byRule"]!.AsArray().Sum(r => (int)r!["count"]!));
+        Assert.Equal(0, (int)report["previous"]!["handoffs"]!);
+        Assert.True(csv.Exit == ExitCodes.Ok, csv.Stderr);
+        var lines = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("week,scope,metric,value", lines[0]);
+        Assert.Contains($"{report["this"]!["week"]},team,handoffs,{handoffs}", lines);
+    }
+
+    [Theory]
+    [InlineData("2026-W54")]
+    [InlineData("2026-48")]
+    public async Task Scoreboard_MalformedWeek_Exit2NamingIt(string week)
+    {
+        var (exit, _, stderr) = await RunAsync("scoreboard", "--week", week);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains(week, stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CommandCatalog.InvokeAsync(args, new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
