@@ -65,6 +65,9 @@ param inboxDrainSchedule string = '30 * * * * *'
 @description('NCRONTAB (six fields, UTC) of the monthly calibration and its Slack summary.')
 param calibrateSchedule string = '0 0 7 1 * *'
 
+@description('NCRONTAB (six fields, UTC) of the weekly digest check; it sends once a week from Monday 08:00 in the team time zone.')
+param weeklyDigestSchedule string = '0 5 * * * *'
+
 @description('PEM private key whose certificate is uploaded to the Salesforce app. Empty: set the Key Vault secret salesforce-private-key later.')
 @secure()
 param salesforcePrivateKey string = ''
@@ -174,6 +177,7 @@ var commonSettings = {
   Alignment__Schedules__SweepSla: slaSweepSchedule
   Alignment__Schedules__DrainInbox: inboxDrainSchedule
   Alignment__Schedules__Calibrate: calibrateSchedule
+  Alignment__Schedules__WeeklyDigest: weeklyDigestSchedule
 }
 
 var slackSettings = slackMode == 'Bot'

@@ -49,6 +49,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<PlanJob>();
         services.TryAddTransient<Calibration.CalibrationRunJob>();
         services.TryAddTransient<Scoreboard.ScoreboardJob>();
+        services.TryAddTransient<Scoreboard.WeeklyDigestJob>();
         return services;
     }
 }

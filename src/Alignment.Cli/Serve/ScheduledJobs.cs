@@ -2,6 +2,7 @@ using System.Globalization;
 using Alignment.Hosting.Runs;
 using Alignment.Hosting.Schedules;
 using Alignment.Sync.Calibration;
+using Alignment.Sync.Scoreboard;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -36,6 +37,11 @@ internal static class ScheduledJobs
             {
                 var result = await services.GetRequiredService<InboxDrainJob>().RunAsync(ct).ConfigureAwait(false);
                 return Invariant($"{result.Done} done, {result.Retrying} retrying, {result.Parked} parked, {result.AccountsWritten} accounts written");
+            }),
+            new("WeeklyDigest", schedules.WeeklyDigest, TimerSchedule.Parse(schedules.WeeklyDigest), async (services, ct) =>
+            {
+                var digest = await services.GetRequiredService<WeeklyDigestJob>().RunAsync(ct).ConfigureAwait(false);
+                return digest is null ? "nothing due" : Invariant($"digest of {digest.This.Week} recorded: {digest.This.Handoffs} handoffs");
             }),
             new("Calibrate", schedules.Calibrate, TimerSchedule.Parse(schedules.Calibrate), async (services, ct) =>
             {

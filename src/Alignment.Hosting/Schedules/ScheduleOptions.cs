@@ -14,6 +14,7 @@ public sealed class ScheduleOptions
     public const string SweepSlaKey = SectionName + ":" + nameof(SweepSla);
     public const string DrainInboxKey = SectionName + ":" + nameof(DrainInbox);
     public const string CalibrateKey = SectionName + ":" + nameof(Calibrate);
+    public const string WeeklyDigestKey = SectionName + ":" + nameof(WeeklyDigest);
 
     /// <summary>Incremental scoring run (accounts changed since the checkpoint). Default every 15 minutes.</summary>
     public string Score { get; set; } = "0 */15 * * * *";
@@ -30,6 +31,12 @@ public sealed class ScheduleOptions
     /// <summary>Monthly calibration and its Slack summary (docs/calibration.md). Default 07:00 UTC on the 1st.</summary>
     public string Calibrate { get; set; } = "0 0 7 1 * *";
 
+    /// <summary>
+    /// The weekly scoreboard digest. Default hourly: the job sends once per week from Monday 08:00 in the team's time
+    /// zone (NCRONTAB is UTC; the job handles the zone and DST).
+    /// </summary>
+    public string WeeklyDigest { get; set; } = "0 5 * * * *";
+
     /// <summary>Each timer with its setting key and expression, in a fixed order.</summary>
     public IReadOnlyList<(string Name, string Key, string Expression)> All() =>
     [
@@ -38,5 +45,6 @@ public sealed class ScheduleOptions
         (nameof(SweepSla), SweepSlaKey, SweepSla),
         (nameof(DrainInbox), DrainInboxKey, DrainInbox),
         (nameof(Calibrate), CalibrateKey, Calibrate),
+        (nameof(WeeklyDigest), WeeklyDigestKey, WeeklyDigest),
     ];
 }

@@ -31,6 +31,11 @@ internal static class SlackMessageRenderer
             return CalibrationRenderer.Render(alert);
         }
 
+        if (alert.Level == AlertLevel.WeeklyDigest)
+        {
+            return WeeklyDigestRenderer.Render(alert);
+        }
+
         var name = string.IsNullOrWhiteSpace(alert.AccountName) ? alert.AccountId : alert.AccountName;
         var owner = ownerUserId is null ? "the account owner (no Slack user found)" : SlackText.Mention(ownerUserId);
         var account = SlackText.Link(alert.AccountUrl, name);

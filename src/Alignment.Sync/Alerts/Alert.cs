@@ -45,4 +45,7 @@ public sealed record Alert
 
     /// <summary>For <see cref="AlertLevel.Calibration"/>: the month's calibration summary.</summary>
     public Calibration.CalibrationSummary? Calibration { get; init; }
+
+    /// <summary>For <see cref="AlertLevel.WeeklyDigest"/>: the week's scoreboard digest (<see cref="AccountId"/> is the reported week).</summary>
+    public Scoreboard.WeeklyDigest? Digest { get; init; }
 }

@@ -30,4 +30,7 @@ public enum AlertLevel
 
     /// <summary>The monthly calibration summary to the alert channel, once per CRM and month (docs/calibration.md).</summary>
     Calibration,
+
+    /// <summary>The weekly scoreboard digest to the alert channel, once per CRM and week (docs/scoreboard.md).</summary>
+    WeeklyDigest,
 }

@@ -16,5 +16,6 @@ internal sealed record ExpectedFunction(string Name, string TriggerType, string 
         new("SalesforceWebhook", "httpTrigger", "POST webhooks/salesforce (Function)", null),
         new("ScoreAccounts", "timerTrigger", "%Alignment:Schedules:Score%", "ExponentialBackoff x3"),
         new("SweepSla", "timerTrigger", "%Alignment:Schedules:SweepSla%", "FixedDelay x2"),
+        new("WeeklyDigest", "timerTrigger", "%Alignment:Schedules:WeeklyDigest%", "ExponentialBackoff x3"),
     ];
 }

@@ -17,6 +17,7 @@ public static class DeclaredFunctions
         FunctionContract.Timer("FullRescore", ScheduleOptions.FullRescoreKey, "exponentialBackoff(3, 00:01:00, 00:15:00)"),
         FunctionContract.Timer("SweepSla", ScheduleOptions.SweepSlaKey, "fixedDelay(2, 00:00:30)"),
         FunctionContract.Timer("DrainInbox", ScheduleOptions.DrainInboxKey, null),
+        FunctionContract.Timer("WeeklyDigest", ScheduleOptions.WeeklyDigestKey, "exponentialBackoff(3, 00:01:00, 00:15:00)"),
         FunctionContract.Timer("Calibrate", ScheduleOptions.CalibrateKey, "exponentialBackoff(3, 00:01:00, 00:15:00)"),
     ];
 

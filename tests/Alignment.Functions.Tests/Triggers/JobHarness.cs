@@ -4,6 +4,7 @@ using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Settings;
+using Alignment.Sync.Scoreboard;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Alignment.TestKit.Builders;
@@ -66,6 +67,13 @@ internal sealed class JobHarness
     {
         Options.ModelPath = RepoPaths.InRepo("config", "scoring.json");
         return new(Crm, outcomes, new AlignmentModelSource(), AlertLedger, Delivery(), Runs, MsOptions.Create(Options), Time, loggers.CreateLogger<CalibrationRunJob>());
+    }
+
+    public WeeklyDigestJob WeeklyDigestJob()
+    {
+        Options.ScoreboardTimeZone = "America/New_York";
+        var options = MsOptions.Create(Options);
+        return new(Crm, new ScoreboardJob(HandoffHistory, Rules, options, Time), Rules, AlertLedger, Delivery(), options, Time, loggers.CreateLogger<WeeklyDigestJob>());
     }
 
     /// <summary>An account with full fit and no signals (Tier 3), last modified a day ago.</summary>

@@ -153,6 +153,19 @@ public sealed class TimerFunctionTests
         Assert.Equal(CalibrationRunJob.OutcomesUnsupported, Assert.Single(h.Runs.All).Error);
     }
 
+    [Fact]
+    public async Task WeeklyDigest_AfterMonday0800TeamTime_PostsTheWeekThatEndedOnce()
+    {
+        var function = new WeeklyDigestFunction(h.WeeklyDigestJob());
+
+        await function.RunAsync(Timer, CancellationToken.None);
+        await function.RunAsync(Timer, CancellationToken.None);
+
+        // Thursday 2026-12-03: the week that ended is 2026-W48.
+        var alert = Assert.Single(h.Channel.Delivered);
+        Assert.Equal((AlertLevel.WeeklyDigest, "2026-W48"), (alert.Level, alert.AccountId));
+    }
+
     private static async IAsyncEnumerable<Opportunity> Opportunities(params Opportunity[] opportunities)
     {
         foreach (var opportunity in opportunities)

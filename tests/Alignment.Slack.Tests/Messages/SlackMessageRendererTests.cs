@@ -219,4 +219,34 @@ public sealed class SlackMessageRendererTests
             EngagementWeight = 20,
         },
     };
+
+    [Fact]
+    public void Render_WeeklyDigest_HeadlineFiguresWithTheWeekBeforeAndBreachesByOwner()
+    {
+        var sla = new Sync.Scoreboard.SlaFigures(8, 2, 1, 0.8, 2.5, 7.0);
+        var alert = Alerts.Breached("weekly-digest:salesforce:2026-W47") with
+        {
+            Level = AlertLevel.WeeklyDigest,
+            AccountId = "2026-W47",
+            Owner = null,
+            Digest = new Sync.Scoreboard.WeeklyDigest
+            {
+                TimeZone = "America/New_York",
+                This = new Sync.Scoreboard.WeeklyDigestWeek("2026-W47", 11, 10, sla, 2, 1),
+                Previous = new Sync.Scoreboard.WeeklyDigestWeek("2026-W46", 7, 10, new Sync.Scoreboard.SlaFigures(5, 0, 0, 1.0, 1.0, 2.0), 0, 0),
+                Owners = [new Sync.Scoreboard.OwnerBreaches("005B", 2, 4)],
+            },
+        };
+
+        var message = SlackMessageRenderer.Render(alert, "U1");
+        var text = message.ToJsonString(Relaxed);
+
+        Assert.Equal("Weekly scoreboard 2026-W47: 11 handoffs, SLA 80 %", (string)message["blocks"]![0]!["text"]!["text"]!);
+        Assert.Contains("*Handoffs* 11 of 10 committed ✓ (previous week 7)", text, StringComparison.Ordinal);
+        Assert.Contains("compliance 80 % (previous 100 %)", text, StringComparison.Ordinal);
+        Assert.Contains("median 2.5, p90 7.0 business hours", text, StringComparison.Ordinal);
+        Assert.Contains("`005B`: 2 of 4", text, StringComparison.Ordinal);
+        Assert.Contains("alignment scoreboard --week 2026-W47", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@U1>", text, StringComparison.Ordinal);
+    }
 }
