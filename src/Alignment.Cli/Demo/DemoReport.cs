@@ -30,7 +30,7 @@ internal sealed record DemoReport
 }
 
 /// <summary>The scoring run's counts.</summary>
-internal sealed record DemoRunSummary(string Outcome, int Read, int Written, int Handoffs, int ApiCalls, TimeSpan Duration);
+internal sealed record DemoRunSummary(Sync.Runs.RunOutcome Outcome, int Read, int Written, int Handoffs, int ApiCalls, TimeSpan Duration);
 
 /// <summary>One handoff the scoring run made and how its SLA ended the day.</summary>
 internal sealed record DemoHandoff(

@@ -5,12 +5,12 @@ namespace Alignment.Cli.Output;
 /// <summary>The exit code of a run by its ledger outcome.</summary>
 internal static class RunExitCodes
 {
-    public static int For(string outcome) =>
+    public static int For(RunOutcome outcome) =>
         outcome switch
         {
-            RunOutcomes.Succeeded => ExitCodes.Ok,
-            RunOutcomes.StoppedAtBudget => ExitCodes.BudgetExhausted,
-            RunOutcomes.Cancelled => ExitCodes.Cancelled,
+            RunOutcome.Succeeded => ExitCodes.Ok,
+            RunOutcome.StoppedAtBudget => ExitCodes.BudgetExhausted,
+            RunOutcome.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.Failure,
         };
 }

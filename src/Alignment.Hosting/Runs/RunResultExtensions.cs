@@ -14,18 +14,18 @@ public static class RunResultExtensions
     public static ScoringRunResult ThrowIfFailed(this ScoringRunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Outcome == RunOutcomes.Failed ? throw new RunFailedException(result.Kind, result.RunId, result.Error) : result;
+        return result.Outcome == RunOutcome.Failed ? throw new RunFailedException(result.Kind, result.RunId, result.Error) : result;
     }
 
     public static CalibrationRunResult ThrowIfFailed(this CalibrationRunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Outcome == RunOutcomes.Failed ? throw new RunFailedException(CalibrationRunJob.Kind, result.RunId, result.Error) : result;
+        return result.Outcome == RunOutcome.Failed ? throw new RunFailedException(CalibrationRunJob.Kind, result.RunId, result.Error) : result;
     }
 
     public static SlaSweepResult ThrowIfFailed(this SlaSweepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Outcome == RunOutcomes.Failed ? throw new RunFailedException("sla-sweep", result.RunId, result.Error) : result;
+        return result.Outcome == RunOutcome.Failed ? throw new RunFailedException("sla-sweep", result.RunId, result.Error) : result;
     }
 }

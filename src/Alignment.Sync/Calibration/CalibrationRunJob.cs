@@ -46,7 +46,7 @@ public sealed partial class CalibrationRunJob(
         var callsBefore = crm.GetUsage().Calls;
         var runId = Runs.RunIds.For(crm.Name, Kind, start);
         var key = KeyFor(crm.Name, start);
-        var outcome = Runs.RunOutcomes.Succeeded;
+        var outcome = Runs.RunOutcome.Succeeded;
         string? error = null;
         CalibrationSummary? summary = null;
         var recorded = false;
@@ -83,12 +83,12 @@ public sealed partial class CalibrationRunJob(
             }
             catch (CrmBudgetExhaustedException)
             {
-                outcome = Runs.RunOutcomes.StoppedAtBudget;
+                outcome = Runs.RunOutcome.StoppedAtBudget;
                 error = "BUDGET_EXHAUSTED";
             }
             catch (CrmException ex)
             {
-                outcome = Runs.RunOutcomes.Failed;
+                outcome = Runs.RunOutcome.Failed;
                 error = ex.Code;
                 LogCrmFailed(logger, runId, ex.Code);
             }
@@ -130,11 +130,11 @@ public sealed partial class CalibrationRunJob(
 
 /// <summary>The outcome of one <see cref="CalibrationRunJob.RunAsync"/>.</summary>
 /// <param name="RunId">The run id (also in the run ledger).</param>
-/// <param name="Outcome">One of <see cref="Runs.RunOutcomes"/>.</param>
+/// <param name="Outcome">One of <see cref="Runs.RunOutcome"/>.</param>
 /// <param name="Key">The month's ledger key.</param>
 /// <param name="Summary">This invocation's summary; null when it did not calibrate (already recorded, unsupported, failed).</param>
 /// <param name="Recorded">This invocation recorded the month's summary in the ledger.</param>
 /// <param name="AlertsSent">Ledger entries delivered by this invocation (the summary, and any other open alert).</param>
 /// <param name="ApiCalls">CRM calls made.</param>
 /// <param name="Error">The CRM's error code, or <see cref="CalibrationRunJob.OutcomesUnsupported"/>.</param>
-public sealed record CalibrationRunResult(string RunId, string Outcome, string Key, CalibrationSummary? Summary, bool Recorded, int AlertsSent, int ApiCalls, string? Error);
+public sealed record CalibrationRunResult(string RunId, Runs.RunOutcome Outcome, string Key, CalibrationSummary? Summary, bool Recorded, int AlertsSent, int ApiCalls, string? Error);

@@ -61,7 +61,7 @@ public sealed partial class ScoringRunJob(
         var progress = new Progress { RunId = runId };
         LogStarted(logger, runId, crm.Name, full);
 
-        var outcome = RunOutcomes.Succeeded;
+        var outcome = RunOutcome.Succeeded;
         string? error = null;
         var buffer = new List<CrmAccount>(settings.WriteBatchSize);
         try
@@ -85,7 +85,7 @@ public sealed partial class ScoringRunJob(
             progress.ReadComplete = !progress.BudgetExhausted;
             if (progress.BudgetExhausted)
             {
-                outcome = RunOutcomes.StoppedAtBudget;
+                outcome = RunOutcome.StoppedAtBudget;
                 progress.Unsafe(buffer);
             }
 
@@ -93,26 +93,26 @@ public sealed partial class ScoringRunJob(
         }
         catch (CrmBudgetExhaustedException)
         {
-            outcome = RunOutcomes.StoppedAtBudget;
+            outcome = RunOutcome.StoppedAtBudget;
             error = "BUDGET_EXHAUSTED";
             progress.Unsafe(buffer);
         }
         catch (CrmException ex)
         {
             progress.Unsafe(buffer);
-            outcome = RunOutcomes.Failed;
+            outcome = RunOutcome.Failed;
             error = ex.Code;
             LogCrmFailed(logger, runId, crm.Name, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The process may be dying: leave the checkpoint where it was; a rerun redoes the work (the diff makes it idempotent).
-            await RecordAsync(runId, kind, start, callsBefore, RunOutcomes.Failed, ex.GetType().Name, progress, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(runId, kind, start, callsBefore, RunOutcome.Failed, ex.GetType().Name, progress, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (OperationCanceledException)
         {
-            await RecordAsync(runId, kind, start, callsBefore, RunOutcomes.Cancelled, null, progress, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(runId, kind, start, callsBefore, RunOutcome.Cancelled, null, progress, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -242,7 +242,7 @@ public sealed partial class ScoringRunJob(
     }
 
     private async Task<RunRecord> RecordAsync(
-        string runId, string kind, DateTimeOffset start, int callsBefore, string outcome, string? error, Progress progress, CancellationToken cancellationToken)
+        string runId, string kind, DateTimeOffset start, int callsBefore, RunOutcome outcome, string? error, Progress progress, CancellationToken cancellationToken)
     {
         var record = new RunRecord
         {
@@ -273,7 +273,7 @@ public sealed partial class ScoringRunJob(
     private static partial void LogStarted(ILogger logger, string runId, string crm, bool full);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Scoring run {RunId} finished {Outcome}: read {Read}, written {Written}, failed {Failed}")]
-    private static partial void LogFinished(ILogger logger, string runId, string outcome, int read, int written, int failed);
+    private static partial void LogFinished(ILogger logger, string runId, RunOutcome outcome, int read, int written, int failed);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "CRM refused the write of account {AccountId} with {ErrorCode}")]
     private static partial void LogWriteRefused(ILogger logger, string accountId, string errorCode);

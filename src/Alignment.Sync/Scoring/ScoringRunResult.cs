@@ -8,8 +8,8 @@ public sealed record ScoringRunResult
     /// <summary><c>scoring</c> (incremental) or <c>full-rescore</c>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>One of <see cref="Runs.RunOutcomes"/>.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>One of <see cref="Runs.RunOutcome"/>.</summary>
+    public required Runs.RunOutcome Outcome { get; init; }
 
     public required string ModelVersion { get; init; }
     public int Read { get; init; }

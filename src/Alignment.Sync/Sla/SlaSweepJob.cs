@@ -49,7 +49,7 @@ public sealed partial class SlaSweepJob(
         var runId = RunIds.For(crm.Name, Kind, start);
 
         var sweep = await AssessAsync(runId, start, cancellationToken).ConfigureAwait(false);
-        var written = sweep.Outcome == RunOutcomes.StoppedAtBudget ? WriteOutcome.None : await WriteAsync(sweep, runId, start, cancellationToken).ConfigureAwait(false);
+        var written = sweep.Outcome == RunOutcome.StoppedAtBudget ? WriteOutcome.None : await WriteAsync(sweep, runId, start, cancellationToken).ConfigureAwait(false);
         var outcome = written.Outcome ?? sweep.Outcome;
         var error = sweep.Error ?? written.Error;
 
@@ -144,12 +144,12 @@ public sealed partial class SlaSweepJob(
         }
         catch (CrmBudgetExhaustedException)
         {
-            sweep.Outcome = RunOutcomes.StoppedAtBudget;
+            sweep.Outcome = RunOutcome.StoppedAtBudget;
             sweep.Error = "BUDGET_EXHAUSTED";
         }
         catch (CrmException ex)
         {
-            sweep.Outcome = RunOutcomes.Failed;
+            sweep.Outcome = RunOutcome.Failed;
             sweep.Error = ex.Code;
             LogCrmFailed(logger, runId, ex.Code);
         }
@@ -174,7 +174,7 @@ public sealed partial class SlaSweepJob(
                 result.Written.Count,
                 result.Failures.Count + result.NotAttempted.Count,
                 sweep.Breaching.Count(done.Contains),
-                result.BudgetExhausted ? RunOutcomes.StoppedAtBudget : null,
+                result.BudgetExhausted ? RunOutcome.StoppedAtBudget : null,
                 result.ApiError);
         }
         catch (CrmException ex)
@@ -182,7 +182,7 @@ public sealed partial class SlaSweepJob(
             // A write call refused for good (e.g. a field the integration user may not edit) must not hold back the
             // alerts: they are recorded in the ledger already and need no CRM call. The next sweep writes again.
             LogWriteFailed(logger, runId, ex.Code);
-            return new WriteOutcome(0, sweep.Writes.Count, 0, RunOutcomes.Failed, ex.Code);
+            return new WriteOutcome(0, sweep.Writes.Count, 0, RunOutcome.Failed, ex.Code);
         }
     }
 
@@ -195,12 +195,12 @@ public sealed partial class SlaSweepJob(
         public int Read { get; set; }
         public int Recycled { get; set; }
         public int AlertsDue { get; set; }
-        public string Outcome { get; set; } = RunOutcomes.Succeeded;
+        public RunOutcome Outcome { get; set; } = RunOutcome.Succeeded;
         public string? Error { get; set; }
     }
 
     /// <summary>What <see cref="WriteAsync"/> did; <paramref name="Outcome"/> overrides the read's when set.</summary>
-    private sealed record WriteOutcome(int Written, int Failed, int Breaches, string? Outcome, string? Error)
+    private sealed record WriteOutcome(int Written, int Failed, int Breaches, RunOutcome? Outcome, string? Error)
     {
         public static WriteOutcome None { get; } = new(0, 0, 0, null, null);
     }

@@ -5,8 +5,8 @@ public sealed record SlaSweepResult
 {
     public required string RunId { get; init; }
 
-    /// <summary>One of <see cref="Runs.RunOutcomes"/>.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>One of <see cref="Runs.RunOutcome"/>.</summary>
+    public required Runs.RunOutcome Outcome { get; init; }
 
     /// <summary>Open handoffs read.</summary>
     public int Read { get; init; }

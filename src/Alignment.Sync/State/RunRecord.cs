@@ -13,7 +13,7 @@ public sealed record RunRecord
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary><c>Succeeded</c>, <c>Failed</c>, <c>StoppedAtBudget</c>, <c>Cancelled</c>.</summary>
-    public string Outcome { get; init; } = "Succeeded";
+    public Runs.RunOutcome Outcome { get; init; } = Runs.RunOutcome.Succeeded;
 
     public int Read { get; init; }
     public int Scored { get; init; }

@@ -78,7 +78,7 @@ public static class SyncTelemetry
     public static InboxDrainResult Recorded(Activity? activity, string crm, string runId, TimeSpan duration, InboxDrainResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var outcome = result.StoppedAtBudget ? RunOutcomes.StoppedAtBudget : RunOutcomes.Succeeded;
+        var outcome = result.StoppedAtBudget ? RunOutcome.StoppedAtBudget : RunOutcome.Succeeded;
         var tags = Tags(InboxDrainJob.Kind, outcome, crm);
         Finish(activity, runId, InboxDrainJob.Kind, outcome, result.StoppedAtBudget ? "BUDGET_EXHAUSTED" : null);
         activity?.SetTag("alignment.inbox.done", result.Done);
@@ -102,10 +102,10 @@ public static class SyncTelemetry
         return result;
     }
 
-    private static TagList Tags(string kind, string outcome, string crm) =>
-        new() { { "alignment.run.kind", kind }, { "alignment.run.outcome", outcome }, { "alignment.crm", crm } };
+    private static TagList Tags(string kind, RunOutcome outcome, string crm) =>
+        new() { { "alignment.run.kind", kind }, { "alignment.run.outcome", outcome.ToString() }, { "alignment.crm", crm } };
 
-    private static void Finish(Activity? activity, string runId, string kind, string outcome, string? error)
+    private static void Finish(Activity? activity, string runId, string kind, RunOutcome outcome, string? error)
     {
         if (activity is null)
         {
@@ -114,7 +114,7 @@ public static class SyncTelemetry
 
         activity.SetTag("alignment.run.id", runId);
         activity.SetTag("alignment.run.kind", kind);
-        activity.SetTag("alignment.run.outcome", outcome);
-        activity.SetStatus(outcome == RunOutcomes.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok, outcome == RunOutcomes.Failed ? error : null);
+        activity.SetTag("alignment.run.outcome", outcome.ToString());
+        activity.SetStatus(outcome == RunOutcome.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok, outcome == RunOutcome.Failed ? error : null);
     }
 }

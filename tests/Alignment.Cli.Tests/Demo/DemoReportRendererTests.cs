@@ -16,7 +16,7 @@ public sealed class DemoReportRendererTests
         Accounts = 10,
         ModelVersion = "2026.11.0",
         Tiers = new Dictionary<Tier, int> { [Tier.Tier1] = 1, [Tier.Tier2] = 2, [Tier.Tier3] = 3, [Tier.None] = 4 },
-        Scoring = new DemoRunSummary("Succeeded", 10, 10, 2, 5, TimeSpan.FromSeconds(1.5)),
+        Scoring = new DemoRunSummary(Sync.Runs.RunOutcome.Succeeded, 10, 10, 2, 5, TimeSpan.FromSeconds(1.5)),
         Handoffs =
         [
             new("001A", "Acme Labs", Tier.Tier2, "pricing-surge", Start, Start.AddHours(4), "America/New_York", "Met", "Pending", Start.AddHours(1)),

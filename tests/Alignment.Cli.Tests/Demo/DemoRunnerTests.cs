@@ -46,7 +46,7 @@ public sealed class DemoRunnerTests
             Assert.Equal(fields.Values.Count(f => f[TierField] as string == tier.ToString()), report.Tiers[tier]);
         }
 
-        Assert.Equal("Succeeded", report.Scoring.Outcome);
+        Assert.Equal(Sync.Runs.RunOutcome.Succeeded, report.Scoring.Outcome);
         Assert.Equal(Options.AccountCount, report.Scoring.Read);
 
         // Handoffs: the run's count, the CRM's handoffs, and each one's SLA status as written back.

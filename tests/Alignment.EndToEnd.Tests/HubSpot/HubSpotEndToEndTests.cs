@@ -23,8 +23,8 @@ public sealed class HubSpotEndToEndTests(AzuriteFixture azurite)
         var rerun = await world.ScoreAsync(world.NewProcess(), full: true);
         var again = await world.SweepAsync(world.NewProcess());
 
-        Assert.Equal((RunOutcomes.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
-        Assert.Equal((RunOutcomes.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
+        Assert.Equal((RunOutcome.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
+        Assert.Equal((RunOutcome.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
         var hot = Seed(world, Snapshot.Hot());
         var hotFields = CrmFields.Of(world.HubSpot, hot.Id);
         Assert.Equal((Tier.Tier1, HandoffStatus.Pending, "tier1-meeting"), (hotFields.Tier, hotFields.HandoffStatus, hotFields.HandoffRule));
@@ -74,7 +74,7 @@ public sealed class HubSpotEndToEndTests(AzuriteFixture azurite)
 
         Assert.Equal((2, 1), (first.Written, first.Failed));
         Assert.Equal("VALIDATION_ERROR", Assert.Single(first.PermanentFailures).ErrorCode);
-        Assert.Equal((RunOutcomes.Failed, 0), (down.Outcome, down.Written));
+        Assert.Equal((RunOutcome.Failed, 0), (down.Outcome, down.Written));
         Assert.Equal((1, 0), (recovered.Written, recovered.Failed));
         Assert.Equal((0, updates), (again.Written, world.HubSpot.Counter["batch-update"]));
         Assertions.ScoredAsRulesSay(CrmFields.Of(world.HubSpot, cold.Id), cold, t3);

@@ -51,9 +51,9 @@ public sealed class SalesforceConcurrencyTests(AzuriteFixture azurite)
         var writes = world.Salesforce.Requests.Writes;
         var again = await world.ScoreAsync(world.NewProcess());
 
-        Assert.Equal((RunOutcomes.StoppedAtBudget, 0), (stopped.Outcome, stopped.Written));
+        Assert.Equal((RunOutcome.StoppedAtBudget, 0), (stopped.Outcome, stopped.Written));
         Assert.Null(stopped.CheckpointAfter);
-        Assert.Equal((RunOutcomes.Succeeded, 5), (resumed.Outcome, resumed.Written));
+        Assert.Equal((RunOutcome.Succeeded, 5), (resumed.Outcome, resumed.Written));
         Assert.Equal((0, writes), (again.Written, world.Salesforce.Requests.Writes));
         foreach (var seed in new[] { Snapshot.Hot(), Snapshot.Cold(), Snapshot.Locked() })
         {

@@ -25,8 +25,8 @@ public sealed class SalesforceEndToEndTests(AzuriteFixture azurite)
         var run = await world.ScoreAsync(process);
         var sweep = await world.SweepAsync(process);
 
-        Assert.Equal((RunOutcomes.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
-        Assert.Equal((RunOutcomes.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
+        Assert.Equal((RunOutcome.Succeeded, 5, 0), (run.Outcome, run.Written, run.Failed));
+        Assert.Equal((RunOutcome.Succeeded, 2, 0), (sweep.Outcome, sweep.Written, sweep.Failed));
         var hot = CrmFields.Of(world.Salesforce!, Snapshot.Hot().Id);
         // By hand (docs/handoff-sla.md): Tier 1 with a meeting this week → tier1-meeting; handed off Friday 10:00 New York, before
         // 15:00 → due at the end of the same business day, 17:00 New York = 22:00 UTC.

@@ -31,10 +31,10 @@ public sealed class SalesforceFaultTests(AzuriteFixture azurite)
         var sweep = await world.SweepAsync(world.NewProcess());
         var again = await world.SweepAsync(world.NewProcess());
 
-        Assert.Equal((RunOutcomes.Failed, 0), (refused.Outcome, refused.Written));
-        Assert.Equal((RunOutcomes.Succeeded, 5), (recovered.Outcome, recovered.Written));
-        Assert.Equal((RunOutcomes.Succeeded, 0), (absorbed.Outcome, absorbed.Written));
-        Assert.Equal((RunOutcomes.Failed, 0), (sweepDown.Outcome, alertsWhileDown));
+        Assert.Equal((RunOutcome.Failed, 0), (refused.Outcome, refused.Written));
+        Assert.Equal((RunOutcome.Succeeded, 5), (recovered.Outcome, recovered.Written));
+        Assert.Equal((RunOutcome.Succeeded, 0), (absorbed.Outcome, absorbed.Written));
+        Assert.Equal((RunOutcome.Failed, 0), (sweepDown.Outcome, alertsWhileDown));
         Assert.Equal((2, 2, 2), (sweep.Written, sweep.AlertsDue, sweep.AlertsSent));
         Assert.Equal((0, 0, 0), (again.Written, again.AlertsDue, again.AlertsSent));
         foreach (var seed in new[] { Snapshot.Hot(), Snapshot.Cold(), Snapshot.Locked() })

@@ -82,7 +82,7 @@ public sealed class JobTelemetryTests : IDisposable
         var activity = Assert.Single(activities, a => (string?)a.GetTagItem("alignment.run.id") == run.RunId);
         Assert.Equal("scoring-run", activity.OperationName);
         Assert.Equal(run.Kind, activity.GetTagItem("alignment.run.kind"));
-        Assert.Equal(RunOutcomes.Succeeded, activity.GetTagItem("alignment.run.outcome"));
+        Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal("salesforce", activity.GetTagItem("alignment.crm"));
         Assert.Equal(ActivityStatusCode.Ok, activity.Status);
         Assert.Equal(3L, counters["alignment.accounts.read"]);
@@ -115,7 +115,7 @@ public sealed class JobTelemetryTests : IDisposable
 
         var activity = Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind);
         Assert.StartsWith("salesforce:inbox-drain:", (string?)activity.GetTagItem("alignment.run.id"), StringComparison.Ordinal);
-        Assert.Equal(RunOutcomes.Succeeded, activity.GetTagItem("alignment.run.outcome"));
+        Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal(2, activity.GetTagItem("alignment.inbox.done"));
         Assert.Equal(0, activity.GetTagItem("alignment.inbox.depth"));
         Assert.Equal(2L, counters["alignment.inbox.items"]);

@@ -32,7 +32,7 @@ public sealed class TimerFunctionTests
         await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
 
         var run = Assert.Single(h.Runs.All);
-        Assert.Equal((ScoringRunJob.IncrementalKind, RunOutcomes.Succeeded, 1, 1), (run.Kind, run.Outcome, run.Read, run.Written));
+        Assert.Equal((ScoringRunJob.IncrementalKind, RunOutcome.Succeeded, 1, 1), (run.Kind, run.Outcome, run.Read, run.Written));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class TimerFunctionTests
         await new FullRescoreFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
 
         var run = Assert.Single(h.Runs.All);
-        Assert.Equal((ScoringRunJob.FullKind, RunOutcomes.Succeeded, 1), (run.Kind, run.Outcome, run.Read));
+        Assert.Equal((ScoringRunJob.FullKind, RunOutcome.Succeeded, 1), (run.Kind, run.Outcome, run.Read));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class TimerFunctionTests
         var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None));
 
         var run = Assert.Single(h.Runs.All);
-        Assert.Equal(RunOutcomes.Failed, run.Outcome);
+        Assert.Equal(RunOutcome.Failed, run.Outcome);
         Assert.Equal(run.RunId, thrown.RunId);
         Assert.Contains("SERVER_UNAVAILABLE", thrown.Message, StringComparison.Ordinal);
     }
@@ -78,7 +78,7 @@ public sealed class TimerFunctionTests
 
         await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
 
-        Assert.Equal(RunOutcomes.StoppedAtBudget, Assert.Single(h.Runs.All).Outcome);
+        Assert.Equal(RunOutcome.StoppedAtBudget, Assert.Single(h.Runs.All).Outcome);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class TimerFunctionTests
         await new SweepSlaFunction(h.SweepJob()).RunAsync(Timer, CancellationToken.None);
 
         var run = Assert.Single(h.Runs.All);
-        Assert.Equal((SlaSweepJob.Kind, RunOutcomes.Succeeded), (run.Kind, run.Outcome));
+        Assert.Equal((SlaSweepJob.Kind, RunOutcome.Succeeded), (run.Kind, run.Outcome));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class TimerFunctionTests
 
         Assert.Equal(AlertLevel.Calibration, Assert.Single(h.Channel.Delivered).Level);
         outcomes.Verify(o => o.ReadClosedAsync(JobHarness.T0.AddDays(-365), It.IsAny<CancellationToken>()), Times.Once());
-        Assert.All(h.Runs.All, r => Assert.Equal((CalibrationRunJob.Kind, RunOutcomes.Succeeded), (r.Kind, r.Outcome)));
+        Assert.All(h.Runs.All, r => Assert.Equal((CalibrationRunJob.Kind, RunOutcome.Succeeded), (r.Kind, r.Outcome)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Alignment.Sync.Runs;
 using Alignment.Sync.State;
 using Alignment.TestKit.Azurite;
 
@@ -26,7 +27,7 @@ public sealed class TableRunLedgerStoreTests(AzuriteFixture azurite) : StoreTest
         var run = Run("r/1#", T0) with
         {
             FinishedAt = T0.AddSeconds(42),
-            Outcome = "StoppedAtBudget",
+            Outcome = RunOutcome.StoppedAtBudget,
             Read = 1,
             Scored = 2,
             Changed = 3,
@@ -47,12 +48,12 @@ public sealed class TableRunLedgerStoreTests(AzuriteFixture azurite) : StoreTest
     public async Task AddAsync_SameRunAgain_ReplacesIt()
     {
         var ledger = Instance<IRunLedger>();
-        await ledger.AddAsync(Run("r1", T0) with { Outcome = "Running" }, Ct);
-        await ledger.AddAsync(Run("r1", T0) with { Outcome = "Succeeded", FinishedAt = T0.AddMinutes(1) }, Ct);
+        await ledger.AddAsync(Run("r1", T0) with { Outcome = RunOutcome.Cancelled }, Ct);
+        await ledger.AddAsync(Run("r1", T0) with { Outcome = RunOutcome.Succeeded, FinishedAt = T0.AddMinutes(1) }, Ct);
 
         var recent = await ledger.ListRecentAsync(10, Ct);
 
-        Assert.Equal("Succeeded", Assert.Single(recent).Outcome);
+        Assert.Equal(RunOutcome.Succeeded, Assert.Single(recent).Outcome);
     }
 
     [Fact]

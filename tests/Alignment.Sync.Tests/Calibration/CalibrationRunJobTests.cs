@@ -57,7 +57,7 @@ public sealed class CalibrationRunJobTests
         Assert.Equal(100, summary.FitWeight + summary.IntentWeight + summary.EngagementWeight);
         Assert.True(result.Recorded);
         var run = Assert.Single(h.Runs.All);
-        Assert.Equal((CalibrationRunJob.Kind, RunOutcomes.Succeeded, 1, 40), (run.Kind, run.Outcome, run.AlertsSent, run.Scored));
+        Assert.Equal((CalibrationRunJob.Kind, RunOutcome.Succeeded, 1, 40), (run.Kind, run.Outcome, run.AlertsSent, run.Scored));
         Assert.Equal(1, outcomes.Reads);
     }
 
@@ -109,7 +109,7 @@ public sealed class CalibrationRunJobTests
         var result = await Job(withReader: false).RunAsync(Ct);
 
         Assert.Empty(h.Channel.Delivered);
-        Assert.Equal((RunOutcomes.Succeeded, CalibrationRunJob.OutcomesUnsupported), (result.Outcome, result.Error));
+        Assert.Equal((RunOutcome.Succeeded, CalibrationRunJob.OutcomesUnsupported), (result.Outcome, result.Error));
         Assert.Equal(CalibrationRunJob.OutcomesUnsupported, Assert.Single(h.Runs.All).Error);
     }
 
@@ -120,7 +120,7 @@ public sealed class CalibrationRunJobTests
 
         var failed = await Job().RunAsync(Ct);
 
-        Assert.Equal(RunOutcomes.Failed, failed.Outcome);
+        Assert.Equal(RunOutcome.Failed, failed.Outcome);
         Assert.Null(await h.AlertLedger.GetAsync(failed.Key, Ct));
         Assert.Empty(h.Channel.Delivered);
 

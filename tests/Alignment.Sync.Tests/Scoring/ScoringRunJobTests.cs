@@ -22,7 +22,7 @@ public sealed class ScoringRunJobTests
         var result = await h.ScoreAsync();
 
         Assert.Equal(ScoringRunJob.FullKind, result.Kind);
-        Assert.Equal(RunOutcomes.Succeeded, result.Outcome);
+        Assert.Equal(RunOutcome.Succeeded, result.Outcome);
         Assert.Equal(3, result.Read);
         var hot = h.Crm.Get("001HOT").Current;
         Assert.Equal(100, hot.Score);
@@ -52,7 +52,7 @@ public sealed class ScoringRunJobTests
         Assert.Equal(h.Now.AddHours(-2).AddTicks(1), checkpoint.ModifiedSince);
         Assert.Equal(h.Now, checkpoint.LastFullRunAt);
         var row = Assert.Single(h.Runs.All);
-        Assert.Equal((ScoringRunJob.FullKind, "memory", RunOutcomes.Succeeded), (row.Kind, row.Crm, row.Outcome));
+        Assert.Equal((ScoringRunJob.FullKind, "memory", RunOutcome.Succeeded), (row.Kind, row.Crm, row.Outcome));
         Assert.Equal((2, 2, 2, 2, 0), (row.Read, row.Scored, row.Changed, row.Written, row.Failed));
         Assert.Equal(h.Crm.Calls, row.ApiCalls);
         Assert.Equal(result.ApiCalls, row.ApiCalls);
@@ -255,12 +255,12 @@ public sealed class ScoringRunJobTests
 
         var first = await h.ScoreAsync();
 
-        Assert.Equal(RunOutcomes.Failed, first.Outcome);
+        Assert.Equal(RunOutcome.Failed, first.Outcome);
         Assert.Equal(0, h.Checkpoints.SaveCount);
-        Assert.Equal(RunOutcomes.Failed, Assert.Single(h.Runs.All).Outcome);
+        Assert.Equal(RunOutcome.Failed, Assert.Single(h.Runs.All).Outcome);
 
         var second = await h.ScoreAsync();
-        Assert.Equal(RunOutcomes.Succeeded, second.Outcome);
+        Assert.Equal(RunOutcome.Succeeded, second.Outcome);
         Assert.Equal(40, h.Crm.Get("001A").Current.Score);
     }
 
@@ -278,17 +278,17 @@ public sealed class ScoringRunJobTests
         h.Crm.BudgetCalls = 3;
         var first = await h.ScoreAsync();
 
-        Assert.Equal(RunOutcomes.StoppedAtBudget, first.Outcome);
+        Assert.Equal(RunOutcome.StoppedAtBudget, first.Outcome);
         Assert.Equal(2, first.Written);
         Assert.Equal(h.Now.AddHours(-4), first.CheckpointAfter);
-        Assert.Equal(RunOutcomes.StoppedAtBudget, h.Runs.All[^1].Outcome);
+        Assert.Equal(RunOutcome.StoppedAtBudget, h.Runs.All[^1].Outcome);
         Assert.Null((await h.Checkpoints.GetAsync("memory:scoring", TestContext.Current.CancellationToken))!.Value.LastFullRunAt);
 
         h.Crm.BudgetCalls = null;
         h.Time.Advance(TimeSpan.FromMinutes(15));
         var second = await h.ScoreAsync();
 
-        Assert.Equal(RunOutcomes.Succeeded, second.Outcome);
+        Assert.Equal(RunOutcome.Succeeded, second.Outcome);
         Assert.All(h.Crm.All, a => Assert.Equal(40, a.Current.Score));
         Assert.All(h.Crm.Writes.GroupBy(w => w.AccountId), g => Assert.Single(g));
         Assert.Equal(6, h.Crm.Writes.Count);
@@ -309,7 +309,7 @@ public sealed class ScoringRunJobTests
         h.Time.Advance(TimeSpan.FromMinutes(15));
         var rerun = await h.ScoreAsync();
 
-        Assert.Equal(RunOutcomes.Succeeded, rerun.Outcome);
+        Assert.Equal(RunOutcome.Succeeded, rerun.Outcome);
         Assert.Equal(0, rerun.Written);
         Assert.Equal(writesBefore, h.Crm.Writes.Count);
         Assert.Equal(Tier.Tier1, h.Crm.Get("001HOT").Current.Tier);

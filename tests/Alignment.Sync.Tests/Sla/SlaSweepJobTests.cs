@@ -293,7 +293,7 @@ public sealed class SlaSweepJobTests
         h.Crm.FailCall(h.Crm.Calls + 1, 503);
         var result = await h.SweepAsync();
 
-        Assert.Equal(RunOutcomes.Failed, result.Outcome);
+        Assert.Equal(RunOutcome.Failed, result.Outcome);
         Assert.Equal(1, result.AlertsSent);
         Assert.Single(h.Channel.Delivered);
     }
@@ -307,10 +307,10 @@ public sealed class SlaSweepJobTests
 
         var result = await h.SweepAsync();
 
-        Assert.Equal((RunOutcomes.Failed, 0, 1), (result.Outcome, result.Written, result.AlertsSent));
+        Assert.Equal((RunOutcome.Failed, 0, 1), (result.Outcome, result.Written, result.AlertsSent));
         Assert.NotNull(result.Error);
         Assert.Single(h.Channel.Delivered);
-        Assert.Equal(RunOutcomes.Failed, Assert.Single(h.Runs.All).Outcome);
+        Assert.Equal(RunOutcome.Failed, Assert.Single(h.Runs.All).Outcome);
     }
 
     [Fact]
@@ -322,7 +322,7 @@ public sealed class SlaSweepJobTests
         await h.SweepAsync();
 
         var row = Assert.Single(h.Runs.All);
-        Assert.Equal(("sla-sweep", 1, 1, 1, RunOutcomes.Succeeded), (row.Kind, row.Read, row.Written, row.AlertsSent, row.Outcome));
+        Assert.Equal(("sla-sweep", 1, 1, 1, RunOutcome.Succeeded), (row.Kind, row.Read, row.Written, row.AlertsSent, row.Outcome));
         Assert.Equal(h.Crm.Calls, row.ApiCalls);
     }
 
