@@ -12,6 +12,7 @@ using Alignment.Salesforce.Wire;
 using Alignment.Sync.Crm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace Alignment.Salesforce;
 
@@ -24,7 +25,7 @@ internal sealed class SalesforceCrm(
     SalesforceApiUsageTracker usage,
     SalesforceTokenCache tokens,
     IOptions<SalesforceOptions> options,
-    TimeProvider timeProvider,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<SalesforceCrm> logger) : ICrm
 {
     public const string CrmName = "salesforce";
@@ -143,51 +144,44 @@ internal sealed class SalesforceCrm(
 
     private async Task WriteBatchAsync(IReadOnlyList<AccountWrite> batch, List<string> written, List<CrmWriteFailure> failures, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var results = await api.UpdateCollectionAsync(SalesforceWriteMapper.Serialize(batch, _o.Fields), cancellationToken).ConfigureAwait(false);
-            var retry = new List<AccountWrite>();
-            for (var i = 0; i < batch.Count; i++)
+        // Each attempt writes the records still pending and returns those refused with a transient code; the named
+        // pipeline (SalesforcePipelines.RecordRetry) waits and tries again while any remain and attempts are left.
+        var attempt = 0;
+        var pending = batch;
+        await pipelines.GetPipeline<IReadOnlyList<AccountWrite>>(SalesforcePipelines.RecordRetry).ExecuteAsync(
+            async token =>
             {
-                var id = batch[i].AccountId;
-                var result = i < results.Count ? results[i] : null;
-                if (result is { Success: true })
+                attempt++;
+                var results = await api.UpdateCollectionAsync(SalesforceWriteMapper.Serialize(pending, _o.Fields), token).ConfigureAwait(false);
+                var retry = new List<AccountWrite>();
+                for (var i = 0; i < pending.Count; i++)
                 {
-                    written.Add(id);
-                    continue;
+                    var id = pending[i].AccountId;
+                    var result = i < results.Count ? results[i] : null;
+                    if (result is { Success: true })
+                    {
+                        written.Add(id);
+                        continue;
+                    }
+
+                    var error = result?.Errors is { Count: > 0 } errors ? errors[0] : null;
+                    var code = error?.StatusCode ?? "UNKNOWN_ERROR";
+                    var transient = TransientRecordErrors.Contains(code);
+                    if (transient && attempt < _o.MaxWriteAttempts)
+                    {
+                        retry.Add(pending[i]);
+                    }
+                    else
+                    {
+                        SalesforceLog.RecordFailed(logger, id, code);
+                        failures.Add(new CrmWriteFailure(id, code, error?.Message ?? "Salesforce gave no result for this record.", transient));
+                    }
                 }
 
-                var error = result?.Errors is { Count: > 0 } errors ? errors[0] : null;
-                var code = error?.StatusCode ?? "UNKNOWN_ERROR";
-                var transient = TransientRecordErrors.Contains(code);
-                if (transient && attempt < _o.MaxWriteAttempts)
-                {
-                    retry.Add(batch[i]);
-                }
-                else
-                {
-                    SalesforceLog.RecordFailed(logger, id, code);
-                    failures.Add(new CrmWriteFailure(id, code, error?.Message ?? "Salesforce gave no result for this record.", transient));
-                }
-            }
-
-            if (retry.Count == 0)
-            {
-                return;
-            }
-
-            SalesforceLog.RetryingRecords(logger, retry.Count, attempt);
-            await Task.Delay(BackOff(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
-            batch = retry;
-        }
-    }
-
-    private TimeSpan BackOff(int attempt)
-    {
-        var baseDelay = _o.RetryBaseDelay * Math.Pow(2, attempt - 1);
-#pragma warning disable CA5394 // jitter, not security
-        return baseDelay * (0.8 + (0.4 * Random.Shared.NextDouble()));
-#pragma warning restore CA5394
+                pending = retry;
+                return (IReadOnlyList<AccountWrite>)retry;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<CrmAccount> ReadWhereAsync(

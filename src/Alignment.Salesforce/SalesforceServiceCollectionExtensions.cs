@@ -54,6 +54,7 @@ public static class SalesforceServiceCollectionExtensions
             .AddHttpMessageHandler<SalesforceAuthHandler>()
             .AddHttpMessageHandler<SalesforceLimitsHandler>();
 
+        services.AddSalesforcePipelines();
         services.TryAddTransient<SalesforceCrm>();
         services.AddTransient<ICrm>(sp => sp.GetRequiredService<SalesforceCrm>());
         services.TryAddTransient<IOutcomeReader, SalesforceOutcomeReader>();
