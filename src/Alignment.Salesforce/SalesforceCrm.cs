@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Alignment.Core.Signals;
 using Alignment.Salesforce.Auth;
+using Alignment.Salesforce.Bulk;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Http;
 using Alignment.Salesforce.Logging;
@@ -19,9 +20,13 @@ namespace Alignment.Salesforce;
 /// <summary>
 /// <see cref="ICrm"/> over the Salesforce REST API: SOQL with child subqueries streamed page by page, sObject
 /// Collections writes of the changed fields (200 a call, <c>allOrNone=false</c>), the daily budget watched on every call.
+/// Above <see cref="SalesforceOptions.BulkThreshold"/> records, a partition of a full rescore is read, and a batch of
+/// writes written, through Bulk API 2.0 instead (<see cref="SalesforceBulkReader"/>, <see cref="SalesforceBulkWriter"/>).
 /// </summary>
 internal sealed class SalesforceCrm(
     SalesforceApiClient api,
+    SalesforceBulkReader bulkReader,
+    SalesforceBulkWriter bulkWriter,
     SalesforceApiUsageTracker usage,
     SalesforceTokenCache tokens,
     IOptions<SalesforceOptions> options,
@@ -45,6 +50,21 @@ internal sealed class SalesforceCrm(
     {
         ArgumentNullException.ThrowIfNull(request);
         var filter = request.Filter == CrmAccountFilter.OpenHandoffs ? _queries.OpenHandoffs() : null;
+        if (request.Range is { } range && request.ModifiedSince is null && filter is null && range.Count > _o.BulkThreshold)
+        {
+            await foreach (var account in bulkReader.ReadAsync(range, request.SignalsSince, cancellationToken).ConfigureAwait(false))
+            {
+                yield return account;
+            }
+
+            yield break;
+        }
+
+        if (request.Range is { } restRange)
+        {
+            filter = SalesforceQueryBuilder.And(filter, SalesforceQueryBuilder.IdRange("Id", restRange.From, restRange.To));
+        }
+
         if (request.ModifiedSince is not { } since)
         {
             await foreach (var account in ReadWhereAsync(filter, request.SignalsSince, cancellationToken).ConfigureAwait(false))
@@ -132,6 +152,14 @@ internal sealed class SalesforceCrm(
             {
                 pending.Add(write);
             }
+        }
+
+        if (pending.Count > _o.BulkThreshold)
+        {
+            var bulk = await bulkWriter.WriteAsync(pending, TransientRecordErrors, cancellationToken).ConfigureAwait(false);
+            written.AddRange(bulk.Written);
+            failures.AddRange(bulk.Failures);
+            pending = bulk.RetryViaRest; // refused with a transient code: the REST path's record retries take them
         }
 
         foreach (var batch in pending.Chunk(_o.WriteBatchSize))

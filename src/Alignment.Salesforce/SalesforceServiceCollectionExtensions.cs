@@ -1,6 +1,7 @@
 using Alignment.Salesforce.Calibration;
 using Alignment.Sync.Calibration;
 using Alignment.Salesforce.Auth;
+using Alignment.Salesforce.Bulk;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Health;
 using Alignment.Salesforce.Http;
@@ -53,6 +54,22 @@ public static class SalesforceServiceCollectionExtensions
             .Services.AddHttpClient<SalesforceApiClient>()
             .AddHttpMessageHandler<SalesforceAuthHandler>()
             .AddHttpMessageHandler<SalesforceLimitsHandler>();
+
+        // Bulk API 2.0: the same handlers; no retry of the upload or the state change (a second upload fails the job).
+        services.AddHttpClient<SalesforceBulkClient>()
+            .RemoveAllLoggers()
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                Configure(resilience, sp);
+                resilience.Retry.ShouldHandle = SalesforceRetryPredicate.ShouldRetryAsync;
+                resilience.Retry.DisableFor(HttpMethod.Put, HttpMethod.Patch);
+            })
+            .Services.AddHttpClient<SalesforceBulkClient>()
+            .AddHttpMessageHandler<SalesforceAuthHandler>()
+            .AddHttpMessageHandler<SalesforceLimitsHandler>();
+        services.TryAddTransient<SalesforceBulkReader>();
+        services.TryAddTransient<SalesforceBulkWriter>();
 
         services.AddSalesforcePipelines();
         services.TryAddTransient<SalesforceCrm>();

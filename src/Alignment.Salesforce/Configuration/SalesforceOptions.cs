@@ -71,6 +71,24 @@ public sealed class SalesforceOptions
     /// <summary>First back-off delay of call and record retries. Default 1 s.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Records above which a partition is read, and a batch of writes is written, through Bulk API 2.0 instead of the
+    /// REST API (Salesforce's guidance: Bulk above about 2,000 records). Default 2000.
+    /// </summary>
+    public int BulkThreshold { get; set; } = 2000;
+
+    /// <summary><c>maxRecords</c> of a Bulk query results page (1..1,000,000): fewer calls when larger; rows are streamed either way. Default 250,000.</summary>
+    public int BulkResultsPageSize { get; set; } = 250_000;
+
+    /// <summary>First wait between status reads of a Bulk job; doubles up to <see cref="BulkPollMaxInterval"/>. Default 2 s.</summary>
+    public TimeSpan BulkPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait between status reads of a Bulk job. Default 30 s.</summary>
+    public TimeSpan BulkPollMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a run waits for one Bulk job before giving up on it (the job itself keeps running). Default 30 min.</summary>
+    public TimeSpan BulkJobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Timeout of one HTTP attempt. Default 2 min (SOQL can be slow).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

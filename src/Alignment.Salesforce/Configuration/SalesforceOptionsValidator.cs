@@ -70,6 +70,26 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
             errors.Add($"{S}:NamedIdChunkSize must be between 1 and 2000, e.g. 2000.");
         }
 
+        if (options.BulkThreshold < 1)
+        {
+            errors.Add($"{S}:BulkThreshold must be at least 1, e.g. 2000.");
+        }
+
+        if (options.BulkResultsPageSize is < 1 or > 1_000_000)
+        {
+            errors.Add($"{S}:BulkResultsPageSize must be between 1 and 1000000, e.g. 250000.");
+        }
+
+        if (options.BulkPollInterval <= TimeSpan.Zero || options.BulkPollMaxInterval < options.BulkPollInterval)
+        {
+            errors.Add($"{S}:BulkPollInterval must be positive and BulkPollMaxInterval at least as long, e.g. \"00:00:02\" and \"00:00:30\".");
+        }
+
+        if (options.BulkJobTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{S}:BulkJobTimeout must be positive, e.g. \"00:30:00\".");
+        }
+
         if (options.TokenLifetime <= TimeSpan.Zero)
         {
             errors.Add($"{S}:TokenLifetime must be positive, e.g. \"00:30:00\".");

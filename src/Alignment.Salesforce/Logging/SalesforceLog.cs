@@ -19,4 +19,7 @@ internal static partial class SalesforceLog
 
     [LoggerMessage(5, LogLevel.Debug, "Salesforce webhook rejected with {StatusCode}: {Problem}")]
     public static partial void WebhookRejected(ILogger logger, int statusCode, string problem);
+
+    [LoggerMessage(6, LogLevel.Warning, "Bulk API job {JobId} ended {State}; {Count} accounts were not written and stay for the next run")]
+    public static partial void BulkJobIncomplete(ILogger logger, string jobId, string state, int count);
 }

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Alignment.Salesforce.Mapping;
 
-/// <summary>Reads values out of a Salesforce record (JSON object), including dotted parent paths such as <c>Owner.Email</c>.</summary>
+/// <summary>
+/// Reads values out of a Salesforce record (JSON object), including dotted parent paths such as <c>Owner.Email</c>. A
+/// Bulk API row (<see cref="Bulk.BulkRow.ToRecord"/>) carries every value as text; numbers and checkboxes read from text too.
+/// </summary>
 internal static class SalesforceRecord
 {
     public static JsonElement? Get(JsonElement record, string path)
@@ -39,10 +42,17 @@ internal static class SalesforceRecord
     public static decimal? Decimal(JsonElement record, string path) => Get(record, path) switch
     {
         { ValueKind: JsonValueKind.Number } e when e.TryGetDecimal(out var d) => d,
+        { ValueKind: JsonValueKind.String } e when decimal.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };
 
-    public static bool Bool(JsonElement record, string path) => Get(record, path) is { ValueKind: JsonValueKind.True };
+    /// <summary>A checkbox: JSON <c>true</c> (REST) or the text <c>true</c> (a Bulk API CSV row).</summary>
+    public static bool Bool(JsonElement record, string path) => Get(record, path) switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.String } e => string.Equals(e.GetString(), "true", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     public static DateTimeOffset? Instant(JsonElement record, string path) => ParseInstant(String(record, path));
 

@@ -44,52 +44,38 @@ internal static class SalesforceWriteMapper
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The value a field takes on Salesforce: an <see cref="int"/> (scores), a <see cref="string"/> (picklists, text,
+    /// instants as UTC with <c>Z</c>) or null. One source for the REST body and the Bulk API CSV.
+    /// </summary>
+    public static object? ValueOf(AlignmentField field, AlignmentState v) => field switch
+    {
+        AlignmentField.Score => v.Score,
+        AlignmentField.FitScore => v.Fit,
+        AlignmentField.IntentScore => v.Intent,
+        AlignmentField.EngagementScore => v.Engagement,
+        AlignmentField.Tier => v.Tier.ToString(),
+        AlignmentField.ScoreReasons => v.Reasons,
+        AlignmentField.ModelVersion => v.ModelVersion,
+        AlignmentField.ScoredAt => Instant(v.ScoredAt),
+        AlignmentField.HandoffStatus => v.HandoffStatus.ToString(),
+        AlignmentField.HandoffRule => v.HandoffRule,
+        AlignmentField.HandoffAt => Instant(v.HandoffAt),
+        AlignmentField.SlaDue => Instant(v.SlaDue),
+        AlignmentField.SlaStatus => v.SlaStatus?.ToString(),
+        AlignmentField.FirstResponseAt => Instant(v.FirstResponseAt),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a writable field."),
+    };
+
     private static void WriteValue(Utf8JsonWriter w, string name, AlignmentField field, AlignmentState v)
     {
-        switch (field)
+        switch (ValueOf(field, v))
         {
-            case AlignmentField.Score: Number(w, name, v.Score); break;
-            case AlignmentField.FitScore: Number(w, name, v.Fit); break;
-            case AlignmentField.IntentScore: Number(w, name, v.Intent); break;
-            case AlignmentField.EngagementScore: Number(w, name, v.Engagement); break;
-            case AlignmentField.Tier: w.WriteString(name, v.Tier.ToString()); break;
-            case AlignmentField.ScoreReasons: Text(w, name, v.Reasons); break;
-            case AlignmentField.ModelVersion: Text(w, name, v.ModelVersion); break;
-            case AlignmentField.ScoredAt: Instant(w, name, v.ScoredAt); break;
-            case AlignmentField.HandoffStatus: w.WriteString(name, v.HandoffStatus.ToString()); break;
-            case AlignmentField.HandoffRule: Text(w, name, v.HandoffRule); break;
-            case AlignmentField.HandoffAt: Instant(w, name, v.HandoffAt); break;
-            case AlignmentField.SlaDue: Instant(w, name, v.SlaDue); break;
-            case AlignmentField.SlaStatus: Text(w, name, v.SlaStatus?.ToString()); break;
-            case AlignmentField.FirstResponseAt: Instant(w, name, v.FirstResponseAt); break;
-            default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a writable field.");
+            case int n: w.WriteNumber(name, n); break;
+            case string s: w.WriteString(name, s); break;
+            default: w.WriteNull(name); break;
         }
     }
 
-    private static void Number(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } n)
-        {
-            w.WriteNumber(name, n);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Text(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void Instant(Utf8JsonWriter w, string name, DateTimeOffset? value) =>
-        Text(w, name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+    private static string? Instant(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

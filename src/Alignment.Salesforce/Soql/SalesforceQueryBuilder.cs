@@ -16,12 +16,7 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
     public string Accounts(string? where, DateTimeOffset signalsSince)
     {
         var since = SoqlLiteral.DateTime(signalsSince);
-        var select = new List<string>
-        {
-            "Id", "Name", "NumberOfEmployees", "Industry", "AnnualRevenue", F.Country, F.Technologies,
-            "OwnerId", "Owner.Email", "Owner.TimeZoneSidKey", "Owner.ManagerId", "SystemModstamp",
-        };
-        select.AddRange(Enum.GetValues<Sync.Crm.AlignmentField>().Select(F.NameOf));
+        var select = AccountFields();
         select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, CreatedDate, SystemModstamp FROM {TaskRelationship} WHERE CreatedDate >= {since})");
         select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, StartDateTime, SystemModstamp FROM {EventRelationship} WHERE StartDateTime >= {since})");
         if (Intent.Enabled)
@@ -32,6 +27,77 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
         return "SELECT " + string.Join(", ", select.Distinct(StringComparer.OrdinalIgnoreCase).Select(CheckedName))
             + " FROM Account" + (where is null ? "" : " WHERE " + where) + " ORDER BY Id";
     }
+
+    /// <summary>The Account fields every read selects: firmographics, owner, SystemModstamp and the connector's fields.</summary>
+    private List<string> AccountFields()
+    {
+        var select = new List<string>
+        {
+            "Id", "Name", "NumberOfEmployees", "Industry", "AnnualRevenue", F.Country, F.Technologies,
+            "OwnerId", "Owner.Email", "Owner.TimeZoneSidKey", "Owner.ManagerId", "SystemModstamp",
+        };
+        select.AddRange(Enum.GetValues<Sync.Crm.AlignmentField>().Select(F.NameOf));
+        return select;
+    }
+
+    /// <summary>Bulk API 2.0 has no child subqueries: the accounts of a range, flat (their activities are read by <see cref="BulkActivities"/>).</summary>
+    public string BulkAccounts(string? from, string? to) =>
+        "SELECT " + string.Join(", ", AccountFields().Distinct(StringComparer.OrdinalIgnoreCase).Select(SoqlLiteral.Field))
+        + " FROM Account" + Where(IdRange("Id", from, to));
+
+    /// <summary>
+    /// The Tasks, Events and intent records of the accounts in a range since <paramref name="signalsSince"/>, with the
+    /// same fields and filters as the REST read's child subqueries; <c>Parent</c> is the column naming the account.
+    /// </summary>
+    public IEnumerable<(string Kind, string Parent, string Soql)> BulkActivities(string? from, string? to, DateTimeOffset signalsSince)
+    {
+        var since = SoqlLiteral.DateTime(signalsSince);
+        var range = AccountKeyRange(from, to);
+        yield return ("Task", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId, CreatedDate, SystemModstamp FROM Task WHERE "
+            + range("WhatId") + " AND CreatedDate >= " + since);
+        yield return ("Event", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId, StartDateTime, SystemModstamp FROM Event WHERE "
+            + range("WhatId") + " AND StartDateTime >= " + since);
+        if (Intent.Enabled)
+        {
+            var account = SoqlLiteral.Field(Intent.AccountField);
+            yield return ("Intent", Intent.AccountField, $"SELECT Id, {account}, {SoqlLiteral.Field(Intent.OccurredAtField)}, {SoqlLiteral.Field(Intent.TopicField)}, {SoqlLiteral.Field(Intent.StrengthField)}, SystemModstamp FROM {SoqlLiteral.Field(Intent.ObjectName)} WHERE "
+                + range(account) + " AND " + SoqlLiteral.Field(Intent.OccurredAtField) + " >= " + since);
+        }
+    }
+
+    /// <summary>CampaignMembers of the contacts of the accounts in a range, since <paramref name="signalsSince"/>.</summary>
+    public static string BulkCampaignMembers(string? from, string? to, DateTimeOffset signalsSince) =>
+        "SELECT Id, ContactId, Contact.AccountId, Status, CreatedDate, SystemModstamp, Campaign.Name FROM CampaignMember WHERE "
+        + AccountKeyRange(from, to)("Contact.AccountId") + " AND CreatedDate >= " + SoqlLiteral.DateTime(signalsSince);
+
+    /// <summary>Every account id, in id order (partition planning).</summary>
+    public const string AccountIds = "SELECT Id FROM Account ORDER BY Id";
+
+    /// <summary><c>field &gt;= 'from' AND field &lt; 'to'</c> (either end open); null when both are.</summary>
+    public static string? IdRange(string field, string? from, string? to)
+    {
+        var parts = new List<string>(2);
+        if (from is not null)
+        {
+            parts.Add(field + " >= " + SoqlLiteral.Id(from));
+        }
+
+        if (to is not null)
+        {
+            parts.Add(field + " < " + SoqlLiteral.Id(to));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>
+    /// A range over a field holding account ids, with open ends closed at the Account key prefix (<c>001</c>), so that a
+    /// polymorphic reference (a Task's WhatId may name an Opportunity, <c>006…</c>) selects accounts only.
+    /// </summary>
+    private static Func<string, string> AccountKeyRange(string? from, string? to) =>
+        field => IdRange(field, from ?? "001000000000000", to ?? "002000000000000")!;
+
+    private static string Where(string? condition) => condition is null ? "" : " WHERE " + condition;
 
     /// <summary>CampaignMembers of the accounts' contacts since <paramref name="signalsSince"/>.</summary>
     public static string CampaignMembers(IEnumerable<string> accountIds, DateTimeOffset signalsSince) =>

@@ -15,4 +15,8 @@ namespace Alignment.Salesforce.Wire;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(CompositeRequestDto))]
 [JsonSerializable(typeof(CompositeResponseDto))]
+[JsonSerializable(typeof(BulkJobDto))]
+[JsonSerializable(typeof(BulkQueryJobRequestDto))]
+[JsonSerializable(typeof(BulkIngestJobRequestDto))]
+[JsonSerializable(typeof(BulkJobStateDto))]
 internal sealed partial class SalesforceJsonContext : JsonSerializerContext;

@@ -14,7 +14,7 @@ namespace Alignment.Sandbox.Salesforce;
 /// <summary>
 /// A local Salesforce REST emulator on 127.0.0.1 (free port): OAuth token endpoint (JWT bearer and client credentials,
 /// <c>instance_url</c> = itself), SOQL query with <c>nextRecordsUrl</c> paging (docs/salesforce.md lists the SOQL subset),
-/// <c>/limits</c>, sObject Collections update, Salesforce's error shapes and <c>Sforce-Limit-Info</c>, with fault
+/// <c>/limits</c>, sObject Collections update, Bulk API 2.0 query and update jobs, Salesforce's error shapes and <c>Sforce-Limit-Info</c>, with fault
 /// injection, request counters and access to field values for assertions.
 /// </summary>
 public sealed class SalesforceEmulator : IAsyncDisposable
@@ -61,6 +61,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, 0);
             k.Limits.MaxRequestLineSize = 16 * 1024; // Salesforce accepts URIs up to 16 KB
+            k.Limits.MaxRequestBodySize = SalesforceBulkEndpoints.MaxUploadBytes + 1; // Bulk API 2.0 uploads; the endpoint names the limit
         });
         var app = builder.Build();
         app.MapPost("/services/oauth2/token", api.TokenAsync);
@@ -70,6 +71,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         app.MapGet("/services/data/{version}/limits", (HttpContext c) => api.LimitsAsync(c));
         app.MapMethods("/services/data/{version}/composite/sobjects", ["PATCH"], (HttpContext c) => api.UpdateCollectionAsync(c));
         app.MapPost("/services/data/{version}/composite", (HttpContext c, string version) => api.CompositeAsync(c, version));
+        new SalesforceBulkEndpoints(api, store).Map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseAddress = new Uri(address.TrimEnd('/') + "/");

@@ -24,6 +24,15 @@ internal sealed class SalesforceEmulatorApi
     private int _tokenCalls;
     private int _reads;
     private int _writes;
+    private int _bulkQueryJobs;
+    private int _bulkIngestJobs;
+    private int _bulkBatches;
+
+    /// <summary>Salesforce's daily Bulk API 2.0 allocations (shown by <c>/limits</c>; a job past them is refused).</summary>
+    public const int DailyBulkQueryJobs = 10_000;
+
+    /// <summary>Ingest batches per 24 h (Bulk API 2.0 makes one per 10,000 records, shared with Bulk API).</summary>
+    public const int DailyBulkBatches = 15_000;
 
     public SalesforceEmulatorApi(SalesforceEmulatorOptions options, SalesforceStore store)
     {
@@ -34,9 +43,41 @@ internal sealed class SalesforceEmulatorApi
 
     public SalesforceFaults Faults { get; } = new();
 
+    public SalesforceEmulatorOptions Options => _options;
+
+    public SoqlEvaluator Evaluator => _evaluator;
+
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
 
-    public SalesforceRequestCounts Counts => new(Volatile.Read(ref _tokenCalls), Volatile.Read(ref _reads), Volatile.Read(ref _writes));
+    public SalesforceRequestCounts Counts => new(
+        Volatile.Read(ref _tokenCalls), Volatile.Read(ref _reads), Volatile.Read(ref _writes), Volatile.Read(ref _bulkQueryJobs), Volatile.Read(ref _bulkIngestJobs));
+
+    /// <summary>Counts a new query job; false when the daily allocation is used up.</summary>
+    internal bool TakeBulkQueryJob()
+    {
+        if (Volatile.Read(ref _bulkQueryJobs) >= DailyBulkQueryJobs)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _bulkQueryJobs);
+        return true;
+    }
+
+    internal void CountBulkIngestJob() => Interlocked.Increment(ref _bulkIngestJobs);
+
+    /// <summary>Takes the batches an ingest of <paramref name="records"/> rows uses (one per 10,000); false when past the daily allocation.</summary>
+    internal bool TakeBulkBatches(int records)
+    {
+        var batches = Math.Max(1, (records + 9_999) / 10_000);
+        if (Volatile.Read(ref _bulkBatches) + batches > DailyBulkBatches)
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref _bulkBatches, batches);
+        return true;
+    }
 
     private long ApiUsed => _options.ApiUsageStart + Volatile.Read(ref _reads) + Volatile.Read(ref _writes);
 
@@ -45,6 +86,9 @@ internal sealed class SalesforceEmulatorApi
         Interlocked.Exchange(ref _tokenCalls, 0);
         Interlocked.Exchange(ref _reads, 0);
         Interlocked.Exchange(ref _writes, 0);
+        Interlocked.Exchange(ref _bulkQueryJobs, 0);
+        Interlocked.Exchange(ref _bulkIngestJobs, 0);
+        Interlocked.Exchange(ref _bulkBatches, 0);
     }
 
     public void ExpireTokens() => _tokens.Clear();
@@ -310,9 +354,17 @@ internal sealed class SalesforceEmulatorApi
             w.WriteNumber("Max", _options.DailyApiLimit);
             w.WriteNumber("Remaining", Math.Max(0, _options.DailyApiLimit - ApiUsed));
             w.WriteEndObject();
+            w.WriteStartObject("DailyBulkApiBatches");
+            w.WriteNumber("Max", DailyBulkBatches);
+            w.WriteNumber("Remaining", DailyBulkBatches - Volatile.Read(ref _bulkBatches));
+            w.WriteEndObject();
+            w.WriteStartObject("DailyBulkV2QueryFileStorageMB");
+            w.WriteNumber("Max", 976562);
+            w.WriteNumber("Remaining", 976562);
+            w.WriteEndObject();
             w.WriteStartObject("DailyBulkV2QueryJobs");
-            w.WriteNumber("Max", 10000);
-            w.WriteNumber("Remaining", 10000);
+            w.WriteNumber("Max", DailyBulkQueryJobs);
+            w.WriteNumber("Remaining", DailyBulkQueryJobs - Volatile.Read(ref _bulkQueryJobs));
             w.WriteEndObject();
             w.WriteEndObject();
         }).ConfigureAwait(false);
@@ -447,7 +499,8 @@ internal sealed class SalesforceEmulatorApi
         return null;
     }
 
-    private (string?, string?, string?, string[], Dictionary<string, object?>) Check(string? type, string? id, Dictionary<string, object?> values)
+    /// <summary>Whether a record update would be accepted: the id, the type, restricted picklists and injected faults (null code = yes).</summary>
+    internal (string? Id, string? Code, string? Message, string[] Fields, Dictionary<string, object?> Values) Check(string? type, string? id, Dictionary<string, object?> values)
     {
         if (type is null)
         {
@@ -492,7 +545,7 @@ internal sealed class SalesforceEmulatorApi
         JsonValueKind.Number => value.GetDecimal(),
         JsonValueKind.String when value.GetString() is { Length: >= 20 } s && s[10] == 'T'
             && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant.ToUniversalTime(),
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null, // Salesforce stores no empty text
         _ => value.GetRawText(),
     };
 
@@ -598,7 +651,7 @@ internal sealed class SalesforceEmulatorApi
         return buffer;
     }
 
-    private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
+    internal static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteJsonAsync(context, status, w =>
         {
             w.WriteStartArray();
@@ -609,7 +662,7 @@ internal sealed class SalesforceEmulatorApi
             w.WriteEndArray();
         });
 
-    private static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    internal static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer))

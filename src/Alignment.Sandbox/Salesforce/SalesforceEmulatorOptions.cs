@@ -29,6 +29,12 @@ public sealed class SalesforceEmulatorOptions
     /// <summary>Rows of a child subquery returned inline before its own <c>nextRecordsUrl</c>.</summary>
     public int ChildPageSize { get; init; } = 200;
 
+    /// <summary>
+    /// Status reads of a Bulk API 2.0 job that answer <c>InProgress</c> before it shows <c>JobComplete</c> (or
+    /// <c>Failed</c>). Default 0: a job is done by the first status read, as small jobs are on Salesforce.
+    /// </summary>
+    public int BulkPollsInProgress { get; init; }
+
     /// <summary>Clock of SystemModstamp / CreatedDate values and of JWT <c>exp</c> checks.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

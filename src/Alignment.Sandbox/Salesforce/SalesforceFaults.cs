@@ -11,6 +11,8 @@ public sealed class SalesforceFaults
     private readonly Dictionary<string, string> _validation = new(StringComparer.Ordinal);
     private int _failures;
     private int _concurrentLimit;
+    private int _failedBulkJobs;
+    private string _bulkFailure = "";
     private int _failureStatus = 503;
     private long _latencyTicks;
     private volatile bool _requestLimitExceeded;
@@ -77,6 +79,19 @@ public sealed class SalesforceFaults
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> Bulk API 2.0 jobs (query or ingest) end in state <c>Failed</c> with
+    /// <paramref name="errorMessage"/>; an ingest job then processes none of its rows (all are unprocessed).
+    /// </summary>
+    public void FailNextBulkJobs(int count, string errorMessage = "InternalServerError : Failed to process the job.")
+    {
+        lock (_lock)
+        {
+            _failedBulkJobs = count;
+            _bulkFailure = errorMessage;
+        }
+    }
+
     public void Clear()
     {
         lock (_lock)
@@ -85,6 +100,7 @@ public sealed class SalesforceFaults
             _validation.Clear();
             _failures = 0;
             _concurrentLimit = 0;
+            _failedBulkJobs = 0;
         }
 
         Latency = TimeSpan.Zero;
@@ -117,6 +133,20 @@ public sealed class SalesforceFaults
 
             _concurrentLimit--;
             return true;
+        }
+    }
+
+    internal string? TryTakeBulkFailure()
+    {
+        lock (_lock)
+        {
+            if (_failedBulkJobs <= 0)
+            {
+                return null;
+            }
+
+            _failedBulkJobs--;
+            return _bulkFailure;
         }
     }
 

@@ -30,6 +30,25 @@ internal static class SalesforceSchema
         [RejectionReason] = ["WrongTiming", "WrongContact", "NotIcp", "Duplicate", "Other"],
     };
 
+    /// <summary>Number columns (values are <see cref="decimal"/>); CSV ingest parses them as such.</summary>
+    public static readonly IReadOnlySet<string> Numbers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "NumberOfEmployees", "AnnualRevenue", "Amount", "Strength__c", Score, Fit, Intent, Engagement,
+    };
+
+    /// <summary>Checkbox columns.</summary>
+    public static readonly IReadOnlySet<string> Checkboxes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "IsClosed", "IsWon", "HasResponded", TierLocked, WrongTier,
+    };
+
+    /// <summary>Date/time columns (values are UTC <see cref="DateTimeOffset"/>).</summary>
+    public static readonly IReadOnlySet<string> Instants = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "CreatedDate", "LastModifiedDate", "SystemModstamp", "StartDateTime", "EndDateTime", "Occurred_At__c",
+        ScoredAt, HandoffAt, SlaDue, FirstResponseAt,
+    };
+
     public static void Declare(SalesforceStore store, SalesforceEmulatorOptions options)
     {
         string[] system = ["CreatedDate", "LastModifiedDate", "SystemModstamp"];

@@ -12,7 +12,7 @@ public sealed class SalesforceCrmReadTests
     private static readonly DateTimeOffset Since = TestAccounts.AsOf.AddDays(-90);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Signal[] EverySignalKind(int n)
+    internal static Signal[] EverySignalKind(int n)
     {
         var at = TestAccounts.AsOf.AddDays(-2);
         var contact = TestAccounts.ContactId(n);

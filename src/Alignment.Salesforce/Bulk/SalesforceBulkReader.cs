@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Alignment.Core.Signals;
+using Alignment.Salesforce.Auth;
+using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Mapping;
+using Alignment.Salesforce.Soql;
+using Alignment.Sync.Crm;
+using Microsoft.Extensions.Options;
+
+namespace Alignment.Salesforce.Bulk;
+
+/// <summary>
+/// Reads one id range of accounts through Bulk API 2.0 (docs/salesforce.md, "Bulk API 2.0"): a query job for the
+/// accounts, one for each kind of activity (Task, Event, the intent object, CampaignMember when enabled), each streamed
+/// from its CSV pages; the range's accounts are held, their signals attached as the activity rows arrive, and the
+/// accounts are returned in id order, mapped exactly as the REST read maps them. Memory grows with the range, never
+/// with the org: the partition size bounds it.
+/// </summary>
+internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, SalesforceTokenCache tokens, IOptions<SalesforceOptions> options)
+{
+    private readonly SalesforceQueryBuilder _queries = new(options.Value);
+    private readonly SalesforceSignalMapper _signals = new(options.Value.Signals);
+    private readonly SalesforceAccountMapper _accounts = new(options.Value.Fields);
+
+    public async IAsyncEnumerable<CrmAccount> ReadAsync(AccountRange range, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var accounts = new SortedDictionary<string, Pending>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync(_queries.BulkAccounts(range.From, range.To), cancellationToken).ConfigureAwait(false))
+        {
+            if (row["Id"] is { } id)
+            {
+                var record = row.ToRecord();
+                accounts[id] = new Pending(record, SalesforceRecord.String(record, "OwnerId"), SalesforceRecord.Instant(record, "SystemModstamp") ?? DateTimeOffset.MinValue);
+            }
+        }
+
+        if (accounts.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (kind, parent, soql) in _queries.BulkActivities(range.From, range.To, signalsSince))
+        {
+            await foreach (var row in QueryAsync(soql, cancellationToken).ConfigureAwait(false))
+            {
+                if (row[parent] is not { } accountId || !accounts.TryGetValue(accountId, out var pending))
+                {
+                    continue;
+                }
+
+                var record = row.ToRecord();
+                var signal = kind == "Intent" ? _signals.FromIntent(record) : _signals.FromActivity(kind, record, pending.OwnerId);
+                pending.Add(signal, SalesforceRecord.Instant(record, "SystemModstamp"));
+            }
+        }
+
+        if (options.Value.Signals.CampaignMembers)
+        {
+            await foreach (var row in QueryAsync(SalesforceQueryBuilder.BulkCampaignMembers(range.From, range.To, signalsSince), cancellationToken).ConfigureAwait(false))
+            {
+                if (row["Contact.AccountId"] is { } accountId && accounts.TryGetValue(accountId, out var pending))
+                {
+                    var record = row.ToRecord();
+                    var signal = _signals.FromCampaignMember(record);
+                    pending.Add(signal, signal is null ? null : SalesforceRecord.Instant(record, "SystemModstamp") ?? signal.Value.At);
+                }
+            }
+        }
+
+        var instance = tokens.Current?.InstanceUrl;
+        foreach (var (_, pending) in accounts)
+        {
+            var account = _accounts.Map(pending.Record, pending.Signals.DrainToImmutable());
+            var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
+            yield return new CrmAccount(account, pending.LastModified, url);
+        }
+    }
+
+    /// <summary>The ids of every account in id order (one query job), for partition planning.</summary>
+    public IAsyncEnumerable<string> ReadAccountIdsAsync(CancellationToken cancellationToken) =>
+        QueryAsync(SalesforceQueryBuilder.AccountIds, cancellationToken).Select(row => row["Id"]).OfType<string>();
+
+    /// <summary>Creates a query job, waits for it and streams its rows; a job that ends Failed or Aborted throws with Salesforce's message.</summary>
+    internal async IAsyncEnumerable<BulkRow> QueryAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var job = await bulk.CreateQueryJobAsync(soql, cancellationToken).ConfigureAwait(false);
+        job = await bulk.WaitAsync(job.Id, query: true, cancellationToken).ConfigureAwait(false);
+        if (job.State != "JobComplete")
+        {
+            throw new CrmException(SalesforceCrm.CrmName,
+                "Bulk API query job " + job.Id + " ended " + job.State + ": " + (job.ErrorMessage ?? "no reason given") + ". The run stops before this range; the next run reads it again.",
+                null, "BULK_QUERY_FAILED");
+        }
+
+        await foreach (var row in bulk.ReadQueryResultsAsync(job.Id, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>An account of the range while its activities are read.</summary>
+    private sealed class Pending(JsonElement record, string? ownerId, DateTimeOffset lastModified)
+    {
+        public JsonElement Record { get; } = record;
+        public string? OwnerId { get; } = ownerId;
+        public DateTimeOffset LastModified { get; private set; } = lastModified;
+        public ImmutableArray<Signal>.Builder Signals { get; } = ImmutableArray.CreateBuilder<Signal>();
+
+        public void Add(Signal? signal, DateTimeOffset? modified)
+        {
+            if (signal is { } s)
+            {
+                Signals.Add(s);
+            }
+
+            if (modified is { } m && m > LastModified)
+            {
+                LastModified = m;
+            }
+        }
+    }
+}
