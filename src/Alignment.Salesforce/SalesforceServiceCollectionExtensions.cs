@@ -5,6 +5,7 @@ using Alignment.Salesforce.Bulk;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Health;
 using Alignment.Salesforce.Http;
+using Alignment.Salesforce.Partitions;
 using Alignment.Salesforce.Webhooks;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
@@ -70,6 +71,7 @@ public static class SalesforceServiceCollectionExtensions
             .AddHttpMessageHandler<SalesforceLimitsHandler>();
         services.TryAddTransient<SalesforceBulkReader>();
         services.TryAddTransient<SalesforceBulkWriter>();
+        services.TryAddTransient<IAccountPartitioner, SalesforcePartitioner>();
 
         services.AddSalesforcePipelines();
         services.TryAddTransient<SalesforceCrm>();

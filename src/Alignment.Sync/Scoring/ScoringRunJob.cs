@@ -147,6 +147,65 @@ public sealed partial class ScoringRunJob(
         });
     }
 
+    /// <summary>
+    /// Scores one partition of a partitioned full rescore (docs/partitions.md): reads the partition's id range (through
+    /// the CRM's bulk API above its threshold), evaluates every account, writes the changes in one batch (one bulk
+    /// job), appends tier history, records the history and announces the handoffs, exactly as a run does for its
+    /// accounts. It neither moves the incremental checkpoint nor adds a run-ledger row: <see cref="Partitions.PartitionRunJob"/>
+    /// records the run once every partition is done. Anything short of a clean pass throws, so the queue delivers the
+    /// partition again (and, after its attempts, moves it to the poison queue); a rerun writes only what is still
+    /// different (the diff), so a retried partition never writes anything twice.
+    /// </summary>
+    public async Task<ScoringRunResult> ScorePartitionAsync(Partitions.PartitionMessage partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        using var activity = SyncTelemetry.StartRun("scoring-partition", crm.Name);
+        var start = time.GetUtcNow();
+        var callsBefore = crm.GetUsage().Calls;
+        var progress = new Progress { RunId = partition.RunId };
+        var buffer = new List<CrmAccount>(partition.Count);
+        var request = new CrmReadRequest(null, SignalWindow.Since(start, settings, planner.Rules), Range: new AccountRange(partition.From, partition.To, partition.Count));
+        await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            progress.Saw(account);
+            buffer.Add(account);
+        }
+
+        if (buffer.Count > 0 && !await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue).ConfigureAwait(false))
+        {
+            throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
+        }
+
+        if (progress.ApiError is not null || progress.OldestUnsafe is not null)
+        {
+            var code = progress.ApiError ?? "TRANSIENT_WRITE_FAILURES";
+            throw new CrmException(crm.Name, "Partition " + partition.Index + " of run " + partition.RunId + " could not write every account (" + code + "); it is delivered again and writes only what is still different.", null, code);
+        }
+
+        progress.CrossingsDigest = await announcer.RecordCrossingsAsync(partition.RunId + "#" + partition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), progress.Crossings, start, cancellationToken).ConfigureAwait(false);
+        progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
+        LogFinished(logger, partition.RunId + "#" + partition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), RunOutcome.Succeeded, progress.Read, progress.Written, progress.Failed);
+        return SyncTelemetry.Recorded(activity, crm.Name, new ScoringRunResult
+        {
+            RunId = partition.RunId,
+            Kind = FullKind,
+            Outcome = RunOutcome.Succeeded,
+            ModelVersion = planner.Rules.ModelVersion,
+            Read = progress.Read,
+            Scored = progress.Scored,
+            Changed = progress.Changed,
+            Written = progress.Written,
+            Failed = progress.Failed,
+            Handoffs = progress.Handoffs,
+            HandoffMessages = progress.HandoffMessages,
+            TierCrossings = progress.Crossings.Count,
+            AlertsSent = progress.AlertsSent,
+            PermanentFailures = progress.PermanentFailures,
+            ApiCalls = crm.GetUsage().Calls - callsBefore,
+            Duration = time.GetUtcNow() - start,
+        });
+    }
+
     /// <summary>Whether the nightly full rescore is due: none since the last <paramref name="hourUtc"/>:00 UTC at or before <paramref name="now"/>.</summary>
     public static bool FullRescoreDue(DateTimeOffset? lastFullRunAt, DateTimeOffset now, int hourUtc)
     {
@@ -161,7 +220,7 @@ public sealed partial class ScoringRunJob(
     }
 
     /// <summary>Evaluates and writes one batch; false when the budget ran out.</summary>
-    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken, int? writeBatchSize = null)
     {
         var ids = buffer.Select(a => a.Account.Id).ToList();
         var latest = await tierHistory.GetLatestAsync(ids, cancellationToken).ConfigureAwait(false);
@@ -172,7 +231,7 @@ public sealed partial class ScoringRunJob(
 
         var outcome = writes.Count == 0
             ? new BatchWriteOutcome([], [], [], BudgetExhausted: false, ApiError: null)
-            : await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+            : await CrmBatchWriter.WriteAsync(crm, writes, writeBatchSize ?? settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
 
         var written = outcome.Written.ToHashSet(StringComparer.Ordinal);
         progress.Written += written.Count;

@@ -8,6 +8,18 @@ public sealed class SyncOptions
     /// <summary>Account writes handed to the CRM per call of <c>ICrm.WriteAsync</c> (1–2000).</summary>
     public int WriteBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Whether the nightly full rescore is fanned out as partitions on a queue (docs/partitions.md) instead of one
+    /// process reading every account. Default false; set it for orgs of more than about 100,000 accounts.
+    /// </summary>
+    public bool PartitionedFullRescore { get; set; }
+
+    /// <summary>Accounts per partition of a partitioned full rescore (1,000–500,000): it bounds a worker's memory. Default 50,000.</summary>
+    public int PartitionSize { get; set; } = 50_000;
+
+    /// <summary>An open partitioned run older than this is planned anew instead of resumed. Default 20 hours.</summary>
+    public TimeSpan PartitionRunMaxAge { get; set; } = TimeSpan.FromHours(20);
+
     /// <summary>The hour of day (UTC, 0–23) from which the nightly full rescore is due.</summary>
     public int FullRescoreHourUtc { get; set; } = 2;
 

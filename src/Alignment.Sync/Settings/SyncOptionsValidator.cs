@@ -14,12 +14,14 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         var errors = new List<string>();
         Range(errors, nameof(SyncOptions.WriteBatchSize), options.WriteBatchSize, 1, 2000, "200");
         Range(errors, nameof(SyncOptions.FullRescoreHourUtc), options.FullRescoreHourUtc, 0, 23, "2");
+        Range(errors, nameof(SyncOptions.PartitionSize), options.PartitionSize, 1_000, 500_000, "50000");
         Range(errors, nameof(SyncOptions.SignalLookbackDays), options.SignalLookbackDays, 1, 730, "90");
         Range(errors, nameof(SyncOptions.MaxInboxAttempts), options.MaxInboxAttempts, 1, 100, "8");
         Range(errors, nameof(SyncOptions.InboxBatchSize), options.InboxBatchSize, 1, 5000, "1000");
         Range(errors, nameof(SyncOptions.MaxAlertAttempts), options.MaxAlertAttempts, 1, 100, "5");
         Range(errors, nameof(SyncOptions.MaxTierCrossingsListed), options.MaxTierCrossingsListed, 0, 200, "20");
         Range(errors, nameof(SyncOptions.CalibrationWindowDays), options.CalibrationWindowDays, 30, 1095, "365");
+        Positive(errors, nameof(SyncOptions.PartitionRunMaxAge), options.PartitionRunMaxAge, "20:00:00");
         Positive(errors, nameof(SyncOptions.InboxLease), options.InboxLease, "00:05:00");
         Positive(errors, nameof(SyncOptions.BackoffBase), options.BackoffBase, "00:00:30");
         Positive(errors, nameof(SyncOptions.AlertSendingTimeout), options.AlertSendingTimeout, "00:02:00");

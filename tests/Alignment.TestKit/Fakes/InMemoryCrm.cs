@@ -12,7 +12,7 @@ namespace Alignment.TestKit.Fakes;
 /// one call per page; a write counts one call per batch of <see cref="WriteBatchSize"/>. A successful write moves the
 /// record's LastModifiedAt to the time provider's now, as a real CRM does.
 /// </summary>
-public sealed class InMemoryCrm : ICrm
+public sealed class InMemoryCrm : ICrm, IAccountPartitioner
 {
     private readonly Dictionary<string, CrmAccount> accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Func<CrmException>> callFaults = [];
@@ -177,6 +177,8 @@ public sealed class InMemoryCrm : ICrm
         {
             selected = [.. accounts.Values
                 .Where(a => request.ModifiedSince is null || a.LastModifiedAt >= request.ModifiedSince)
+                .Where(a => request.Range is not { } r
+                    || ((r.From is null || string.CompareOrdinal(a.Account.Id, r.From) >= 0) && (r.To is null || string.CompareOrdinal(a.Account.Id, r.To) < 0)))
                 .Where(a => request.Filter != CrmAccountFilter.OpenHandoffs
                     || a.Account.Current.HandoffStatus is Core.Handoffs.HandoffStatus.Pending or Core.Handoffs.HandoffStatus.Accepted)
                 .OrderBy(a => a.LastModifiedAt)
@@ -193,6 +195,25 @@ public sealed class InMemoryCrm : ICrm
                 yield return Trim(account, request.SignalsSince);
             }
         }
+    }
+
+    /// <summary>Ranges of <paramref name="partitionSize"/> accounts in ordinal id order (one call).</summary>
+    public Task<IReadOnlyList<AccountRange>> PlanAsync(int partitionSize, CancellationToken cancellationToken)
+    {
+        Call();
+        List<string> ids;
+        lock (gate)
+        {
+            ids = [.. accounts.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        var ranges = ids.Chunk(partitionSize).Select((chunk, i) => new AccountRange(i == 0 ? null : chunk[0], null, chunk.Length)).ToList();
+        for (var i = 0; i < ranges.Count - 1; i++)
+        {
+            ranges[i] = ranges[i] with { To = ranges[i + 1].From };
+        }
+
+        return Task.FromResult<IReadOnlyList<AccountRange>>(ranges.Count == 0 ? [new AccountRange(null, null, 0)] : ranges);
     }
 
     public Task<IReadOnlyList<CrmAccount>> GetAccountsAsync(

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Alignment.Sync.Partitions;
+using Alignment.Sync.Runs;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
+using Alignment.TestKit.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alignment.Sync.Tests.Partitions;
+
+public sealed class PartitionJobsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed class Harness
+    {
+        public Harness(int accounts, int partitionSize)
+        {
+            Sync = new SyncHarness(new SyncOptions { PartitionSize = partitionSize, PartitionedFullRescore = true });
+            for (var i = 0; i < accounts; i++)
+            {
+                var id = "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA";
+                Sync.Add(i % 5 == 0 ? Sync.Hot(id) : SyncHarness.Warm(id));
+            }
+        }
+
+        public SyncHarness Sync { get; }
+        public InMemoryPartitionQueue Queue { get; } = new();
+        public InMemoryPartitionLedger Ledger { get; } = new();
+
+        public PartitionPlanJob PlanJob() =>
+            new(Sync.Crm, Sync.Crm, Ledger, Queue, Microsoft.Extensions.Options.Options.Create(Sync.Options), Sync.Time, NullLogger<PartitionPlanJob>.Instance);
+
+        public PartitionRunJob RunJob() =>
+            new(Sync.ScoringJob(), Ledger, Sync.Runs, Sync.Checkpoints, Sync.Time, NullLogger<PartitionRunJob>.Instance);
+
+        /// <summary>Drains the queue as the queue-triggered function would, one message at a time.</summary>
+        public async Task<List<ScoringRunResult>> DrainAsync()
+        {
+            var results = new List<ScoringRunResult>();
+            while (Queue.TryDequeue(out var message))
+            {
+                results.Add(await RunJob().RunAsync(message, Ct));
+            }
+
+            return results;
+        }
+    }
+
+    [Fact]
+    public async Task PartitionedRun_ScoresEveryAccountOnce_AndRecordsTheRunOnce()
+    {
+        var h = new Harness(accounts: 2_500, partitionSize: 1_000);
+
+        var plan = await h.PlanJob().RunAsync(Ct);
+        var results = await h.DrainAsync();
+
+        Assert.Equal((3, 3, false), (plan.Partitions, plan.Enqueued, plan.Resumed));
+        Assert.Equal([1_000, 1_000, 500], results.Select(r => r.Read));
+        Assert.Equal(2_500, h.Sync.Crm.Writes.Select(w => w.AccountId).Distinct().Count());
+        Assert.Equal(2_500, h.Sync.Crm.Writes.Count);
+        var run = Assert.Single(h.Sync.Runs.All);
+        Assert.Equal((plan.RunId, ScoringRunJob.FullKind, RunOutcome.Succeeded, 2_500, 2_500), (run.RunId, run.Kind, run.Outcome, run.Read, run.Written));
+        var checkpoint = await h.Sync.Checkpoints.GetAsync(ScoringRunJob.CheckpointName(h.Sync.Crm.Name), Ct);
+        Assert.Equal(SyncHarness.T0, checkpoint!.Value.LastFullRunAt);
+        Assert.Null(await h.Ledger.GetOpenRunAsync(h.Sync.Crm.Name, Ct));
+    }
+
+    [Fact]
+    public async Task WorkerDiesAfterItsWrites_TheRedeliveredPartitionWritesNothingTwice()
+    {
+        var h = new Harness(accounts: 1_200, partitionSize: 1_000);
+        await h.PlanJob().RunAsync(Ct);
+        Assert.True(h.Queue.TryDequeue(out var first));
+        h.Ledger.BeforeComplete = _ => throw new SimulatedCrashException();
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.RunJob().RunAsync(first, Ct));
+        var writesBefore = h.Sync.Crm.Writes.Count;
+        h.Ledger.BeforeComplete = null;
+        var again = await h.RunJob().RunAsync(first, Ct);
+        await h.DrainAsync();
+
+        Assert.Equal(1_000, writesBefore);
+        Assert.Equal(0, again.Written);
+        Assert.Equal(1_200, h.Sync.Crm.Writes.Count);
+        Assert.Equal(1_200, h.Sync.Crm.Writes.Select(w => w.AccountId).Distinct().Count());
+        Assert.Single(h.Sync.Runs.All);
+    }
+
+    [Fact]
+    public async Task Rerun_WhileARunIsOpen_EnqueuesOnlyThePartitionsNotDone()
+    {
+        var h = new Harness(accounts: 4_000, partitionSize: 1_000);
+        var plan = await h.PlanJob().RunAsync(Ct);
+        Assert.True(h.Queue.TryDequeue(out var a));
+        Assert.True(h.Queue.TryDequeue(out var b));
+        await h.RunJob().RunAsync(a, Ct);
+        await h.RunJob().RunAsync(b, Ct);
+        while (h.Queue.TryDequeue(out _))
+        {
+            // the other two messages are lost (e.g. expired on the queue)
+        }
+
+        var rerun = await h.PlanJob().RunAsync(Ct);
+        await h.DrainAsync();
+
+        Assert.Equal((plan.RunId, 4, 2, true), (rerun.RunId, rerun.Partitions, rerun.Enqueued, rerun.Resumed));
+        Assert.Equal(4_000, h.Sync.Crm.Writes.Select(w => w.AccountId).Distinct().Count());
+        Assert.Equal(4_000, Assert.Single(h.Sync.Runs.All).Read);
+    }
+
+    [Fact]
+    public async Task OpenRunOlderThanTheMaxAge_IsPlannedAnew()
+    {
+        var h = new Harness(accounts: 1_500, partitionSize: 1_000);
+        var first = await h.PlanJob().RunAsync(Ct);
+        h.Sync.Time.Advance(h.Sync.Options.PartitionRunMaxAge + TimeSpan.FromMinutes(1));
+
+        var second = await h.PlanJob().RunAsync(Ct);
+
+        Assert.False(second.Resumed);
+        Assert.NotEqual(first.RunId, second.RunId);
+    }
+
+    [Fact]
+    public async Task PartitionWhoseWritesFailTransiently_Throws_AndIsNotMarkedDone()
+    {
+        var h = new Harness(accounts: 10, partitionSize: 1_000);
+        await h.PlanJob().RunAsync(Ct);
+        Assert.True(h.Queue.TryDequeue(out var message));
+        h.Sync.Crm.FailWrites("001000000000003AAA", transient: true);
+
+        await Assert.ThrowsAsync<Alignment.Sync.Crm.CrmException>(() => h.RunJob().RunAsync(message, Ct));
+
+        Assert.False(Assert.Single(await h.Ledger.ListAsync(message.RunId, Ct)).IsDone);
+        Assert.Empty(h.Sync.Runs.All);
+    }
+}
