@@ -123,26 +123,10 @@ public sealed partial class ScoringRunJob(
         progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
         var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
         LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
-        return SyncTelemetry.Recorded(activity, crm.Name, new ScoringRunResult
+        return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, kind, outcome, record.ApiCalls, start) with
         {
-            RunId = runId,
-            Kind = kind,
-            Outcome = outcome,
-            ModelVersion = planner.Rules.ModelVersion,
-            Read = progress.Read,
-            Scored = progress.Scored,
-            Changed = progress.Changed,
-            Written = progress.Written,
-            Failed = progress.Failed,
-            Handoffs = progress.Handoffs,
-            HandoffMessages = progress.HandoffMessages,
-            TierCrossings = progress.Crossings.Count,
-            AlertsSent = progress.AlertsSent,
-            PermanentFailures = progress.PermanentFailures,
-            ApiCalls = record.ApiCalls,
             CheckpointBefore = before?.ModifiedSince,
             CheckpointAfter = after?.ModifiedSince ?? before?.ModifiedSince,
-            Duration = time.GetUtcNow() - start,
             Error = error,
         });
     }
@@ -185,26 +169,28 @@ public sealed partial class ScoringRunJob(
         progress.CrossingsDigest = await announcer.RecordCrossingsAsync(partition.RunId + "#" + partition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), progress.Crossings, start, cancellationToken).ConfigureAwait(false);
         progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
         LogFinished(logger, partition.RunId + "#" + partition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), RunOutcome.Succeeded, progress.Read, progress.Written, progress.Failed);
-        return SyncTelemetry.Recorded(activity, crm.Name, new ScoringRunResult
-        {
-            RunId = partition.RunId,
-            Kind = FullKind,
-            Outcome = RunOutcome.Succeeded,
-            ModelVersion = planner.Rules.ModelVersion,
-            Read = progress.Read,
-            Scored = progress.Scored,
-            Changed = progress.Changed,
-            Written = progress.Written,
-            Failed = progress.Failed,
-            Handoffs = progress.Handoffs,
-            HandoffMessages = progress.HandoffMessages,
-            TierCrossings = progress.Crossings.Count,
-            AlertsSent = progress.AlertsSent,
-            PermanentFailures = progress.PermanentFailures,
-            ApiCalls = crm.GetUsage().Calls - callsBefore,
-            Duration = time.GetUtcNow() - start,
-        });
+        return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, FullKind, RunOutcome.Succeeded, crm.GetUsage().Calls - callsBefore, start));
     }
+
+    private ScoringRunResult Result(Progress progress, string kind, RunOutcome outcome, int apiCalls, DateTimeOffset start) => new()
+    {
+        RunId = progress.RunId,
+        Kind = kind,
+        Outcome = outcome,
+        ModelVersion = planner.Rules.ModelVersion,
+        Read = progress.Read,
+        Scored = progress.Scored,
+        Changed = progress.Changed,
+        Written = progress.Written,
+        Failed = progress.Failed,
+        Handoffs = progress.Handoffs,
+        HandoffMessages = progress.HandoffMessages,
+        TierCrossings = progress.Crossings.Count,
+        AlertsSent = progress.AlertsSent,
+        PermanentFailures = progress.PermanentFailures,
+        ApiCalls = apiCalls,
+        Duration = time.GetUtcNow() - start,
+    };
 
     /// <summary>Whether the nightly full rescore is due: none since the last <paramref name="hourUtc"/>:00 UTC at or before <paramref name="now"/>.</summary>
     public static bool FullRescoreDue(DateTimeOffset? lastFullRunAt, DateTimeOffset now, int hourUtc)
