@@ -56,6 +56,9 @@ param scoreSchedule string = '0 */15 * * * *'
 @description('NCRONTAB (six fields, UTC) of the nightly full rescore.')
 param fullRescoreSchedule string = '0 30 2 * * *'
 
+@description('Fan the nightly full rescore out as queue partitions (docs/partitions.md); for orgs above about 100,000 accounts.')
+param partitionedFullRescore bool = false
+
 @description('NCRONTAB (six fields, UTC) of the SLA sweep.')
 param slaSweepSchedule string = '0 */5 * * * *'
 
@@ -171,6 +174,8 @@ var commonSettings = {
   Alignment__Crm: crm
   Alignment__StateStore: 'Tables'
   Alignment__State__TableServiceUri: storage.outputs.tableEndpoint
+  Alignment__State__QueueServiceUri: storage.outputs.queueEndpoint
+  Alignment__Sync__PartitionedFullRescore: string(partitionedFullRescore)
   Alignment__AlertChannel: 'Slack'
   Alignment__Schedules__Score: scoreSchedule
   Alignment__Schedules__FullRescore: fullRescoreSchedule

@@ -1,5 +1,6 @@
 // The storage account of the Function App: the host's own state (AzureWebJobsStorage), the deployment package
-// container of the Flex Consumption plan, and the connector's tables. Shared keys are disabled: everything is
+// container of the Flex Consumption plan, the connector's tables and the queue of a partitioned full rescore
+// (alignment-partitions, and its poison queue, which the host creates). Shared keys are disabled: everything is
 // reached with the app's managed identity.
 
 @description('Azure region.')
@@ -47,7 +48,19 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+// docs/partitions.md: one message per partition of a partitioned full rescore, read by the ScorePartition function.
+resource partitionQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'alignment-partitions'
+}
+
 output name string = account.name
+output queueEndpoint string = account.properties.primaryEndpoints.queue
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -14,6 +14,13 @@ public sealed class TableStateOptions
     /// </summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>
+    /// The queue service endpoint for managed identity, e.g. <c>https://mystorage.queue.core.windows.net</c> (the
+    /// partitions of a partitioned full rescore travel there). Default: <see cref="TableServiceUri"/> with
+    /// <c>.table.</c> replaced by <c>.queue.</c>; with a connection string, that string's queue endpoint.
+    /// </summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Prefix of every table name (letters and digits, starting with a letter), e.g. <c>alignment</c> → <c>alignmentcheckpoints</c>.</summary>
     public string TablePrefix { get; set; } = "alignment";
 }

@@ -3,14 +3,17 @@ using Alignment.Storage.Checkpoints;
 using Alignment.Storage.Health;
 using Alignment.Storage.History;
 using Alignment.Storage.Inbox;
+using Alignment.Storage.Partitions;
 using Alignment.Storage.Runs;
 using Alignment.Storage.Tables;
 using Alignment.Storage.TierHistory;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
+using Alignment.Sync.Partitions;
 using Alignment.Sync.State;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,8 +51,26 @@ public static class TableStateServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<TableStateHealthCheck>(TableStateHealthCheck.Name, HealthStatus.Unhealthy, [TableStateHealthCheck.Name]);
         services.TryAddSingleton<IHandoffHistory, TableHandoffHistoryStore>();
         services.TryAddSingleton<IWriteLog, TableWriteLogStore>();
+        services.TryAddSingleton(CreateQueueServiceClient);
+        services.TryAddSingleton<PartitionQueues>();
+        services.TryAddSingleton<IPartitionLedger, TablePartitionLedgerStore>();
+        services.TryAddSingleton<IPartitionQueue, StorageQueuePartitionQueue>();
         return services;
     }
+
+    /// <summary>The queue service of the state's storage account; messages base64-encoded, as the Functions queue trigger reads them.</summary>
+    private static QueueServiceClient CreateQueueServiceClient(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<TableStateOptions>>().Value;
+        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new QueueServiceClient(options.QueueServiceUri ?? QueueUriOf(options.TableServiceUri!), new DefaultAzureCredential(), clientOptions)
+            : new QueueServiceClient(options.ConnectionString, clientOptions);
+    }
+
+    /// <summary><c>https://x.table.core.windows.net</c> → <c>https://x.queue.core.windows.net</c>.</summary>
+    internal static Uri QueueUriOf(Uri tableServiceUri) =>
+        new UriBuilder(tableServiceUri) { Host = tableServiceUri.Host.Replace(".table.", ".queue.", StringComparison.OrdinalIgnoreCase) }.Uri;
 
     private static TableServiceClient CreateServiceClient(IServiceProvider provider)
     {

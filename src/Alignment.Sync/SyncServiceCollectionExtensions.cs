@@ -42,6 +42,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<HandoffAnnouncer>();
         services.TryAddTransient<HistoryRecorder>();
         services.TryAddTransient<ScoringRunJob>();
+        services.TryAddTransient<Partitions.PartitionPlanJob>();
+        services.TryAddTransient<Partitions.PartitionRunJob>();
         services.TryAddTransient<SlaSweepJob>();
         services.TryAddSingleton(sp => new WebhookRejectionLog(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookRejectionLog>>()));
         services.TryAddTransient<WebhookIntakeJob>();

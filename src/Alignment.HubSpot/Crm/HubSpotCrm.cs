@@ -60,6 +60,17 @@ internal sealed class HubSpotCrm : ICrm
             filters.Add(new SearchFilter(_names[AlignmentField.HandoffStatus], "IN", Values: ["Pending", "Accepted"]));
         }
 
+        // One partition of a partitioned full rescore (docs/partitions.md): hs_object_id in [From, To), compared as numbers.
+        if (request.Range?.From is { } from)
+        {
+            filters.Add(new SearchFilter("hs_object_id", "GTE", from));
+        }
+
+        if (request.Range?.To is { } to)
+        {
+            filters.Add(new SearchFilter("hs_object_id", "LT", to));
+        }
+
         var properties = _accounts.CompanyProperties();
         string? afterId = null;
         while (true)

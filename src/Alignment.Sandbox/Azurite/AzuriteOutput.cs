@@ -6,9 +6,11 @@ internal sealed class AzuriteOutput
     private const int Keep = 40;
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
-    private volatile bool _started;
+    private volatile bool _table;
+    private volatile bool _queue;
 
-    public bool Started => _started;
+    /// <summary>Whether the Table and Queue services both said they are listening.</summary>
+    public bool Started => _table && _queue;
 
     public void Add(string? line)
     {
@@ -17,9 +19,14 @@ internal sealed class AzuriteOutput
             return;
         }
 
-        if (line.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
+        if (line.Contains("Table service is successfully listening", StringComparison.OrdinalIgnoreCase))
         {
-            _started = true;
+            _table = true;
+        }
+
+        if (line.Contains("Queue service is successfully listening", StringComparison.OrdinalIgnoreCase))
+        {
+            _queue = true;
         }
 
         lock (_gate)

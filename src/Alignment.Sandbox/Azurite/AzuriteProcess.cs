@@ -6,9 +6,9 @@ using System.Net.Sockets;
 namespace Alignment.Sandbox.Azurite;
 
 /// <summary>
-/// A local Azurite Table service (<c>tools/azurite</c>, installed with <c>npm ci --prefix tools/azurite</c>) on a free
-/// loopback port with in-memory persistence, for the tests and <c>alignment demo</c>. Disposing stops the process tree;
-/// nothing is left on disk.
+/// A local Azurite (<c>tools/azurite</c>, installed with <c>npm ci --prefix tools/azurite</c>) with its Table and Queue
+/// services (and Blob, which it always starts) on free loopback ports with in-memory persistence, for the tests,
+/// <c>alignment serve</c> and <c>alignment demo</c>. Disposing stops the process tree; nothing is left on disk.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -24,22 +24,36 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly AzuriteOutput _output;
 
-    private AzuriteProcess(Process process, AzuriteOutput output, int port)
+    private AzuriteProcess(Process process, AzuriteOutput output, (int Table, int Queue, int Blob) ports)
     {
         _process = process;
         _output = output;
-        Port = port;
+        Port = ports.Table;
+        QueuePort = ports.Queue;
+        BlobPort = ports.Blob;
     }
 
     /// <summary>The loopback port the Table service listens on.</summary>
     public int Port { get; }
 
+    /// <summary>The loopback port the Queue service listens on.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>The loopback port the Blob service listens on.</summary>
+    public int BlobPort { get; }
+
     /// <summary><c>http://127.0.0.1:{port}/devstoreaccount1</c>.</summary>
     public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
-    /// <summary>A connection string for <c>Alignment:State:ConnectionString</c> or <c>TableServiceClient</c>.</summary>
+    /// <summary><c>http://127.0.0.1:{queue port}/devstoreaccount1</c>.</summary>
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
+    /// <summary><c>http://127.0.0.1:{blob port}/devstoreaccount1</c>.</summary>
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
+
+    /// <summary>A connection string for <c>Alignment:State:ConnectionString</c>, <c>TableServiceClient</c> or <c>QueueServiceClient</c>.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>The Azurite Table entry point under <paramref name="repoRoot"/>, or null when Azurite is not installed.</summary>
     public static string? FindScript(string repoRoot)
@@ -47,8 +61,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(repoRoot);
         string[] candidates =
         [
-            Path.Combine(repoRoot, "tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js"),
-            Path.Combine(repoRoot, "tools", "azurite", "node_modules", ".bin", "azurite-table"),
+            Path.Combine(repoRoot, "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js"),
+            Path.Combine(repoRoot, "tools", "azurite", "node_modules", ".bin", "azurite"),
         ];
         return candidates.FirstOrDefault(File.Exists);
     }
@@ -62,19 +76,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var script = FindScript(repoRoot)
             ?? throw new AzuriteNotInstalledException(
-                $"Azurite is not installed (no tools/azurite/node_modules/.bin/azurite-table under {repoRoot}): {InstallHint}.");
+                $"Azurite is not installed (no tools/azurite/node_modules/.bin/azurite under {repoRoot}): {InstallHint}.");
 
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var chosen = port != 0 ? port : FreeLoopbackPort();
+            var chosen = (Table: port != 0 ? port : FreeLoopbackPort(), Queue: FreeLoopbackPort(), Blob: FreeLoopbackPort());
             var process = Launch(script, chosen, out var output);
             try
             {
-                await WaitUntilListeningAsync(process, chosen, output, cancellationToken).ConfigureAwait(false);
+                await WaitUntilListeningAsync(process, chosen.Table, output, cancellationToken).ConfigureAwait(false);
                 return new AzuriteProcess(process, output, chosen);
             }
-            catch (AzuriteExitedException) when (port == 0 && attempt < attempts)
+            catch (AzuriteExitedException) when (attempt < attempts)
             {
                 // Most likely another process took the free port first; try another one.
                 Stop(process);
@@ -106,7 +120,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Launch(string script, int port, out AzuriteOutput output)
+    private static Process Launch(string script, (int Table, int Queue, int Blob) ports, out AzuriteOutput output)
     {
         var startInfo = new ProcessStartInfo("node")
         {
@@ -118,7 +132,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         startInfo.ArgumentList.Add(script);
-        foreach (var argument in new[] { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--silent" })
+        string[] arguments =
+        [
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
+            "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -11,4 +11,5 @@ namespace Alignment.Storage.Json;
 [JsonSerializable(typeof(Alert))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<Sync.History.FieldChange>))]
+[JsonSerializable(typeof(Sync.Partitions.PartitionMessage))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

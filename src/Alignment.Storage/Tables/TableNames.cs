@@ -10,6 +10,7 @@ internal static class TableNames
     public const string Runs = "runs";
     public const string Handoffs = "handoffs";
     public const string WriteLog = "writelog";
+    public const string Partitions = "partitions";
 
     /// <summary>Table names are at most 63 characters; the longest suffix is 11.</summary>
     public const int MaxPrefixLength = 63 - 11;

@@ -15,6 +15,9 @@ public interface IPartitionLedger
     /// <summary>Marks a partition done with its counters (a repeat overwrites: the counters of the last success win).</summary>
     Task CompleteAsync(PartitionRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Records a failed attempt of a pending partition and its reason (shown by <c>alignment partitions</c>).</summary>
+    Task RecordFailureAsync(PartitionMessage partition, string error, CancellationToken cancellationToken);
+
     /// <summary>
     /// Closes the CRM's open run when it is <paramref name="runId"/>; true for the one caller that closed it (so the run
     /// is recorded once even when the last two partitions finish together).

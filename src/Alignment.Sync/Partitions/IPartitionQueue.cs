@@ -7,5 +7,14 @@ namespace Alignment.Sync.Partitions;
 /// </summary>
 public interface IPartitionQueue
 {
+    /// <summary>The queue's name (the queue-triggered function binds to it; the host moves failures to <c>{name}-poison</c>).</summary>
+    public const string QueueName = "alignment-partitions";
+
+    /// <summary>Where a partition goes after <see cref="MaxDeliveries"/> failed deliveries.</summary>
+    public const string PoisonQueueName = QueueName + "-poison";
+
+    /// <summary>Deliveries of a message before it is poison (the Functions host's default <c>maxDequeueCount</c>).</summary>
+    public const int MaxDeliveries = 5;
+
     Task EnqueueAsync(IReadOnlyList<PartitionMessage> partitions, CancellationToken cancellationToken);
 }

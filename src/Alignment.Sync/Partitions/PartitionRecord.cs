@@ -14,5 +14,11 @@ public sealed record PartitionRecord
     public int Handoffs { get; init; }
     public int ApiCalls { get; init; }
 
+    /// <summary>Failed attempts so far.</summary>
+    public int FailedAttempts { get; init; }
+
+    /// <summary>Why the last attempt failed (an error code and message, no personal data), or null.</summary>
+    public string? LastError { get; init; }
+
     public bool IsDone => CompletedAt is not null;
 }

@@ -23,7 +23,19 @@ public sealed partial class PartitionRunJob(
     public async Task<ScoringRunResult> RunAsync(PartitionMessage partition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        var result = await scoring.ScorePartitionAsync(partition, cancellationToken).ConfigureAwait(false);
+        ScoringRunResult result;
+        try
+        {
+            result = await scoring.ScorePartitionAsync(partition, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var reason = (ex is CrmException crm ? crm.Code : ex.GetType().Name) + ": " + ex.Message;
+            LogFailed(logger, partition.RunId, partition.Index, reason);
+            await ledger.RecordFailureAsync(partition, reason, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         await ledger.CompleteAsync(new PartitionRecord
         {
             Partition = partition,
@@ -85,6 +97,9 @@ public sealed partial class PartitionRunJob(
 
         LogCompleted(logger, partition.RunId, all.Count, all.Sum(p => p.Read), all.Sum(p => p.Written));
     }
+
+    [LoggerMessage(EventId = 263, Level = LogLevel.Warning, Message = "Partition {Index} of run {RunId} failed and will be delivered again: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string runId, int index, string reason);
 
     [LoggerMessage(EventId = 262, Level = LogLevel.Information, Message = "Partitioned run {RunId} completed: {Partitions} partitions, read {Read}, written {Written}")]
     private static partial void LogCompleted(ILogger logger, string runId, int partitions, int read, int written);

@@ -15,6 +15,7 @@ internal sealed record ExpectedFunction(string Name, string TriggerType, string 
         new("HubSpotWebhook", "httpTrigger", "POST webhooks/hubspot (Function)", null),
         new("SalesforceWebhook", "httpTrigger", "POST webhooks/salesforce (Function)", null),
         new("ScoreAccounts", "timerTrigger", "%Alignment:Schedules:Score%", "ExponentialBackoff x3"),
+        new("ScorePartition", "queueTrigger", "alignment-partitions via AzureWebJobsStorage", null),
         new("SweepSla", "timerTrigger", "%Alignment:Schedules:SweepSla%", "FixedDelay x2"),
         new("WeeklyDigest", "timerTrigger", "%Alignment:Schedules:WeeklyDigest%", "ExponentialBackoff x3"),
     ];

@@ -157,6 +157,10 @@ public sealed class WorkerRunTests(HostedWorkerFixture fixture) : IClassFixture<
             var methods = string.Join(",", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()));
             detail = $"{methods} {trigger.GetProperty("route").GetString()} ({trigger.GetProperty("authLevel").GetString()})";
         }
+        else if (triggerType == "queueTrigger")
+        {
+            detail = trigger.GetProperty("queueName").GetString() + " via " + trigger.GetProperty("connection").GetString();
+        }
         else
         {
             detail = trigger.GetProperty("schedule").GetString()!;

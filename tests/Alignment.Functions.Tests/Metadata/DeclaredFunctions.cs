@@ -19,6 +19,7 @@ public static class DeclaredFunctions
         FunctionContract.Timer("DrainInbox", ScheduleOptions.DrainInboxKey, null),
         FunctionContract.Timer("WeeklyDigest", ScheduleOptions.WeeklyDigestKey, "exponentialBackoff(3, 00:01:00, 00:15:00)"),
         FunctionContract.Timer("Calibrate", ScheduleOptions.CalibrateKey, "exponentialBackoff(3, 00:01:00, 00:15:00)"),
+        FunctionContract.Queue("ScorePartition", Alignment.Sync.Partitions.IPartitionQueue.QueueName),
     ];
 
     /// <summary>The schedule settings the timers read, e.g. <c>Alignment:Schedules:Score</c>.</summary>

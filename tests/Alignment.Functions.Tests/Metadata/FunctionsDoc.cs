@@ -31,7 +31,8 @@ public static class FunctionsDoc
         {
             "HTTP" => FunctionContract.Http(cells[0]!, cells[2]!, cells[3]!, cells[4]!),
             "timer" => FunctionContract.Timer(cells[0]!, cells[5]!, cells[6]),
-            var other => throw new InvalidDataException($"docs/functions.md: trigger '{other}' is neither HTTP nor timer."),
+            "queue" => FunctionContract.Queue(cells[0]!, cells[3]!),
+            var other => throw new InvalidDataException($"docs/functions.md: trigger '{other}' is none of HTTP, timer, queue."),
         };
     }
 

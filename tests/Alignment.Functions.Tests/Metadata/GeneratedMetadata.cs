@@ -54,6 +54,8 @@ public static class GeneratedMetadata
                 "/" + string.Join("/", new[] { prefix, (string?)trigger["route"] ?? name }.Where(s => s.Length > 0)),
                 (string)trigger["authLevel"]!),
             "timerTrigger" => FunctionContract.Timer(name, SettingOf((string)trigger["schedule"]!), Retry(entry["retry"]?.AsObject())),
+            "queueTrigger" when (string?)trigger["connection"] == "AzureWebJobsStorage" => FunctionContract.Queue(name, (string)trigger["queueName"]!),
+            "queueTrigger" => throw new InvalidDataException($"Function {name} reads its queue through '{(string?)trigger["connection"]}', not the app's storage (AzureWebJobsStorage)."),
             var other => throw new InvalidDataException($"Function {name} has a trigger this test does not know: {other}."),
         };
     }

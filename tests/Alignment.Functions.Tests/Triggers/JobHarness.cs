@@ -45,6 +45,17 @@ internal sealed class JobHarness
 
     public InMemoryHandoffHistory HandoffHistory { get; } = new();
     public InMemoryWriteLog WriteLog { get; } = new();
+    public InMemoryPartitionQueue PartitionQueue { get; } = new();
+    public InMemoryPartitionLedger PartitionLedger { get; } = new();
+
+    public Alignment.Sync.Partitions.PartitionPlanJob PartitionPlanJob() =>
+        new(Crm, Crm, PartitionLedger, PartitionQueue, MsOptions.Create(Options), Time, loggers.CreateLogger<Alignment.Sync.Partitions.PartitionPlanJob>());
+
+    public Alignment.Sync.Partitions.PartitionRunJob PartitionRunJob() =>
+        new(ScoringJob(), PartitionLedger, Runs, Checkpoints, Time, loggers.CreateLogger<Alignment.Sync.Partitions.PartitionRunJob>());
+
+    public Alignment.Functions.Triggers.FullRescoreFunction FullRescoreFunction() =>
+        new(ScoringJob(), PartitionPlanJob(), MsOptions.Create(Options));
 
     public ScoringRunJob ScoringJob() =>
         new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules),

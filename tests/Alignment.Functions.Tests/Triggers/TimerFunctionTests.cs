@@ -41,10 +41,40 @@ public sealed class TimerFunctionTests
         await h.Checkpoints.SaveAsync(ScoringRunJob.CheckpointName(h.Crm.Name), new Checkpoint(JobHarness.T0.AddMinutes(-1), JobHarness.T0), null, CancellationToken.None);
         h.AddAccount("001A");
 
-        await new FullRescoreFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None);
+        await h.FullRescoreFunction().RunAsync(Timer, CancellationToken.None);
 
         var run = Assert.Single(h.Runs.All);
         Assert.Equal((ScoringRunJob.FullKind, RunOutcome.Succeeded, 1), (run.Kind, run.Outcome, run.Read));
+    }
+
+    [Fact]
+    public async Task FullRescore_Partitioned_PlansAndEnqueuesInsteadOfScoring()
+    {
+        h.Options.PartitionedFullRescore = true;
+        h.AddAccount("001A");
+        h.AddAccount("001B");
+
+        await h.FullRescoreFunction().RunAsync(Timer, CancellationToken.None);
+
+        Assert.Empty(h.Runs.All);
+        Assert.Empty(h.Crm.Writes);
+        Assert.Equal(1, h.PartitionQueue.Count);
+        Assert.True(h.PartitionQueue.TryDequeue(out var partition));
+
+        await new ScorePartitionFunction(h.PartitionRunJob()).RunAsync(Alignment.Storage.Partitions.PartitionQueues.Serialize(partition), CancellationToken.None);
+
+        var run = Assert.Single(h.Runs.All);
+        Assert.Equal((partition.RunId, ScoringRunJob.FullKind, 2, 2), (run.RunId, run.Kind, run.Read, run.Written));
+    }
+
+    [Fact]
+    public async Task ScorePartition_MalformedMessage_ThrowsNamingTheProblem_SoTheHostRetriesThenPoisonsIt()
+    {
+        var thrown = await Assert.ThrowsAsync<System.Text.Json.JsonException>(
+            () => new ScorePartitionFunction(h.PartitionRunJob()).RunAsync("null", CancellationToken.None));
+
+        Assert.Contains("partition message", thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(h.Crm.Writes);
     }
 
     [Fact]
@@ -67,7 +97,7 @@ public sealed class TimerFunctionTests
         h.AddAccount("001A");
         h.Crm.FailCalls(1, 5, 503);
 
-        await Assert.ThrowsAsync<RunFailedException>(() => new FullRescoreFunction(h.ScoringJob()).RunAsync(Timer, CancellationToken.None));
+        await Assert.ThrowsAsync<RunFailedException>(() => h.FullRescoreFunction().RunAsync(Timer, CancellationToken.None));
     }
 
     [Fact]

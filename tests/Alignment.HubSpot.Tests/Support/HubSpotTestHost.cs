@@ -43,6 +43,8 @@ public sealed class HubSpotTestHost : IAsyncDisposable
 
     internal HubSpotRateGate Gate => _provider.GetRequiredService<HubSpotRateGate>();
 
+    public IAccountPartitioner Partitioner => _provider.GetRequiredService<IAccountPartitioner>();
+
     public static async Task<HubSpotTestHost> StartAsync(
         IEnumerable<Account> accounts,
         Action<HubSpotEmulatorOptions>? emulator = null,

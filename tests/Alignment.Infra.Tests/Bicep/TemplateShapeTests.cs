@@ -8,6 +8,7 @@ public sealed partial class TemplateShapeTests(CompiledTemplateFixture compiled)
 {
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4d42-bf25-1e8c6ad3f2ce";
     private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
@@ -88,10 +89,19 @@ public sealed partial class TemplateShapeTests(CompiledTemplateFixture compiled)
             .ToList();
 
         Assert.Equal(
-            new[] { StorageBlobDataOwner, StorageTableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher }.Order(StringComparer.Ordinal),
+            new[] { StorageBlobDataOwner, StorageTableDataContributor, StorageQueueDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher }.Order(StringComparer.Ordinal),
             roles);
         Assert.DoesNotContain(Owner, roles);
         Assert.DoesNotContain(Contributor, roles);
+    }
+
+    [Fact]
+    public void PartitionQueue_IsDeployedAndNamedAsTheTriggerReadsIt()
+    {
+        var queue = Assert.Single(ArmResources.OfType(compiled.RequireTemplate(), "Microsoft.Storage/storageAccounts/queueServices/queues"));
+
+        Assert.Contains("alignment-partitions", (string?)queue["name"], StringComparison.Ordinal); // IPartitionQueue.QueueName
+        Assert.Contains("Alignment__State__QueueServiceUri", compiled.Build.StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]

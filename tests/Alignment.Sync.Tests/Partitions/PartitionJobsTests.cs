@@ -132,7 +132,10 @@ public sealed class PartitionJobsTests
 
         await Assert.ThrowsAsync<Alignment.Sync.Crm.CrmException>(() => h.RunJob().RunAsync(message, Ct));
 
-        Assert.False(Assert.Single(await h.Ledger.ListAsync(message.RunId, Ct)).IsDone);
+        var row = Assert.Single(await h.Ledger.ListAsync(message.RunId, Ct));
+        Assert.False(row.IsDone);
+        Assert.Equal(1, row.FailedAttempts);
+        Assert.StartsWith("TRANSIENT_WRITE_FAILURES: ", row.LastError, StringComparison.Ordinal);
         Assert.Empty(h.Sync.Runs.All);
     }
 }

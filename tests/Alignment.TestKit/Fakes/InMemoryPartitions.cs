@@ -100,6 +100,19 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
         return Task.CompletedTask;
     }
 
+    public Task RecordFailureAsync(PartitionMessage partition, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        lock (gate)
+        {
+            var rows = runs[partition.RunId];
+            var row = rows[partition.Index];
+            rows[partition.Index] = row with { FailedAttempts = row.FailedAttempts + 1, LastError = error };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryCloseAsync(string crm, string runId, CancellationToken cancellationToken)
     {
         lock (gate)
