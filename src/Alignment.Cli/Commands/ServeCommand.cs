@@ -18,12 +18,15 @@ internal sealed class ServeCommand : Command
 {
     private readonly Option<int> port = new("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 7071 };
     private readonly Option<bool> noTimers = new("--no-timers") { Description = "Serve webhooks and health only; run no timer." };
+    private readonly Option<int> partitionWorkers = new("--partition-workers") { Description = "Workers on the partition queue of a partitioned full rescore (0: none).", DefaultValueFactory = _ => 2 };
 
     public ServeCommand()
         : base("serve", "Run the connector locally: the Functions app's timers (same schedule settings) and its webhook and health routes on 127.0.0.1.")
     {
         Options.Add(port);
         Options.Add(noTimers);
+        Options.Add(partitionWorkers);
+        CliOptions.AddRange(partitionWorkers, 0, 64);
         CliOptions.AddRange(port, 0, 65535);
         SetAction(RunAsync);
     }
@@ -32,7 +35,13 @@ internal sealed class ServeCommand : Command
     {
         var stderr = parseResult.InvocationConfiguration.Error;
         var console = CliConsole.For(parseResult.InvocationConfiguration.Output);
-        var options = new LocalServerOptions { Port = parseResult.GetValue(port), Timers = !parseResult.GetValue(noTimers), Verbose = parseResult.GetValue(CliOptions.Verbose) };
+        var options = new LocalServerOptions
+        {
+            Port = parseResult.GetValue(port),
+            Timers = !parseResult.GetValue(noTimers),
+            Partitions = new PartitionWorkerOptions { Workers = parseResult.GetValue(partitionWorkers) },
+            Verbose = parseResult.GetValue(CliOptions.Verbose),
+        };
         IConfiguration configuration;
         Microsoft.AspNetCore.Builder.WebApplication app;
         try

@@ -19,7 +19,8 @@ namespace Alignment.Cli.Serve;
 /// <summary>
 /// The local stand-in for the Functions app, for machines without Azure Functions Core Tools: the same composition
 /// root, the same webhook routes (<c>POST /api/webhooks/hubspot</c>, <c>POST /api/webhooks/salesforce</c>), the same
-/// health route (<c>GET /api/health</c>) and the same four timers from the same schedule settings, on loopback only.
+/// health route (<c>GET /api/health</c>), the same timers from the same schedule settings and workers on the same
+/// partition queue as the <c>ScorePartition</c> function, on loopback only.
 /// No function key is asked for (the Functions app requires one).
 /// </summary>
 internal static class LocalServer
@@ -60,6 +61,12 @@ internal static class LocalServer
             var schedules = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
             builder.Services.AddSingleton(ScheduledJobs.From(schedules));
             builder.Services.AddHostedService<TimerService>();
+        }
+
+        if (options.Partitions.Workers > 0)
+        {
+            builder.Services.AddSingleton(options.Partitions);
+            builder.Services.AddHostedService<PartitionQueueWorker>();
         }
 
         var app = builder.Build();

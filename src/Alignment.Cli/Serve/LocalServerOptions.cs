@@ -9,6 +9,9 @@ internal sealed record LocalServerOptions
     /// <summary>Run the four timers (off: webhooks and health only).</summary>
     public bool Timers { get; init; } = true;
 
+    /// <summary>The partition queue's workers (0: none); docs/partitions.md.</summary>
+    public PartitionWorkerOptions Partitions { get; init; } = new();
+
     /// <summary>Log at Information (else Warning).</summary>
     public bool Verbose { get; init; }
 }

@@ -42,9 +42,10 @@ internal sealed class SoqlEvaluator(SalesforceStore store)
             foreach (var (path, descending) in query.OrderBy)
             {
                 var key = (EmulatedRecord r) => Resolve(r, path);
+                var comparer = ValueComparer.IsIdPath(path, null) ? ValueComparer.Ids : ValueComparer.Instance;
                 sorted = sorted is null
-                    ? (descending ? ordered.OrderByDescending(key, ValueComparer.Instance) : ordered.OrderBy(key, ValueComparer.Instance))
-                    : (descending ? sorted.ThenByDescending(key, ValueComparer.Instance) : sorted.ThenBy(key, ValueComparer.Instance));
+                    ? (descending ? ordered.OrderByDescending(key, comparer) : ordered.OrderBy(key, comparer))
+                    : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
             }
 
             ordered = sorted!;
@@ -97,7 +98,7 @@ internal sealed class SoqlEvaluator(SalesforceStore store)
         SoqlAnd and => Matches(and.Left, record, semiJoins) && Matches(and.Right, record, semiJoins),
         SoqlOr or => Matches(or.Left, record, semiJoins) || Matches(or.Right, record, semiJoins),
         SoqlNot not => !Matches(not.Inner, record, semiJoins),
-        SoqlComparison c => Compare(Resolve(record, c.Path), c.Operator, c.Value),
+        SoqlComparison c => Compare(Resolve(record, c.Path), c.Operator, c.Value, ValueComparer.IsIdPath(c.Path, c.Value) ? ValueComparer.Ids : ValueComparer.Instance),
         SoqlIn i => In(record, i, semiJoins) != i.Negated,
         _ => throw new SoqlQueryException("MALFORMED_QUERY", "Unsupported condition."),
     };
@@ -117,10 +118,10 @@ internal sealed class SoqlEvaluator(SalesforceStore store)
             return value is string s && set.Contains(s);
         }
 
-        return condition.Values.Any(v => Compare(value, "=", v));
+        return condition.Values.Any(v => Compare(value, "=", v, ValueComparer.IsIdPath(condition.Path, v) ? ValueComparer.Ids : ValueComparer.Instance));
     }
 
-    private static bool Compare(object? left, string op, object? right)
+    private static bool Compare(object? left, string op, object? right, ValueComparer comparer)
     {
         if (op == "LIKE")
         {
@@ -137,7 +138,7 @@ internal sealed class SoqlEvaluator(SalesforceStore store)
             };
         }
 
-        var c = ValueComparer.Instance.Compare(left, right);
+        var c = comparer.Compare(left, right);
         return op switch
         {
             "=" => c == 0,

@@ -1,0 +1,113 @@
+using Alignment.Cli.Sandbox;
+using Alignment.Cli.Serve;
+using Alignment.Hosting;
+using Alignment.Storage.Partitions;
+using Alignment.Sync.Partitions;
+using Alignment.Sync.Scoring;
+using Alignment.Sync.State;
+using Alignment.TestKit.Paths;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alignment.Cli.Tests.Serve;
+
+/// <summary>
+/// A partitioned full rescore through <c>alignment serve</c>: the Salesforce emulator (generated org), Azurite's tables
+/// and queue; the plan enqueues partitions, serve's queue workers score them through Bulk API 2.0 and the run is
+/// recorded once. A message that can never succeed ends in the poison queue.
+/// </summary>
+public sealed class PartitionedRescoreTests : IAsyncLifetime
+{
+    private const int AccountCount = 2_600;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
+    private SandboxEnvironment sandbox = null!;
+    private WebApplication app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        sandbox = await SandboxEnvironment.StartAsync(
+            new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = AccountCount, RepoRoot = RepoPaths.RepoRoot }, null, ct);
+        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
+        {
+            ["Alignment:Schedules:DrainInbox"] = "0 0 0 1 1 *",
+            ["Alignment:Schedules:Score"] = "0 0 0 1 1 *",
+            ["Alignment:Schedules:FullRescore"] = "0 0 0 1 1 *",
+            ["Alignment:Schedules:SweepSla"] = "0 0 0 1 1 *",
+            ["Alignment:Sync:PartitionedFullRescore"] = "true",
+            ["Alignment:Sync:PartitionSize"] = "1000",
+            ["Alignment:Salesforce:BulkThreshold"] = "500",
+            ["Alignment:Salesforce:BulkPollInterval"] = "00:00:00.050",
+            ["Alignment:Salesforce:BulkPollMaxInterval"] = "00:00:00.200",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        app = LocalServer.Build(configuration, new LocalServerOptions
+        {
+            Port = 0,
+            Partitions = new PartitionWorkerOptions { Workers = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.FromMilliseconds(50), MaxPollInterval = TimeSpan.FromMilliseconds(500), VisibilityTimeout = TimeSpan.FromSeconds(30) },
+        });
+        await app.StartAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+        }
+
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Plan_ServeWorkersScoreEveryPartitionThroughBulk_AndTheRunIsRecordedOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var plan = await app.Services.GetRequiredService<PartitionPlanJob>().RunAsync(ct);
+
+        var runs = app.Services.GetRequiredService<IRunLedger>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        RunRecord? run = null;
+        while (waited.Elapsed < Wait && (run = (await runs.ListRecentAsync(10, ct)).FirstOrDefault(r => r.RunId == plan.RunId)) is null)
+        {
+            await Task.Delay(200, ct);
+        }
+
+        Assert.Equal(3, plan.Partitions);
+        Assert.NotNull(run);
+        Assert.Equal((ScoringRunJob.FullKind, AccountCount), (run.Kind, run.Read));
+        Assert.Equal(AccountCount, run.Written);
+        var partitions = await app.Services.GetRequiredService<IPartitionLedger>().ListAsync(plan.RunId, ct);
+        Assert.All(partitions, p => Assert.True(p.IsDone));
+        Assert.True(sandbox.Salesforce!.Requests.BulkQueryJobs >= 3 * 3, "each partition reads through Bulk query jobs");
+        Assert.True(sandbox.Salesforce.Requests.BulkIngestJobs >= 3, "each partition writes through a Bulk ingest job");
+        Assert.All(sandbox.Salesforce.AccountIds(), id => Assert.NotNull(sandbox.Salesforce.GetAccountFields(id)!["Alignment_Model_Version__c"]));
+    }
+
+    [Fact]
+    public async Task MessageThatCanNeverSucceed_EndsInThePoisonQueueAfterFiveDeliveries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queues = app.Services.GetRequiredService<PartitionQueues>();
+        var queue = await queues.GetAsync(IPartitionQueue.QueueName, ct);
+        await queue.SendMessageAsync("{\"not\":\"a partition\"}", ct);
+        var poison = await queues.GetAsync(IPartitionQueue.PoisonQueueName, ct);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        QueueMessage[] landed = [];
+        while (waited.Elapsed < Wait && (landed = (await poison.ReceiveMessagesAsync(1, cancellationToken: ct)).Value).Length == 0)
+        {
+            await Task.Delay(200, ct);
+        }
+
+        Assert.Equal("{\"not\":\"a partition\"}", Assert.Single(landed).Body.ToString());
+        Assert.Empty((await queue.PeekMessagesAsync(1, ct)).Value);
+    }
+}
