@@ -90,7 +90,11 @@ public sealed class SyncServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ICrm>(new InMemoryCrm());
+        var crm = new InMemoryCrm();
+        services.AddSingleton<ICrm>(crm);
+        services.AddSingleton<IAccountPartitioner>(crm);
+        services.AddSingleton<Sync.Partitions.IPartitionLedger, InMemoryPartitionLedger>();
+        services.AddSingleton<Sync.Partitions.IPartitionQueue, InMemoryPartitionQueue>();
         services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
         services.AddSingleton<ITierHistoryStore, InMemoryTierHistoryStore>();
         services.AddSingleton<IRunLedger, InMemoryRunLedger>();

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Alignment.Core.Accounts;
+using Alignment.Core.Signals;
+using Alignment.Hosting;
+using Alignment.Sandbox.Azurite;
+using Alignment.Sandbox.HubSpot;
+using Alignment.Sandbox.Salesforce;
+using Alignment.Sandbox.Slack;
+using Alignment.Storage.Partitions;
+using Alignment.Sync.Partitions;
+using Alignment.Sync.State;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alignment.Benchmarks.Scale;
+
+/// <summary>
+/// A partitioned full rescore at scale (docs/partitions.md, docs/benchmarks.md): generates the org in the CRM's emulator
+/// (this process), plans the run, and lets <c>--partitions P</c> worker processes take the partitions from the Storage
+/// Queue in Azurite, each scoring and writing its ranges exactly as the <c>ScorePartition</c> function does. Ends with
+/// one line: <c>scale crm=… accounts=N partitions=P api_calls=… bulk_jobs=… written=… wall_s=… peak_mb=…</c>, where
+/// <c>peak_mb</c> is the largest peak working set of a worker (the emulator, which holds the whole org, is reported
+/// apart as <c>emulator_mb</c>). Options: <c>--crm salesforce|hubspot --accounts N --partitions P --activities A
+/// --partition-size S</c>.
+/// </summary>
+public sealed class ScaleCommand : IBenchCommand
+{
+    private const string WorkerPrefix = "worker ";
+    private static readonly DateTimeOffset AsOf = TimeProvider.System.GetUtcNow().AddHours(-1);
+
+    public string Name => "scale";
+
+    public string Description => "Partitioned full rescore through the queue with P worker processes (Bulk API 2.0 on Salesforce)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (Arg(args, "--worker") is { } workerSettings)
+        {
+            return await WorkAsync(workerSettings, cancellationToken);
+        }
+
+        var crm = Arg(args, "--crm") ?? "salesforce";
+        var accounts = Arg(args, "--accounts", 100_000);
+        var workers = Arg(args, "--partitions", 2);
+        var activities = Arg(args, "--activities", 10);
+        var partitionSize = Arg(args, "--partition-size", Math.Max(1_000, Math.Min(50_000, (accounts + (2 * workers) - 1) / (2 * workers))));
+        var root = FindRepoRoot();
+        if (root is null || AzuriteProcess.FindScript(root) is null)
+        {
+            await Console.Error.WriteLineAsync("scale needs Azurite in tools/azurite: " + AzuriteProcess.InstallHint + " (from the repository root).");
+            return 2;
+        }
+
+        await using var azurite = await AzuriteProcess.StartAsync(root, 0, cancellationToken);
+        await using var slack = await SlackSink.StartAsync(new SlackSinkOptions(), cancellationToken);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alignment:State:ConnectionString"] = azurite.ConnectionString,
+            ["Alignment:State:TablePrefix"] = "scale" + Guid.NewGuid().ToString("N")[..8],
+            ["Alignment:Slack:Mode"] = "Bot",
+            ["Alignment:Slack:BotToken"] = slack.BotToken,
+            ["Alignment:Slack:ApiBaseUrl"] = slack.ApiBaseAddress.ToString(),
+            ["Alignment:Slack:Channel"] = "C0BENCH001",
+            ["Alignment:Sync:ModelPath"] = Path.Combine(root, "config", "scoring.json"),
+            ["Alignment:Sync:PartitionedFullRescore"] = "true",
+            ["Alignment:Sync:PartitionSize"] = partitionSize.ToString(CultureInfo.InvariantCulture),
+            ["Alignment:Sync:MaxTierCrossingsListed"] = "20",
+        };
+
+        var seeding = Stopwatch.StartNew();
+        var org = Org(accounts, activities).ToList();
+        using var rsa = RSA.Create(2048);
+        await using var salesforce = crm == "salesforce"
+            ? await SalesforceEmulator.StartAsync(new SalesforceEmulatorOptions { PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem(), DailyApiLimit = 1_000_000 }, org, cancellationToken)
+            : null;
+        await using var hubSpot = crm == "hubspot"
+            ? await HubSpotEmulator.StartAsync(new HubSpotEmulatorOptions { AccessToken = "pat-scale" }, org, cancellationToken)
+            : null;
+        org.Clear();
+        settings["Alignment:Crm"] = crm == "salesforce" ? "Salesforce" : "HubSpot";
+        if (salesforce is not null)
+        {
+            settings["Alignment:Salesforce:LoginUrl"] = salesforce.BaseAddress.ToString();
+            settings["Alignment:Salesforce:ClientId"] = salesforce.Options.ClientId;
+            settings["Alignment:Salesforce:Username"] = salesforce.Options.Username;
+            settings["Alignment:Salesforce:PrivateKeyPem"] = rsa.ExportPkcs8PrivateKeyPem();
+            settings["Alignment:Salesforce:OrganizationId"] = salesforce.Options.OrganizationId;
+            settings["Alignment:Salesforce:BulkPollInterval"] = "00:00:00.200";
+            settings["Alignment:Salesforce:BulkPollMaxInterval"] = "00:00:02";
+        }
+        else
+        {
+            settings["Alignment:HubSpot:BaseUrl"] = hubSpot!.BaseAddress.ToString();
+            settings["Alignment:HubSpot:AccessToken"] = "pat-scale";
+            settings["Alignment:HubSpot:ClientSecret"] = "scale-secret";
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {accounts} {crm} accounts with {activities} activities each seeded in {seeding.Elapsed.TotalSeconds:F0} s; partitions of {partitionSize}, {workers} worker processes"));
+        var settingsFile = Path.Combine(Path.GetTempPath(), "alignment-scale-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(settingsFile, JsonSerializer.Serialize(settings), cancellationToken);
+        try
+        {
+            await using var connector = Compose(settings);
+            salesforce?.ResetRequestCounts();
+            hubSpot?.Counter.Reset();
+            var wall = Stopwatch.StartNew();
+            var plan = await connector.GetRequiredService<PartitionPlanJob>().RunAsync(cancellationToken);
+            var children = Enumerable.Range(1, workers).Select(_ => RunWorkerAsync(settingsFile, cancellationToken)).ToList();
+            var runs = connector.GetRequiredService<IRunLedger>();
+            RunRecord? run = null;
+            while (run is null && children.Any(c => !c.IsCompleted))
+            {
+                await Task.Delay(500, cancellationToken);
+                run = (await runs.ListRecentAsync(5, cancellationToken)).FirstOrDefault(r => r.RunId == plan.RunId);
+            }
+
+            run ??= (await runs.ListRecentAsync(5, cancellationToken)).FirstOrDefault(r => r.RunId == plan.RunId);
+            var wallSeconds = wall.Elapsed.TotalSeconds;
+            var results = await Task.WhenAll(children);
+            var peaks = results.Select(r => r.PeakMb).ToList();
+            var apiCalls = salesforce is not null ? salesforce.Requests.Reads + salesforce.Requests.Writes : hubSpot!.Counter.Total;
+            var bulkJobs = salesforce is null ? 0 : salesforce.Requests.BulkQueryJobs + salesforce.Requests.BulkIngestJobs;
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            if (run is null)
+            {
+                Console.WriteLine("scale: the run did not complete; worker output:");
+                results.SelectMany(r => r.Output).ToList().ForEach(Console.WriteLine);
+                return 1;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan: {plan.Partitions} partitions; workers' peaks (MB): {string.Join(", ", peaks.Select(p => p.ToString("F0", CultureInfo.InvariantCulture)))}; read {run.Read}, failed {run.Failed}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scale crm={crm} accounts={accounts} partitions={workers} api_calls={apiCalls} bulk_jobs={bulkJobs} written={run.Written} wall_s={wallSeconds:F1} peak_mb={peaks.Max():F0} emulator_mb={self.PeakWorkingSet64 / (1024.0 * 1024):F0}"));
+            return run.Read == accounts && run.Failed == 0 ? 0 : 1;
+        }
+        finally
+        {
+            File.Delete(settingsFile);
+        }
+    }
+
+    /// <summary>A worker process: takes partitions from the queue until the run is closed and the queue stays empty.</summary>
+    private static async Task<int> WorkAsync(string settingsFile, CancellationToken cancellationToken)
+    {
+        var settings = JsonSerializer.Deserialize<Dictionary<string, string?>>(await File.ReadAllTextAsync(settingsFile, cancellationToken))!;
+        await using var connector = Compose(settings);
+        var queue = await connector.GetRequiredService<PartitionQueues>().GetAsync(IPartitionQueue.QueueName, cancellationToken);
+        var ledger = connector.GetRequiredService<IPartitionLedger>();
+        var crm = settings["Alignment:Crm"]!.ToLowerInvariant();
+        var done = 0;
+        var idle = Stopwatch.StartNew();
+        while (idle.Elapsed < TimeSpan.FromSeconds(3) || await ledger.GetOpenRunAsync(crm, cancellationToken) is not null)
+        {
+            var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(10), cancellationToken)).Value;
+            if (received is not [var message, ..])
+            {
+                await Task.Delay(200, cancellationToken);
+                if (idle.Elapsed > TimeSpan.FromMinutes(30))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            await using (var scope = connector.CreateAsyncScope())
+            {
+                var partition = PartitionQueues.Deserialize(message.Body.ToString());
+                var result = await scope.ServiceProvider.GetRequiredService<PartitionRunJob>().RunAsync(partition, cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                done++;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"partition {partition.Index + 1}/{partition.Total}: {result.Read} read, {result.Written} written, {result.ApiCalls} calls"));
+            }
+
+            idle.Restart();
+        }
+
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{WorkerPrefix}partitions={done} peak_bytes={self.PeakWorkingSet64}"));
+        return 0;
+    }
+
+    private static async Task<(double PeakMb, List<string> Output)> RunWorkerAsync(string settingsFile, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(typeof(ScaleCommand).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "scale", "--worker", settingsFile })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
+        var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var result = lines.LastOrDefault(l => l.StartsWith(WorkerPrefix, StringComparison.Ordinal));
+        var peak = result is null ? 0 : long.Parse(result.Split("peak_bytes=")[1], CultureInfo.InvariantCulture) / (1024.0 * 1024);
+        return (peak, lines);
+    }
+
+    private static ServiceProvider Compose(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddAlignment(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Accounts with <paramref name="activities"/> signals each (mostly email and web, some meetings), varied fit.</summary>
+    private static IEnumerable<Account> Org(int count, int activities)
+    {
+        string[] industries = ["Software", "Fintech", "Retail", "Information Technology", "Manufacturing"];
+        SignalKind[] kinds = [SignalKind.EmailOpen, SignalKind.WebVisit, SignalKind.EmailClick, SignalKind.PricingPageView, SignalKind.EmailReply, SignalKind.CallConnected, SignalKind.FormSubmit, SignalKind.MeetingBooked, SignalKind.SalesTouch, SignalKind.ContentDownload];
+        for (var i = 1; i <= count; i++)
+        {
+            var contact = "003" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA";
+            var signals = new Signal[activities];
+            for (var a = 0; a < activities; a++)
+            {
+                signals[a] = new Signal(kinds[(i + a) % kinds.Length], AsOf.AddHours(-(a * 37 % 2000) - (i % 24)), contact, "Activity " + a.ToString(CultureInfo.InvariantCulture));
+            }
+
+            yield return new Account
+            {
+                Id = "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA",
+                Name = "Account " + i.ToString(CultureInfo.InvariantCulture),
+                Employees = 20 + (i % 6000),
+                Industry = industries[i % industries.Length],
+                AnnualRevenue = 1_000_000m * (i % 400),
+                Country = i % 3 == 0 ? "DE" : "US",
+                Technologies = i % 2 == 0 ? ["Salesforce"] : [],
+                Owner = new Owner("005" + (i % 25).ToString("D12", CultureInfo.InvariantCulture) + "AAA", "owner@example.com", "America/New_York"),
+                Signals = [.. signals],
+            };
+        }
+    }
+
+    private static string? FindRepoRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
