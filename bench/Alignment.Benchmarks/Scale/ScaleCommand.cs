@@ -48,7 +48,7 @@ public sealed class ScaleCommand : IBenchCommand
         var accounts = Arg(args, "--accounts", 100_000);
         var workers = Arg(args, "--partitions", 2);
         var activities = Arg(args, "--activities", 10);
-        var partitionSize = Arg(args, "--partition-size", Math.Max(1_000, Math.Min(50_000, (accounts + (2 * workers) - 1) / (2 * workers))));
+        var partitionSize = Arg(args, "--partition-size", Math.Clamp((accounts + (2 * workers) - 1) / (2 * workers), 2_500, 50_000));
         var root = FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
         {

@@ -14,10 +14,21 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
     private const int Parallelism = 8;
     private const int MaxTransactionActions = 100;
 
+    /// <summary>From this many ids on, the latest rows are read with one range scan over the ids' span instead of one query each.</summary>
+    internal const int RangeScanThreshold = 500;
+
+    /// <summary>A scan goes on while it has read at most this many rows per id asked for (a partition's ids are contiguous).</summary>
+    private const int MaxRowsPerId = 8;
+
     public async Task<IReadOnlyDictionary<string, TierRecord>> GetLatestAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         var table = await tables.GetAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
+        if (accountIds.Count >= RangeScanThreshold)
+        {
+            return await ScanLatestAsync(table, accountIds, cancellationToken).ConfigureAwait(false);
+        }
+
         var latest = new ConcurrentDictionary<string, TierRecord>(StringComparer.Ordinal);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(accountIds.Distinct(StringComparer.Ordinal), options, async (accountId, ct) =>
@@ -29,6 +40,51 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
             }
         }).ConfigureAwait(false);
         return new Dictionary<string, TierRecord>(latest, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Many ids (a partition of a full rescore, docs/partitions.md): one scan of the partition keys between the
+    /// smallest and largest id, a page of up to 1,000 rows a request, keeping each wanted account's first (newest) row,
+    /// instead of one query per account. Falls back to the per-account queries when the span turns out to hold far
+    /// more rows than the ids asked for.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, TierRecord>> ScanLatestAsync(TableClient table, IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
+    {
+        var wanted = accountIds.Select(TableKey.Escape).ToHashSet(StringComparer.Ordinal);
+        var ordered = wanted.Order(StringComparer.Ordinal).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {ordered[0]} and PartitionKey le {ordered[^1]}");
+        var latest = new Dictionary<string, TierRecord>(StringComparer.Ordinal);
+        var scanned = 0L;
+        await foreach (var entity in table.QueryAsync<TierRecordEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (++scanned > (long)wanted.Count * MaxRowsPerId)
+            {
+                break; // a sparse span (ids far apart with much history between them): not worth scanning further
+            }
+
+            if (wanted.Contains(entity.PartitionKey))
+            {
+                var record = entity.ToRecord();
+                latest.TryAdd(record.AccountId, record); // rows of one account come newest first
+            }
+        }
+
+        if (scanned <= (long)wanted.Count * MaxRowsPerId)
+        {
+            return latest;
+        }
+
+        var rest = new ConcurrentDictionary<string, TierRecord>(latest, StringComparer.Ordinal);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(accountIds.Where(id => !latest.ContainsKey(id)).Distinct(StringComparer.Ordinal), options, async (accountId, ct) =>
+        {
+            var first = await ReadAsync(table, accountId, 1, ct).ConfigureAwait(false);
+            if (first.Count > 0)
+            {
+                rest[accountId] = first[0];
+            }
+        }).ConfigureAwait(false);
+        return new Dictionary<string, TierRecord>(rest, StringComparer.Ordinal);
     }
 
     public async Task AppendAsync(IReadOnlyCollection<TierRecord> records, CancellationToken cancellationToken)

@@ -38,6 +38,35 @@ public sealed class TableTierHistoryStoreTests(AzuriteFixture azurite) : StoreTe
         Assert.Equal(records.ToDictionary(r => r.AccountId), latest);
     }
 
+    [Theory]
+    [InlineData(1)] // a partition: contiguous ids, one scan
+    [InlineData(40)] // ids far apart with other accounts' history between them: the scan gives up and queries the rest
+    public async Task GetLatestAsync_AsManyIdsAsAPartition_ScansTheSpan_AndAgreesWithPerAccountQueries(int stride)
+    {
+        var store = Instance<ITierHistoryStore>();
+        var ids = Enumerable.Range(0, 600 * stride).Select(i => $"001{i:D12}AAA").ToList();
+        var records = ids.Where((_, i) => i % 8 == 0)
+            .SelectMany((id, i) => new[] { new TierRecord(id, Tier.Tier3, 40, T0, "v1"), new TierRecord(id, Tier.Tier2, 60 + (i % 30), T0.AddHours(1 + (i % 5)), "v2") })
+            .ToList();
+        await store.AppendAsync(records, Ct);
+        var asked = ids.Where((_, i) => i % stride == 0).ToList();
+
+        var latest = await store.GetLatestAsync(asked, Ct);
+        var oneByOne = new Dictionary<string, TierRecord>(StringComparer.Ordinal);
+        foreach (var chunk in asked.Chunk(100))
+        {
+            foreach (var (id, record) in await Instance<ITierHistoryStore>().GetLatestAsync(chunk, Ct))
+            {
+                oneByOne[id] = record;
+            }
+        }
+
+        Assert.True(asked.Count >= TableTierHistoryStoreAccess.RangeScanThreshold);
+        Assert.NotEmpty(latest);
+        Assert.Equal(oneByOne.OrderBy(p => p.Key, StringComparer.Ordinal), latest.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.All(latest.Values, r => Assert.Equal("v2", r.ModelVersion));
+    }
+
     [Fact]
     public async Task AppendAsync_SameAccountAndInstantTwice_KeepsOneRecord()
     {
@@ -85,4 +114,10 @@ public sealed class TableTierHistoryStoreTests(AzuriteFixture azurite) : StoreTe
 
         Assert.Equal(new TierRecord(accountId, Tier.Tier1, 90, T0, "v/1#"), latest[accountId]);
     }
+}
+
+/// <summary>The store's scan threshold, for the test that must ask for at least that many ids.</summary>
+internal static class TableTierHistoryStoreAccess
+{
+    public const int RangeScanThreshold = Alignment.Storage.TierHistory.TableTierHistoryStore.RangeScanThreshold;
 }
