@@ -51,7 +51,7 @@ public sealed class InboxLoadCommand : IBenchCommand
         var backlog = args.Contains("--backlog");
         verbose = args.Contains("--verbose");
 
-        var root = FindRepoRoot();
+        var root = BenchPaths.FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
         {
             await Console.Error.WriteLineAsync("inbox-load needs Azurite in tools/azurite: " + AzuriteProcess.InstallHint + " (from the repository root).");
@@ -294,22 +294,6 @@ public sealed class InboxLoadCommand : IBenchCommand
             new Signal(SignalKind.MeetingBooked, now.AddDays(-3), "003BENCH0000002"),
         ],
     };
-
-    private static string? FindRepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
-    }
 
     private static int Arg(string[] args, string name, int fallback)
     {

@@ -49,7 +49,7 @@ public sealed class ScaleCommand : IBenchCommand
         var workers = Arg(args, "--partitions", 2);
         var activities = Arg(args, "--activities", 10);
         var partitionSize = Arg(args, "--partition-size", Math.Clamp((accounts + (2 * workers) - 1) / (2 * workers), 2_500, 50_000));
-        var root = FindRepoRoot();
+        var root = BenchPaths.FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
         {
             await Console.Error.WriteLineAsync("scale needs Azurite in tools/azurite: " + AzuriteProcess.InstallHint + " (from the repository root).");
@@ -248,31 +248,7 @@ public sealed class ScaleCommand : IBenchCommand
         }
     }
 
-    private static string? FindRepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
+    private static int Arg(string[] args, string name, int fallback) => Salesforce.SalesforceBenchOrg.Arg(args, name, fallback);
 
-        return null;
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+    private static string? Arg(string[] args, string name) => Salesforce.SalesforceBenchOrg.Arg(args, name);
 }
