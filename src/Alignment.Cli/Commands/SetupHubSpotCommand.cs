@@ -55,7 +55,7 @@ internal sealed class SetupHubSpotCommand : Command
         HubSpotPropertySetupResult result;
         try
         {
-            result = await ProgressStatus.RunAsync(console, "Creating HubSpot properties...", () => provider.GetRequiredService<HubSpotPropertySetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
+            result = await ProgressStatus.RunAsync(console, "Creating HubSpot properties and lists...", () => provider.GetRequiredService<HubSpotPropertySetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (HubSpotException e)
         {
@@ -69,7 +69,7 @@ internal sealed class SetupHubSpotCommand : Command
         }
         else
         {
-            var table = new Table().Title($"HubSpot {Markup.Escape(result.ObjectType)} properties").AddColumns("Kind", "Name", "Outcome", "Detail");
+            var table = new Table().Title($"HubSpot {Markup.Escape(result.ObjectType)} properties and lists").AddColumns("Kind", "Name", "Outcome", "Detail");
             foreach (var entry in result.Entries)
             {
                 table.AddRow(Markup.Escape(entry.Kind), Markup.Escape(entry.Name), entry.Outcome.ToString(), Markup.Escape(entry.Detail ?? ""));

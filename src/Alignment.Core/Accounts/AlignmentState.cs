@@ -43,4 +43,15 @@ public sealed record AlignmentState
 
     /// <summary>Set by the rep who disagrees with the tier; the connector only reads it and queues the account for the weekly review.</summary>
     public bool WrongTier { get; init; }
+
+    /// <summary>
+    /// Set by a person in the weekly tier review: when the tier was last confirmed. The connector only reads it
+    /// (docs/scoreboard.md, "Tier review").
+    /// </summary>
+    public DateTimeOffset? TierConfirmedAt { get; init; }
+
+    /// <summary>
+    /// Written by the connector: the account is on the weekly tier review's list (<see cref="Tiers.TierReview.IsDue"/>).
+    /// </summary>
+    public bool ReviewDue { get; init; }
 }

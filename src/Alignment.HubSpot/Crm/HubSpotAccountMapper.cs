@@ -79,5 +79,7 @@ internal sealed class HubSpotAccountMapper(HubSpotPropertyMap names, HubSpotOpti
         FirstResponseAt = HubSpotPropertyValues.ParseInstant(c.Get(names[AlignmentField.FirstResponseAt])),
         RejectionReason = RejectionReasons.Normalize(c.Get(names[AlignmentField.RejectionReason])),
         WrongTier = HubSpotPropertyValues.ParseBool(c.Get(names[AlignmentField.WrongTier])),
+        TierConfirmedAt = HubSpotPropertyValues.ParseInstant(c.Get(names[AlignmentField.TierConfirmedAt])),
+        ReviewDue = HubSpotPropertyValues.ParseBool(c.Get(names[AlignmentField.ReviewDue])),
     };
 }

@@ -42,6 +42,8 @@ internal sealed class HubSpotPropertyMap
         AlignmentField.FirstResponseAt => "alignment_first_response_at",
         AlignmentField.RejectionReason => "alignment_rejection_reason",
         AlignmentField.WrongTier => "alignment_wrong_tier",
+        AlignmentField.TierConfirmedAt => "alignment_tier_confirmed_at",
+        AlignmentField.ReviewDue => "alignment_review_due",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

@@ -45,6 +45,8 @@ internal sealed class HubSpotWriteMapper(HubSpotPropertyMap names)
         AlignmentField.FirstResponseAt => Instant(v.FirstResponseAt),
         AlignmentField.RejectionReason => v.RejectionReason ?? "",
         AlignmentField.WrongTier => v.WrongTier ? "true" : "false",
+        AlignmentField.TierConfirmedAt => Instant(v.TierConfirmedAt),
+        AlignmentField.ReviewDue => v.ReviewDue ? "true" : "false",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

@@ -157,6 +157,25 @@ internal sealed class HubSpotClient
         }
     }
 
+    /// <summary>The list of that name (not case sensitive) with its filters; null when there is none.</summary>
+    public async Task<ListDto?> GetListByNameAsync(string objectTypeId, string name, CancellationToken cancellationToken) =>
+        (await SendAsync<object, ListResponse>(HttpMethod.Get, Paths.ListByName(objectTypeId, name), null, null,
+            HubSpotJsonContext.Default.ListResponse, cancellationToken, notFoundIsNull: true).ConfigureAwait(false))?.List;
+
+    /// <summary>Creates a list; null when one of that name already exists (409).</summary>
+    public async Task<ListDto?> CreateListAsync(ListCreateRequest list, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SendAsync(HttpMethod.Post, Paths.Lists(), list, HubSpotJsonContext.Default.ListCreateRequest,
+                HubSpotJsonContext.Default.ListResponse, cancellationToken).ConfigureAwait(false))?.List;
+        }
+        catch (HubSpotException e) when (e.StatusCode == 409)
+        {
+            return null;
+        }
+    }
+
     private async Task<TResponse?> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string path,

@@ -38,5 +38,11 @@ internal sealed class HubSpotPaths
 
     public string Group(string objectType, string name) => Groups(objectType) + "/" + Uri.EscapeDataString(name);
 
+    /// <summary>Lists (segments) API: <c>crm/v3/lists</c> or <c>crm/lists/2026-03</c>.</summary>
+    public string Lists() => _numbered ? $"crm/{_version}/lists" : $"crm/lists/{_version}";
+
+    public string ListByName(string objectTypeId, string name) =>
+        $"{Lists()}/object-type-id/{Uri.EscapeDataString(objectTypeId)}/name/{Uri.EscapeDataString(name)}?includeFilters=true";
+
     public string Owners() => _ownersVersion.StartsWith('v') ? $"crm/{_ownersVersion}/owners" : $"crm/owners/{_ownersVersion}";
 }

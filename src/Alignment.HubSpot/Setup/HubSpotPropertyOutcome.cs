@@ -1,6 +1,6 @@
 namespace Alignment.HubSpot.Setup;
 
-/// <summary>What <see cref="HubSpotPropertySetup"/> did with one group or property.</summary>
+/// <summary>What <see cref="HubSpotPropertySetup"/> did with one group, property or list.</summary>
 public enum HubSpotPropertyOutcome
 {
     Created,
@@ -10,4 +10,7 @@ public enum HubSpotPropertyOutcome
 
     /// <summary>A property of that name exists with another type or missing options; reported, not overwritten.</summary>
     Conflict,
+
+    /// <summary>A list of that name exists with other filters; reported and kept (not a failure).</summary>
+    Differs,
 }

@@ -7,8 +7,10 @@ namespace Alignment.HubSpot.Setup;
 
 /// <summary>
 /// Creates the <c>alignment</c> property group and the connector's company properties (from
-/// <c>infra/hubspot/alignment-properties.json</c>). Idempotent: what exists is left alone; a property of the same name
-/// with another type is reported as a conflict, never overwritten.
+/// <c>infra/hubspot/alignment-properties.json</c>), then the scoreboard's active lists on them
+/// (<see cref="HubSpotListDefinitions"/>). Idempotent: what exists is left alone; a property of the same name with another
+/// type is reported as a conflict, never overwritten; a list of the same name with other filters is reported as
+/// <see cref="HubSpotPropertyOutcome.Differs"/> and kept (someone may have tuned it).
 /// </summary>
 public sealed class HubSpotPropertySetup
 {
@@ -50,7 +52,56 @@ public sealed class HubSpotPropertySetup
                 : new HubSpotPropertySetupEntry(wanted.Name, "property", HubSpotPropertyOutcome.Conflict, conflict)));
         }
 
+        var map = _options.PropertyMap();
+        var conflicting = entries.Where(e => e.Outcome == HubSpotPropertyOutcome.Conflict).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var wanted in HubSpotListDefinitions.For(map))
+        {
+            entries.Add(Log(await EnsureListAsync(wanted, conflicting, cancellationToken).ConfigureAwait(false)));
+        }
+
         return new HubSpotPropertySetupResult(objectType, entries);
+    }
+
+    private async Task<HubSpotPropertySetupEntry> EnsureListAsync(ListCreateRequest wanted, HashSet<string> conflicting, CancellationToken cancellationToken)
+    {
+        var blocked = wanted.FilterBranch.FilterBranches.SelectMany(b => b.Filters).Select(f => f.Property).Where(conflicting.Contains).ToList();
+        if (blocked.Count > 0)
+        {
+            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+                $"not created: it filters on {string.Join(", ", blocked)}, which conflicts (above); resolve that and run setup again");
+        }
+
+        var existing = await _client.GetListByNameAsync(wanted.ObjectTypeId, wanted.Name, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            existing = await _client.CreateListAsync(wanted, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Created);
+            }
+
+            // Created by someone else meanwhile (409): look at it.
+            existing = await _client.GetListByNameAsync(wanted.ObjectTypeId, wanted.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is null)
+        {
+            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+                "HubSpot refused to create it as a duplicate but does not return it by name; look for the list in HubSpot");
+        }
+
+        if (!string.Equals(existing.ObjectTypeId, wanted.ObjectTypeId, StringComparison.Ordinal)
+            || !string.Equals(existing.ProcessingType, wanted.ProcessingType, StringComparison.Ordinal))
+        {
+            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+                $"exists as a {existing.ProcessingType} list of object type {existing.ObjectTypeId}; the connector needs an active " +
+                "(DYNAMIC) company list: rename or delete the existing list in HubSpot");
+        }
+
+        return HubSpotListDefinitions.Canonical(existing.FilterBranch) == HubSpotListDefinitions.Canonical(wanted.FilterBranch)
+            ? new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.AlreadyPresent)
+            : new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Differs,
+                "its filters differ from the connector's (docs/hubspot.md, \"Lists\"); kept as is — delete it in HubSpot to have setup recreate it");
     }
 
     private HubSpotPropertySetupEntry Log(HubSpotPropertySetupEntry entry)

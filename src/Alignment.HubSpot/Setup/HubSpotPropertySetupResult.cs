@@ -1,6 +1,6 @@
 namespace Alignment.HubSpot.Setup;
 
-/// <summary>The report of <see cref="HubSpotPropertySetup.EnsureAsync"/>: one entry for the group, then one per property.</summary>
+/// <summary>The report of <see cref="HubSpotPropertySetup.EnsureAsync"/>: one entry for the group, then one per property, then one per list.</summary>
 public sealed record HubSpotPropertySetupResult(string ObjectType, IReadOnlyList<HubSpotPropertySetupEntry> Entries)
 {
     public IEnumerable<HubSpotPropertySetupEntry> Created => Entries.Where(e => e.Outcome == HubSpotPropertyOutcome.Created);

@@ -22,4 +22,6 @@ namespace Alignment.HubSpot.Wire;
 [JsonSerializable(typeof(IReadOnlyList<WebhookEvent>))]
 [JsonSerializable(typeof(PropertyDefinitionsFile))]
 [JsonSerializable(typeof(HubSpotObject))]
+[JsonSerializable(typeof(ListCreateRequest))]
+[JsonSerializable(typeof(ListResponse))]
 internal sealed partial class HubSpotJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Alignment.Core.Signals;
 using Alignment.Salesforce.Auth;
 using Alignment.Salesforce.Configuration;
@@ -31,8 +30,10 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         {
             if (row["Id"] is { } id)
             {
+                // Mapped on arrival: the domain account is far smaller than the row's JSON record (the partition's memory).
                 var record = row.ToRecord();
-                accounts[id] = new Pending(record, SalesforceRecord.String(record, "OwnerId"), SalesforceRecord.Instant(record, "SystemModstamp") ?? DateTimeOffset.MinValue);
+                var account = _accounts.Map(record, []);
+                accounts[id] = new Pending(account, SalesforceRecord.Instant(record, "SystemModstamp") ?? DateTimeOffset.MinValue);
             }
         }
 
@@ -51,7 +52,7 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
                 }
 
                 var record = row.ToRecord();
-                var signal = kind == "Intent" ? _signals.FromIntent(record) : _signals.FromActivity(kind, record, pending.OwnerId);
+                var signal = kind == "Intent" ? _signals.FromIntent(record) : _signals.FromActivity(kind, record, pending.Account.Owner?.Id);
                 pending.Add(signal, SalesforceRecord.Instant(record, "SystemModstamp"));
             }
         }
@@ -72,7 +73,7 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         var instance = tokens.Current?.InstanceUrl;
         foreach (var (_, pending) in accounts)
         {
-            var account = _accounts.Map(pending.Record, pending.Signals.DrainToImmutable());
+            var account = pending.Account with { Signals = pending.Signals.DrainToImmutable() };
             var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
             yield return new CrmAccount(account, pending.LastModified, url);
         }
@@ -101,10 +102,9 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
     }
 
     /// <summary>An account of the range while its activities are read.</summary>
-    private sealed class Pending(JsonElement record, string? ownerId, DateTimeOffset lastModified)
+    private sealed class Pending(Core.Accounts.Account account, DateTimeOffset lastModified)
     {
-        public JsonElement Record { get; } = record;
-        public string? OwnerId { get; } = ownerId;
+        public Core.Accounts.Account Account { get; } = account;
         public DateTimeOffset LastModified { get; private set; } = lastModified;
         public ImmutableArray<Signal>.Builder Signals { get; } = ImmutableArray.CreateBuilder<Signal>();
 

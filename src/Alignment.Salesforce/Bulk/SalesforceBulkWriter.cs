@@ -136,6 +136,7 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
                         : SalesforceWriteMapper.ValueOf(columns[i], write.Values) switch
                         {
                             int n => n.ToString(CultureInfo.InvariantCulture),
+                            bool b => b ? "true" : "false",
                             string { Length: > 0 } s => s,
                             _ => Null,
                         };

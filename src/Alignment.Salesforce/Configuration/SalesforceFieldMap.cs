@@ -33,6 +33,12 @@ public sealed class SalesforceFieldMap
     /// <summary>Checkbox the rep sets when the tier is wrong (read only for the integration user).</summary>
     public string WrongTier { get; set; } = "Alignment_Wrong_Tier__c";
 
+    /// <summary>Date/time a person sets in the weekly tier review (read only for the integration user).</summary>
+    public string TierConfirmedAt { get; set; } = "Alignment_Tier_Confirmed_At__c";
+
+    /// <summary>Checkbox the connector writes: the account is on the tier review's list.</summary>
+    public string ReviewDue { get; set; } = "Alignment_Review_Due__c";
+
     /// <summary>The API name of a connector field.</summary>
     public string NameOf(AlignmentField field) => field switch
     {
@@ -53,6 +59,8 @@ public sealed class SalesforceFieldMap
         AlignmentField.FirstResponseAt => FirstResponseAt,
         AlignmentField.RejectionReason => RejectionReason,
         AlignmentField.WrongTier => WrongTier,
+        AlignmentField.TierConfirmedAt => TierConfirmedAt,
+        AlignmentField.ReviewDue => ReviewDue,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
     };
 

@@ -55,6 +55,8 @@ internal sealed class SalesforceAccountMapper(SalesforceFieldMap fields)
         FirstResponseAt = SalesforceRecord.Instant(r, fields.FirstResponseAt),
         RejectionReason = RejectionReasons.Normalize(SalesforceRecord.String(r, fields.RejectionReason)),
         WrongTier = SalesforceRecord.Bool(r, fields.WrongTier),
+        TierConfirmedAt = SalesforceRecord.Instant(r, fields.TierConfirmedAt),
+        ReviewDue = SalesforceRecord.Bool(r, fields.ReviewDue),
     };
 
     private static int? Int(JsonElement r, string field) => SalesforceRecord.Number(r, field) is { } d ? (int)Math.Round(d, MidpointRounding.AwayFromZero) : null;

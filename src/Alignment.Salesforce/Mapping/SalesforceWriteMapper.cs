@@ -45,8 +45,8 @@ internal static class SalesforceWriteMapper
     }
 
     /// <summary>
-    /// The value a field takes on Salesforce: an <see cref="int"/> (scores), a <see cref="string"/> (picklists, text,
-    /// instants as UTC with <c>Z</c>) or null. One source for the REST body and the Bulk API CSV.
+    /// The value a field takes on Salesforce: an <see cref="int"/> (scores), a <see cref="bool"/> (checkboxes), a
+    /// <see cref="string"/> (picklists, text, instants as UTC with <c>Z</c>) or null. One source for the REST body and the Bulk API CSV.
     /// </summary>
     public static object? ValueOf(AlignmentField field, AlignmentState v) => field switch
     {
@@ -64,6 +64,7 @@ internal static class SalesforceWriteMapper
         AlignmentField.SlaDue => Instant(v.SlaDue),
         AlignmentField.SlaStatus => v.SlaStatus?.ToString(),
         AlignmentField.FirstResponseAt => Instant(v.FirstResponseAt),
+        AlignmentField.ReviewDue => v.ReviewDue,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a writable field."),
     };
 
@@ -73,6 +74,7 @@ internal static class SalesforceWriteMapper
         {
             case int n: w.WriteNumber(name, n); break;
             case string s: w.WriteString(name, s); break;
+            case bool b: w.WriteBoolean(name, b); break;
             default: w.WriteNull(name); break;
         }
     }

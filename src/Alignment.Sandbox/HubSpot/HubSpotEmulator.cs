@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Net;
 using Alignment.Core.Accounts;
@@ -118,6 +119,27 @@ public sealed class HubSpotEmulator : IAsyncDisposable
         lock (Store.Sync)
         {
             return Store.Get("companies", companyId) is { } company ? new Dictionary<string, string?>(company.Properties, StringComparer.Ordinal) : null;
+        }
+    }
+
+    /// <summary>Every list definition (copies, with filters), as the Lists API stores them.</summary>
+    public IReadOnlyList<JsonObject> Lists()
+    {
+        lock (Store.Sync)
+        {
+            return [.. Store.Lists.Values.Select(l => (JsonObject)l.DeepClone())];
+        }
+    }
+
+    /// <summary>Replaces a list's filters as a person editing the list in HubSpot would.</summary>
+    public void EditListFilters(string name, JsonObject filterBranch)
+    {
+        ArgumentNullException.ThrowIfNull(filterBranch);
+        lock (Store.Sync)
+        {
+            var list = Store.Lists.Values.SingleOrDefault(l => string.Equals(l["name"]!.ToString(), name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"No list named {name}.", nameof(name));
+            list["filterBranch"] = filterBranch.DeepClone();
         }
     }
 

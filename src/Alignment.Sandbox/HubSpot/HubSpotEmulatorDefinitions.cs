@@ -29,6 +29,8 @@ internal static class HubSpotEmulatorDefinitions
         yield return Property("alignment_first_response_at", "datetime", "date");
         yield return Property("alignment_rejection_reason", "enumeration", "select", "WrongTiming", "WrongContact", "NotIcp", "Duplicate", "Other");
         yield return Property("alignment_wrong_tier", "bool", "booleancheckbox", "true", "false");
+        yield return Property("alignment_tier_confirmed_at", "datetime", "date");
+        yield return Property("alignment_review_due", "bool", "booleancheckbox", "true", "false");
     }
 
     private static JsonObject Property(string name, string type, string fieldType, params string[] options) => new()

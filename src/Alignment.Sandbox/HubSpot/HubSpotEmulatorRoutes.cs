@@ -8,7 +8,8 @@ namespace Alignment.Sandbox.HubSpot;
 
 /// <summary>
 /// Maps every endpoint twice: on the configured date version (<c>/crm/objects/{version}/...</c>,
-/// <c>/crm/associations/{version}/...</c>, <c>/crm/properties/{version}/...</c>, <c>/crm/owners/{version}</c>) and on
+/// <c>/crm/associations/{version}/...</c>, <c>/crm/properties/{version}/...</c>, <c>/crm/lists/{version}</c>,
+/// <c>/crm/owners/{version}</c>) and on
 /// the numbered aliases (<c>/crm/v3/...</c>, associations <c>/crm/v4/...</c>). A different date version answers 404.
 /// </summary>
 internal static class HubSpotEmulatorRoutes
@@ -33,6 +34,12 @@ internal static class HubSpotEmulatorRoutes
             c => Task.FromResult(HubSpotPropertyEndpoints.GetProperty(e, Route(c, "type"), Route(c, "name"))));
         Both(app, "POST", "/crm/properties/{version}/{type}", "/crm/v3/properties/{type}",
             c => HubSpotPropertyEndpoints.CreatePropertyAsync(e, Route(c, "type"), c));
+        Both(app, "POST", "/crm/lists/{version}", "/crm/v3/lists",
+            c => HubSpotListEndpoints.CreateAsync(e, c));
+        Both(app, "GET", "/crm/lists/{version}/object-type-id/{objectTypeId}/name/{name}", "/crm/v3/lists/object-type-id/{objectTypeId}/name/{name}",
+            c => Task.FromResult(HubSpotListEndpoints.GetByName(e, Route(c, "objectTypeId"), Route(c, "name"), c)));
+        Both(app, "GET", "/crm/lists/{version}/{listId}", "/crm/v3/lists/{listId}",
+            c => Task.FromResult(HubSpotListEndpoints.Get(e, Route(c, "listId"), c)));
 
         app.MapFallback((HttpContext c) => HubSpotEmulatorResponses.Error(404, "OBJECT_NOT_FOUND", "Unknown endpoint " + c.Request.Method + " " + c.Request.Path));
 

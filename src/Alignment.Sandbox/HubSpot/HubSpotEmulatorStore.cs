@@ -30,6 +30,9 @@ internal sealed class HubSpotEmulatorStore(TimeProvider time)
 
     public Dictionary<string, Dictionary<string, JsonObject>> Properties { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>List definitions by list id (Lists API v3), as created.</summary>
+    public Dictionary<string, JsonObject> Lists { get; } = new(StringComparer.Ordinal);
+
     public HubSpotEmulatedObject Create(string objectType, long? id = null)
     {
         var newId = id ?? _nextId++;

@@ -56,6 +56,8 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
         p["alignment_first_response_at"] = Iso(c.FirstResponseAt);
         p["alignment_rejection_reason"] = c.RejectionReason;
         p["alignment_wrong_tier"] = c.WrongTier ? "true" : "false";
+        p["alignment_tier_confirmed_at"] = Iso(c.TierConfirmedAt);
+        p["alignment_review_due"] = c.ReviewDue ? "true" : "false";
 
         foreach (var signal in account.Signals.OrderBy(s => s.At))
         {

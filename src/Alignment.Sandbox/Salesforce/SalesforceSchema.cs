@@ -21,6 +21,8 @@ internal static class SalesforceSchema
     public const string FirstResponseAt = "Alignment_First_Response_At__c";
     public const string RejectionReason = "Alignment_Rejection_Reason__c";
     public const string WrongTier = "Alignment_Wrong_Tier__c";
+    public const string TierConfirmedAt = "Alignment_Tier_Confirmed_At__c";
+    public const string ReviewDue = "Alignment_Review_Due__c";
 
     public static readonly IReadOnlyDictionary<string, string[]> Picklists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,14 +41,14 @@ internal static class SalesforceSchema
     /// <summary>Checkbox columns.</summary>
     public static readonly IReadOnlySet<string> Checkboxes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "IsClosed", "IsWon", "HasResponded", TierLocked, WrongTier,
+        "IsClosed", "IsWon", "HasResponded", TierLocked, WrongTier, ReviewDue,
     };
 
     /// <summary>Date/time columns (values are UTC <see cref="DateTimeOffset"/>).</summary>
     public static readonly IReadOnlySet<string> Instants = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "CreatedDate", "LastModifiedDate", "SystemModstamp", "StartDateTime", "EndDateTime", "Occurred_At__c",
-        ScoredAt, HandoffAt, SlaDue, FirstResponseAt,
+        ScoredAt, HandoffAt, SlaDue, FirstResponseAt, TierConfirmedAt,
     };
 
     public static void Declare(SalesforceStore store, SalesforceEmulatorOptions options)
@@ -56,7 +58,7 @@ internal static class SalesforceSchema
         [
             .. system, "Name", "NumberOfEmployees", "Industry", "AnnualRevenue", "BillingCountry", "BillingCountryCode", "OwnerId",
             Technologies, Score, Fit, Intent, Engagement, Tier, TierLocked, Reasons, ModelVersion, ScoredAt, HandoffStatus,
-            HandoffRule, HandoffAt, SlaDue, SlaStatus, FirstResponseAt, RejectionReason, WrongTier,
+            HandoffRule, HandoffAt, SlaDue, SlaStatus, FirstResponseAt, RejectionReason, WrongTier, TierConfirmedAt, ReviewDue,
         ]);
         store.DeclareType("User", [.. system, "Email", "TimeZoneSidKey", "ManagerId", "Name"]);
         store.DeclareType("Contact", [.. system, "AccountId", "LastName"]);

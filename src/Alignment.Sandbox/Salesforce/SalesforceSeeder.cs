@@ -59,6 +59,8 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         record[SalesforceSchema.FirstResponseAt] = c.FirstResponseAt;
         record[SalesforceSchema.RejectionReason] = c.RejectionReason;
         record[SalesforceSchema.WrongTier] = c.WrongTier;
+        record[SalesforceSchema.TierConfirmedAt] = c.TierConfirmedAt;
+        record[SalesforceSchema.ReviewDue] = c.ReviewDue;
         store.Add(record);
         foreach (var signal in account.Signals)
         {

@@ -28,4 +28,10 @@ public enum AlignmentField
 
     /// <summary>Set by the rep (read only): the rep disagrees with the tier.</summary>
     WrongTier,
+
+    /// <summary>Set by a person in the weekly tier review (read only): when the tier was last confirmed.</summary>
+    TierConfirmedAt,
+
+    /// <summary>Written by the connector: the account is on the weekly tier review's list.</summary>
+    ReviewDue,
 }

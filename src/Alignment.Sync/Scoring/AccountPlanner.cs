@@ -69,7 +69,22 @@ public sealed class AccountPlanner(AlignmentRules rules)
             record = new TierRecord(account.Id, upgrade.Tier, evaluation.Score, upgrade.Since, evaluation.ModelVersion);
         }
 
+        wanted = wanted with { ReviewDue = ReviewDue(current, evaluation.Tier, latestTier, now) };
         return new AccountPlan(source, evaluation, handoff, wanted, AlignmentDiff.Compute(account.Id, current, wanted), record);
+    }
+
+    /// <summary>
+    /// The tier review flag (docs/scoreboard.md, "Tier review"): the tier the account will hold (a locked tier stays),
+    /// since when — now when this run changes it, the tier history's instant when that record is the tier held, else
+    /// unknown — against the person's confirmation and the rep's wrong-tier flag.
+    /// </summary>
+    private static bool ReviewDue(AlignmentState current, Tier computed, TierRecord? latestTier, DateTimeOffset now)
+    {
+        var tier = current.TierLocked ? current.Tier : computed;
+        DateTimeOffset? since = tier != current.Tier ? now
+            : latestTier is { } r && r.Tier == tier ? r.At
+            : null;
+        return TierReview.IsDue(tier, current.TierConfirmedAt, since, current.WrongTier, now);
     }
 
     /// <summary>Higher is hotter: None 0, Tier3 1, Tier2 2, Tier1 3.</summary>

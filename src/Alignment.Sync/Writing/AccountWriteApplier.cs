@@ -32,6 +32,8 @@ public static class AccountWriteApplier
             FirstResponseAt = f.Contains(AlignmentField.FirstResponseAt) ? v.FirstResponseAt : current.FirstResponseAt,
             RejectionReason = f.Contains(AlignmentField.RejectionReason) ? v.RejectionReason : current.RejectionReason,
             WrongTier = f.Contains(AlignmentField.WrongTier) ? v.WrongTier : current.WrongTier,
+            TierConfirmedAt = f.Contains(AlignmentField.TierConfirmedAt) ? v.TierConfirmedAt : current.TierConfirmedAt,
+            ReviewDue = f.Contains(AlignmentField.ReviewDue) ? v.ReviewDue : current.ReviewDue,
         };
     }
 
@@ -58,6 +60,8 @@ public static class AccountWriteApplier
             AlignmentField.FirstResponseAt => Text(state.FirstResponseAt),
             AlignmentField.RejectionReason => state.RejectionReason,
             AlignmentField.WrongTier => state.WrongTier ? "true" : "false",
+            AlignmentField.TierConfirmedAt => Text(state.TierConfirmedAt),
+            AlignmentField.ReviewDue => state.ReviewDue ? "true" : "false",
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown field."),
         };
     }

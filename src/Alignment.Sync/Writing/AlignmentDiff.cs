@@ -41,6 +41,7 @@ public static class AlignmentDiff
         Add(fields, AlignmentField.EngagementScore, current.Engagement != wanted.Engagement);
         Add(fields, AlignmentField.Tier, !current.TierLocked && current.Tier != wanted.Tier);
         Add(fields, AlignmentField.ScoreReasons, !string.Equals(current.Reasons, wanted.Reasons, StringComparison.Ordinal));
+        Add(fields, AlignmentField.ReviewDue, current.ReviewDue != wanted.ReviewDue);
 
         if (HandoffWritable(current, wanted))
         {

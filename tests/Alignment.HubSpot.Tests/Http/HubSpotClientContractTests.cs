@@ -53,9 +53,13 @@ public sealed class HubSpotClientContractTests
         Assert.Equal(2, read.Count);
         Assert.Equal("1001", Assert.Single(viaContact).Account.Id);
         Assert.Equal(["1001"], write.Written);
-        Assert.Empty(host.Requests.SelectMany(r => validator.Validate(r.Method, r.Uri, r.Body)));
-        Assert.All(host.Requests, r => Assert.Matches("^/crm/(objects|associations|properties|owners)/2026-03(/|$)", r.Uri.AbsolutePath));
-        var sent = host.Requests.Select(r => validator.Operation(r.Method, r.Uri)).ToHashSet();
+        // shared/crm-api has no Lists spec: setup's list requests are pinned by HubSpotPropertySetupTests against the
+        // documented shape (the emulator enforces it); every other request is checked against the OpenAPI documents.
+        var specified = host.Requests.Where(r => !r.Uri.AbsolutePath.StartsWith("/crm/lists/", StringComparison.Ordinal)).ToList();
+        Assert.Empty(specified.SelectMany(r => validator.Validate(r.Method, r.Uri, r.Body)));
+        Assert.All(host.Requests, r => Assert.Matches("^/crm/(objects|associations|properties|owners|lists)/2026-03(/|$)", r.Uri.AbsolutePath));
+        Assert.Contains(host.Requests, r => r.Method == "POST" && r.Uri.AbsolutePath == "/crm/lists/2026-03");
+        var sent = specified.Select(r => validator.Operation(r.Method, r.Uri)).ToHashSet();
         Assert.Empty(EveryOperation.Except(sent));
     }
 }

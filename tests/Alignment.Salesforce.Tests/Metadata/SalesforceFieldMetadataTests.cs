@@ -179,6 +179,9 @@ public sealed class SalesforceFieldMetadataTests
                     DateTimeOffset.TryParseExact(value.GetString(), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
                     $"{value.GetString()} is not a Salesforce dateTime for {field.FullName}.");
                 break;
+            case "Checkbox":
+                Assert.True(value.ValueKind is JsonValueKind.True or JsonValueKind.False, $"{value} is not a checkbox value for {field.FullName}.");
+                break;
             case "Text" or "LongTextArea":
                 Assert.True(value.GetString()!.Length <= field.Length!.Value, $"{value.GetString()!.Length} characters overflow {field.FullName} ({field.Length}).");
                 break;
@@ -208,6 +211,7 @@ public sealed class SalesforceFieldMetadataTests
                 ModelVersion = "2026.11.0-rc.1+" + i.ToString(CultureInfo.InvariantCulture), ScoredAt = at,
                 HandoffStatus = statuses[i % statuses.Length], HandoffRule = rules[i % rules.Count], HandoffAt = at.AddHours(-1),
                 SlaDue = i == 2 ? null : at.AddDays(1), SlaStatus = slas[i % slas.Length], FirstResponseAt = at.AddMinutes(3),
+                ReviewDue = i % 2 == 0,
             };
         }
     }

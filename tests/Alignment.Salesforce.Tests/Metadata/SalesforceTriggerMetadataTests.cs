@@ -49,6 +49,9 @@ public sealed partial class SalesforceTriggerMetadataTests
                     "Workflow:Account", "Flow:Alignment_Account_Changed", "Flow:Alignment_Activity_Logged",
                     "ApexClass:AlignmentRescore", "ApexClass:AlignmentCallout", "ApexClass:AlignmentCalloutTest",
                     "NamedCredential:Alignment_Functions", "CustomObject:Alignment_Callout__mdt", "PermissionSet:Alignment_Integration",
+                    "ReportType:Alignment_Accounts", "ReportFolder:Alignment", "Report:Alignment/Alignment_Tier1_By_SLA_Status",
+                    "Report:Alignment/Alignment_Breaches_This_Week_By_Owner", "Report:Alignment/Alignment_Handoffs_By_Rule",
+                    "Report:Alignment/Alignment_Awaiting_Tier_Confirmation", "DashboardFolder:Alignment", "Dashboard:Alignment/Alignment_Scoreboard",
                 ]),
                 components.ToHashSet());
             Assert.Equal(SalesforceMetadataSource.FieldFiles().Count, components.Count(c => c.StartsWith("CustomField:Account.", StringComparison.Ordinal)));

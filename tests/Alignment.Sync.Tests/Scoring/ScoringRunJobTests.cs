@@ -177,6 +177,38 @@ public sealed class ScoringRunJobTests
     }
 
     [Fact]
+    public async Task RunAsync_Tier1NeverConfirmed_FlagsReviewDueAndAConfirmationClearsIt()
+    {
+        h.Add(h.Hot("001HOT"));
+        h.Add(SyncHarness.Warm("001WARM"));
+        await h.ScoreAsync();
+        Assert.True(h.Crm.Get("001HOT").Current.ReviewDue);
+        Assert.False(h.Crm.Get("001WARM").Current.ReviewDue); // Tier 3 needs no confirmation
+
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Crm.Update("001HOT", a => a with { Current = a.Current! with { TierConfirmedAt = h.Now } }, h.Now);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.ScoreAsync();
+        Assert.False(h.Crm.Get("001HOT").Current.ReviewDue);
+        Assert.DoesNotContain(h.Crm.Writes, w => w.Fields.Contains(AlignmentField.TierConfirmedAt)); // a person's field
+
+        // A week later the nightly full run puts the account back on the review's list.
+        h.Time.Advance(TimeSpan.FromDays(7));
+        await h.ScoreAsync(full: true);
+        Assert.True(h.Crm.Get("001HOT").Current.ReviewDue);
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongTierFlag_PutsATier3AccountOnTheReviewList()
+    {
+        h.Add(SyncHarness.Warm("001WARM").WithCurrent(c => c with { WrongTier = true }));
+
+        await h.ScoreAsync();
+
+        Assert.True(h.Crm.Get("001WARM").Current.ReviewDue);
+    }
+
+    [Fact]
     public async Task RunAsync_TierChange_AppendsTierHistory()
     {
         h.Add(h.Hot("001HOT"));
