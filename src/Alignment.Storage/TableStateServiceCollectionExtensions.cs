@@ -51,6 +51,7 @@ public static class TableStateServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<TableStateHealthCheck>(TableStateHealthCheck.Name, HealthStatus.Unhealthy, [TableStateHealthCheck.Name]);
         services.TryAddSingleton<IHandoffHistory, TableHandoffHistoryStore>();
         services.TryAddSingleton<IWriteLog, TableWriteLogStore>();
+        services.TryAddSingleton<Sync.Scoreboard.IScoreboardHistory, Scoreboard.TableScoreboardHistoryStore>();
         services.TryAddSingleton(CreateQueueServiceClient);
         services.TryAddSingleton<PartitionQueues>();
         services.TryAddSingleton<IPartitionLedger, TablePartitionLedgerStore>();

@@ -43,6 +43,7 @@ internal sealed class SyncHarness
     public InMemoryWebhookInbox Inbox { get; } = new();
     public InMemoryHandoffHistory History { get; } = new();
     public InMemoryWriteLog WriteLog { get; } = new();
+    public InMemoryScoreboardHistory Scoreboards { get; } = new();
     public RecordingAlertChannel Channel { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
@@ -51,6 +52,9 @@ internal sealed class SyncHarness
         new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules), Announcer(), Recorder(), Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ScoringRunJob>.Instance);
 
     public HistoryRecorder Recorder() => new(History, WriteLog);
+
+    public Alignment.Sync.Scoreboard.ScoreboardJob ScoreboardJob(params Alignment.Sync.Calibration.IOutcomeReader[] outcomes) =>
+        new(History, WriteLog, Scoreboards, Crm, outcomes, Rules, Microsoft.Extensions.Options.Options.Create(Options), Time);
 
     public HandoffAnnouncer Announcer() =>
         new(AlertLedger, new AlertDelivery(AlertLedger, Channel, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDelivery>.Instance),

@@ -21,6 +21,12 @@ internal sealed class BenchHistorySink : IHandoffHistory, IWriteLog
 
     public Task AppendAsync(IReadOnlyCollection<AccountChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public async IAsyncEnumerable<AccountChange> ListMovementsForWeekAsync(IsoWeek week, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield break;
+    }
+
     Task<IReadOnlyList<AccountChange>> IWriteLog.ListForAccountAsync(string accountId, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AccountChange>>([]);
 }

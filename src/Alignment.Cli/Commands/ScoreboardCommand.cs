@@ -13,19 +13,23 @@ namespace Alignment.Cli.Commands;
 /// <summary>
 /// <c>alignment scoreboard [--week 2026-W48] [--format table|json|csv]</c>: the week's shared scoreboard from the handoff
 /// history ledger (docs/scoreboard.md) — handoffs by rule and tier against the commitment, SLA met / breached /
-/// pending, compliance, first-response median and p90 in business hours, per owner, rejections and wrong-tier flags —
-/// with the week before for comparison. Exit 2 for a malformed week or format.
+/// pending, compliance, first-response median and p90 in business hours, per owner, rejections and wrong-tier flags,
+/// tier movements — with the week before for comparison; the accounts now (tiers, locks, the tier review's list,
+/// coverage) and the conversion of earlier handoffs from the CRM unless <c>--no-crm</c>; the stored weeks before (trend).
+/// Exit 2 for a malformed week or format.
 /// </summary>
 internal sealed class ScoreboardCommand : Command
 {
     private readonly Option<string?> week = new("--week") { Description = "ISO week in the team's time zone, e.g. 2026-W48. Default: this week." };
     private readonly Option<string> format = new("--format", "-f") { Description = "table, json or csv (one row per figure).", DefaultValueFactory = _ => "table" };
+    private readonly Option<bool> noCrm = new("--no-crm") { Description = "Ledger figures only: no CRM call (no accounts census, no conversion)." };
 
     public ScoreboardCommand()
         : base("scoreboard", "The week's shared scoreboard: handoffs against the commitment, SLA compliance and response times, per owner; with the week before.")
     {
         Options.Add(week);
         Options.Add(format);
+        Options.Add(noCrm);
         format.AcceptOnlyFromAmong("table", "json", "csv");
         week.Validators.Add(result =>
         {
@@ -36,7 +40,7 @@ internal sealed class ScoreboardCommand : Command
         });
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
-            var report = await services.GetRequiredService<ScoreboardJob>().RunAsync(IsoWeek.TryParse(parseResult.GetValue(week)), ct).ConfigureAwait(false);
+            var report = await services.GetRequiredService<ScoreboardJob>().RunAsync(IsoWeek.TryParse(parseResult.GetValue(week)), !parseResult.GetValue(noCrm), ct).ConfigureAwait(false);
             var output = parseResult.InvocationConfiguration.Output;
             switch (parseResult.GetValue(format))
             {
@@ -60,7 +64,7 @@ internal sealed class ScoreboardCommand : Command
     {
         using var csv = CsvWriter.Create(output, null, true);
         csv.WriteHeader(["week", "scope", "metric", "value"]);
-        foreach (var row in Rows(report.This).Concat(Rows(report.Previous)))
+        foreach (var row in Rows(report.This).Concat(Rows(report.Previous)).Concat(CrmRows(report)))
         {
             csv.WriteRecord([row.Week, row.Scope, row.Metric, row.Value]);
         }
@@ -106,6 +110,42 @@ internal sealed class ScoreboardCommand : Command
         }
 
         yield return new Row(s.Week, "team", "wrong_tier", Number(s.WrongTier));
+        yield return new Row(s.Week, "team", "tiers.up", Number(s.Movements.Up));
+        yield return new Row(s.Week, "team", "tiers.down", Number(s.Movements.Down));
+        yield return new Row(s.Week, "team", "tiers.new", Number(s.Movements.New));
+        yield return new Row(s.Week, "team", "recycled", Number(s.Movements.Recycled));
+    }
+
+    /// <summary>The CRM's figures, on the report's week with scope <c>now</c> (they are as of the report, not of the week).</summary>
+    internal static IEnumerable<Row> CrmRows(ScoreboardReport report)
+    {
+        var week = report.This.Week;
+        if (report.Census is { } c)
+        {
+            yield return new Row(week, "now", "accounts", Number(c.Accounts));
+            foreach (var tier in c.ByTier)
+            {
+                yield return new Row(week, "now", "accounts.tier." + tier.Key, Number(tier.Count));
+            }
+
+            yield return new Row(week, "now", "accounts.locked", Number(c.Locked));
+            yield return new Row(week, "now", "review.tier1", Number(c.Review.Tier1));
+            yield return new Row(week, "now", "review.tier2", Number(c.Review.Tier2));
+            yield return new Row(week, "now", "review.flagged_wrong", Number(c.Review.FlaggedWrong));
+            foreach (var coverage in c.Coverage)
+            {
+                yield return new Row(week, "now", $"coverage.{coverage.Tier}", Decimal(coverage.Share));
+            }
+        }
+
+        foreach (var conversion in report.Conversions)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"conversion.{conversion.Days}d.");
+            yield return new Row(week, "now", prefix + "handoffs", Number(conversion.Handoffs));
+            yield return new Row(week, "now", prefix + "meeting", Decimal(conversion.MeetingRate));
+            yield return new Row(week, "now", prefix + "opportunity", Decimal(conversion.OpportunityRate));
+            yield return new Row(week, "now", prefix + "pipeline", conversion.Pipeline?.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
+        }
     }
 
     private static IEnumerable<Row> SlaRows(string week, string scope, SlaFigures sla)
@@ -133,7 +173,50 @@ internal sealed class ScoreboardCommand : Command
         table.AddRow("by tier", string.Join(", ", t.ByTier.Select(r => $"{r.Key} {r.Count}")), string.Join(", ", p.ByTier.Select(r => $"{r.Key} {r.Count}")));
         table.AddRow("rejected", Markup.Escape(string.Join(", ", t.Rejections.Select(r => $"{r.Key} {r.Count}"))), Markup.Escape(string.Join(", ", p.Rejections.Select(r => $"{r.Key} {r.Count}"))));
         table.AddRow("flagged wrong tier (review)", Number(t.WrongTier), Number(p.WrongTier));
+        table.AddRow("tiers up / down / new", Moves(t.Movements), Moves(p.Movements));
+        table.AddRow("recycled to nurture", Number(t.Movements.Recycled), Number(p.Movements.Recycled));
         console.Write(table);
+        if (report.Census is { } census)
+        {
+            var accounts = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"Accounts now ({census.Accounts})")).AddColumns("figure", "value");
+            accounts.AddRow("by tier", string.Join(", ", census.ByTier.Select(r => $"{r.Key} {r.Count}")));
+            accounts.AddRow("locked tiers", Number(census.Locked));
+            accounts.AddRow("awaiting tier confirmation", string.Create(CultureInfo.InvariantCulture, $"Tier1 {census.Review.Tier1}, Tier2 {census.Review.Tier2}"));
+            accounts.AddRow("flagged wrong tier", Number(census.Review.FlaggedWrong));
+            foreach (var coverage in census.Coverage)
+            {
+                accounts.AddRow(string.Create(CultureInfo.InvariantCulture, $"{coverage.Tier} touched in {AccountCensus.CoverageDays} days"),
+                    string.Create(CultureInfo.InvariantCulture, $"{coverage.Touched} of {coverage.Accounts} ({Percent(coverage.Share)})"));
+            }
+
+            foreach (var conversion in report.Conversions)
+            {
+                accounts.AddRow(
+                    string.Create(CultureInfo.InvariantCulture, $"conversion in {conversion.Days} days ({conversion.Handoffs} handoffs {conversion.CohortFrom:yyyy-MM-dd}–{conversion.CohortTo.AddDays(-1):yyyy-MM-dd})"),
+                    string.Create(CultureInfo.InvariantCulture, $"meeting {Percent(conversion.MeetingRate)}, opportunity {Percent(conversion.OpportunityRate)}{(conversion.Pipeline is { } pipeline ? $", pipeline {pipeline:N0}" : "")}"));
+            }
+
+            console.Write(accounts);
+        }
+
+        if (report.Trend.Count > 0)
+        {
+            var trend = new Table().Title("Stored weeks").AddColumns("week", "handoffs", "compliance", "Tier 1", "awaiting confirmation");
+            foreach (var row in report.Trend)
+            {
+                trend.AddRow(row.Scoreboard.Week, Number(row.Scoreboard.Handoffs), Percent(row.Scoreboard.Sla.Compliance),
+                    row.Census?.ByTier.FirstOrDefault(c => c.Key == Core.Tiers.Tier.Tier1)?.Count.ToString(CultureInfo.InvariantCulture) ?? "–",
+                    row.Census is { } c ? Number(c.Review.Tier1 + c.Review.Tier2) : "–");
+            }
+
+            console.Write(trend);
+        }
+
+        foreach (var note in report.Notes)
+        {
+            console.MarkupLine("[grey]{0}[/]", Markup.Escape(note));
+        }
+
         if (t.Owners.Count > 0)
         {
             var owners = new Table().Title($"Owners, {t.Week}").AddColumns("owner", "handoffs", "met / breached / pending", "compliance", "median (business h)");
@@ -148,6 +231,8 @@ internal sealed class ScoreboardCommand : Command
 
     private static string Versus(int handoffs, int? commitment) =>
         commitment is { } c ? string.Create(CultureInfo.InvariantCulture, $"{handoffs} of {c} committed") : Number(handoffs);
+
+    private static string Moves(TierMovements m) => string.Create(CultureInfo.InvariantCulture, $"{m.Up} / {m.Down} / {m.New}");
 
     private static string Sla(SlaFigures sla) => string.Create(CultureInfo.InvariantCulture, $"{sla.Met} / {sla.Breached} / {sla.Pending}");
 

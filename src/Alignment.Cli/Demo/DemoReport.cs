@@ -25,6 +25,12 @@ internal sealed record DemoReport
     /// <summary>Rejected handoffs, as the handoff history recorded them from the CRM.</summary>
     public IReadOnlyList<DemoRejection> Rejections { get; init; } = [];
     public required IReadOnlyList<DemoSlackMessage> SlackMessages { get; init; }
+
+    /// <summary>The scoreboard of the simulated week, read after the weekly digest went out (CRM figures included).</summary>
+    public Sync.Scoreboard.ScoreboardReport? Scoreboard { get; init; }
+
+    /// <summary>Whether the weekly digest was recorded and posted.</summary>
+    public bool DigestSent { get; init; }
     public required DemoApiUsage ApiUsage { get; init; }
     public required TimeSpan Elapsed { get; init; }
 }

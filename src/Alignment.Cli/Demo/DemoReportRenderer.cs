@@ -13,6 +13,7 @@ internal static class DemoReportRenderer
     public const string SlackTitle = "Slack messages posted";
     public const string RejectionsTitle = "Rejected by sales (handoff history)";
     public const string ApiTitle = "API calls";
+    public const string ScoreboardTitle = "Scoreboard";
 
     private const int MaxHandoffRows = 25;
 
@@ -57,6 +58,28 @@ internal static class DemoReportRenderer
         }
 
         console.Write(rejections);
+
+        if (report.Scoreboard is { } board)
+        {
+            var (t, c) = (board.This, board.Census);
+            var table = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"{ScoreboardTitle} {t.Week} ({board.TimeZone})")).AddColumns("Figure", "Value");
+            table.AddRow("handoffs", t.Handoffs.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("SLA met / breached / pending", string.Create(CultureInfo.InvariantCulture, $"{t.Sla.Met} / {t.Sla.Breached} / {t.Sla.Pending}"));
+            table.AddRow("compliance", t.Sla.Compliance is { } compliance ? compliance.ToString("P0", CultureInfo.InvariantCulture) : "–");
+            table.AddRow("first response, median / p90 (business h)", string.Create(CultureInfo.InvariantCulture, $"{t.Sla.MedianResponseHours:0.0} / {t.Sla.P90ResponseHours:0.0}"));
+            table.AddRow("by rule", Markup.Escape(string.Join(", ", t.ByRule.Select(r => $"{r.Key} {r.Count}"))));
+            table.AddRow("rejected", Markup.Escape(string.Join(", ", t.Rejections.Select(r => $"{r.Key} {r.Count}"))));
+            table.AddRow("tiers up / down / new", string.Create(CultureInfo.InvariantCulture, $"{t.Movements.Up} / {t.Movements.Down} / {t.Movements.New}"));
+            if (c is not null)
+            {
+                table.AddRow("accounts by tier (now)", string.Join(", ", c.ByTier.Select(r => $"{r.Key} {r.Count}")));
+                table.AddRow("awaiting tier confirmation", string.Create(CultureInfo.InvariantCulture, $"Tier1 {c.Review.Tier1}, Tier2 {c.Review.Tier2}"));
+                table.AddRow("touched in 14 days", string.Join(", ", c.Coverage.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Tier} {v.Touched} of {v.Accounts}"))));
+            }
+
+            console.Write(table);
+            console.MarkupLine(report.DigestSent ? "The weekly digest went to the alert channel (below)." : "[yellow]No weekly digest was sent.[/]");
+        }
 
         var slack = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"{SlackTitle} ({report.SlackMessages.Count})")).AddColumns("At (UTC)", "Where", "Message");
         foreach (var message in report.SlackMessages)

@@ -8,6 +8,7 @@ using Alignment.Core.Tiers;
 using Alignment.Hosting;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sync.History;
+using Alignment.Sync.Scoreboard;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,8 @@ namespace Alignment.Cli.Demo;
 /// org, one full scoring run, then a simulated business day of SLA sweeps while some reps answer their handoffs in
 /// time, some late and some never, and one rep rejects a handoff; the owners get a DM per handoff and alerts go to the
 /// Slack sink; a closing incremental scoring run picks up the rejection into the handoff history, which the report
-/// reads back. Everything is stopped and removed at the end.
+/// reads back; then the week closes — the clock jumps to the next Monday 08:05 team time, the weekly digest goes to the
+/// alert channel and the week's scoreboard is read (docs/scoreboard.md). Everything is stopped and removed at the end.
 /// </summary>
 internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>? progress)
 {
@@ -118,6 +120,19 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
                 }
             }
 
+            // The week closes: the clock jumps to the next Monday 08:05 in the team's zone, when the weekly digest is due
+            // (it posts to the alert channel and stores the week's row), and the scoreboard of the demo's week is read.
+            var scoreboardJob = services.GetRequiredService<ScoreboardJob>();
+            var demoWeek = TeamWeek.Of(options.Start, scoreboardJob.Zone());
+            var digestAt = demoWeek.End + (WeeklyDigestJob.DueAt - TimeOnly.MinValue) + TimeSpan.FromMinutes(5);
+            progress?.Report(Invariant($"Closing the week: the weekly digest at {digestAt:u}, then the scoreboard of {demoWeek}..."));
+            clock.AdvanceTo(digestAt);
+            var crm = services.GetRequiredService<Sync.Crm.ICrm>();
+            var scoreboardCallsBefore = crm.GetUsage().Calls;
+            var digest = await services.GetRequiredService<WeeklyDigestJob>().RunAsync(cancellationToken).ConfigureAwait(false);
+            var scoreboard = await scoreboardJob.RunAsync(demoWeek.Week, readCrm: true, cancellationToken).ConfigureAwait(false);
+            var scoreboardCalls = crm.GetUsage().Calls - scoreboardCallsBefore;
+
             var counts = salesforce.Requests;
             var names = sandbox.Org.Accounts.ToDictionary(a => a.Id, a => a, StringComparer.Ordinal);
             var users = sandbox.SlackUsers.ToDictionary(p => p.Value, p => p.Key.Split('@')[0], StringComparer.Ordinal);
@@ -136,7 +151,9 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
                 Rejections = [.. recorded.Where(r => r.Status == HandoffStatus.Rejected)
                     .Select(r => new DemoRejection(r.AccountId, r.AccountName ?? r.AccountId, r.Rule, r.HandoffAt, r.RejectionReason, r.UpdatedAt))],
                 SlackMessages = [.. sandbox.Slack.Messages.Select(m => new DemoSlackMessage(m.ReceivedAt, Where(m.Channel, users), Readable(m.Text ?? "", users)))],
-                ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls + closing.ApiCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
+                Scoreboard = scoreboard,
+                DigestSent = digest is not null,
+                ApiUsage = new DemoApiUsage(scoring.ApiCalls + sweepCalls + closing.ApiCalls + scoreboardCalls, counts.Token, counts.Reads, counts.Writes, sandbox.Slack.TotalRequests),
                 Elapsed = TimeProvider.System.GetElapsedTime(started),
             };
         }

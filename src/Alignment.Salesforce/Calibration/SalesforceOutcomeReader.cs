@@ -10,17 +10,29 @@ using Alignment.Sync.Calibration;
 namespace Alignment.Salesforce.Calibration;
 
 /// <summary>
-/// Closed opportunities by SOQL (docs/salesforce.md, "Outcomes for calibration"):
+/// Opportunities by SOQL; closed ones for calibration (docs/salesforce.md, "Outcomes for calibration"):
 /// <c>SELECT Id, AccountId, CreatedDate, CloseDate, IsClosed, IsWon, Amount FROM Opportunity WHERE IsClosed = true
 /// AND AccountId != null AND CloseDate &gt;= date ORDER BY Id</c>, streamed page by page through the same API client
 /// (and daily budget) as the scoring run. <c>CloseDate</c> is a date: the close instant is the end of that day in UTC
-/// (23:59:59Z), so a deal created and closed the same day never closes before it was created.
+/// (23:59:59Z), so a deal created and closed the same day never closes before it was created. The scoreboard's
+/// conversion reads those created since an instant, open or closed: <c>... WHERE AccountId != null AND CreatedDate &gt;=
+/// datetime ORDER BY Id</c>.
 /// </summary>
 internal sealed class SalesforceOutcomeReader(SalesforceApiClient api) : IOutcomeReader
 {
-    public async IAsyncEnumerable<Opportunity> ReadClosedAsync(DateTimeOffset closedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Opportunity> ReadClosedAsync(DateTimeOffset closedSince, CancellationToken cancellationToken) =>
+        ReadAsync(Query(closedSince), cancellationToken);
+
+    public IAsyncEnumerable<Opportunity> ReadCreatedAsync(DateTimeOffset createdSince, CancellationToken cancellationToken) =>
+        ReadAsync(CreatedQuery(createdSince), cancellationToken);
+
+    internal static string CreatedQuery(DateTimeOffset createdSince) =>
+        "SELECT Id, AccountId, CreatedDate, CloseDate, IsClosed, IsWon, Amount FROM Opportunity WHERE AccountId != null AND CreatedDate >= "
+        + createdSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " ORDER BY Id";
+
+    private async IAsyncEnumerable<Opportunity> ReadAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var page = await api.QueryAsync(Query(closedSince), cancellationToken).ConfigureAwait(false);
+        var page = await api.QueryAsync(soql, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             foreach (var record in page.Records ?? [])

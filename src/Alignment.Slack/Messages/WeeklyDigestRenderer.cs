@@ -27,6 +27,23 @@ internal static class WeeklyDigestRenderer
             string.Create(CultureInfo.InvariantCulture, $"*First response* median {Hours(t.Sla.MedianResponseHours)}, p90 {Hours(t.Sla.P90ResponseHours)} business hours (previous {Hours(p.Sla.MedianResponseHours)} / {Hours(p.Sla.P90ResponseHours)})"),
             string.Create(CultureInfo.InvariantCulture, $"*Sales feedback* {t.Rejected} rejected, {t.WrongTier} flagged wrong tier (the tier review's list)"),
         };
+        if (t.Movements is { } m)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"*Tier moves* {m.Up} up, {m.Down} down, {m.New} new, {m.Recycled} recycled to nurture"));
+        }
+
+        if (digest.Accounts is { } a)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"*Accounts now* {a.Tier1} Tier 1, {a.Tier2} Tier 2 · {a.AwaitingConfirmation} awaiting tier confirmation, {a.FlaggedWrong} flagged wrong · Tier 1 touched in 14 days {Percent(a.Tier1Coverage)}"));
+            if (a.Conversion30 is { Handoffs: > 0 } c30)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"*Conversion in 30 days* {Percent(c30.MeetingRate)} to a meeting{(c30.OpportunityRate is { } o ? $", {Percent(o)} to an opportunity ({c30.Pipeline:N0} pipeline)" : "")} of {c30.Handoffs} handoffs"));
+            }
+        }
+
+        lines.AddRange(digest.Notes.Select(n => "_" + SlackText.Escape(n) + "_"));
         var blocks = new JsonArray
         {
             new JsonObject { ["type"] = "header", ["text"] = SlackMessageRenderer.PlainText(SlackText.Truncate(title, 150)) },
@@ -36,6 +53,18 @@ internal static class WeeklyDigestRenderer
         {
             blocks.Add(Section("*Breaches by owner*\n" + string.Join("\n", digest.Owners.Select(o =>
                 string.Create(CultureInfo.InvariantCulture, $"• `{SlackText.Escape(o.OwnerId)}`: {o.Breached} of {o.Handoffs}")))));
+        }
+
+        if (digest.ScoreboardUrl is { } url)
+        {
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "button", ["text"] = SlackMessageRenderer.PlainText("Open the scoreboard in the CRM"), ["url"] = url.AbsoluteUri },
+                },
+            });
         }
 
         blocks.Add(new JsonObject

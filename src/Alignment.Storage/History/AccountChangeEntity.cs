@@ -10,7 +10,10 @@ namespace Alignment.Storage.History;
 /// <summary>
 /// Row of the write log table: PartitionKey the escaped account id, RowKey <c>{inverted ticks of the write}|{escaped run
 /// id}</c> (newest first; the same write twice is one row), the field changes as JSON
-/// (<c>[{"field":"Tier","oldValue":"Tier3","newValue":"Tier2"}]</c>).
+/// (<c>[{"field":"Tier","oldValue":"Tier3","newValue":"Tier2"}]</c>). A write that moves a tier or recycles a handoff
+/// also has a week row: PartitionKey <c>week|{ISO week, e.g. 2026-W48}</c> (never an account's partition: Salesforce and
+/// HubSpot record ids hold no <c>|</c>), RowKey <c>{ticks}|{escaped account id}|{escaped run id}</c>
+/// (oldest first), only those changes.
 /// </summary>
 internal sealed class AccountChangeEntity : ITableEntity
 {
@@ -33,6 +36,19 @@ internal sealed class AccountChangeEntity : ITableEntity
         RunId = change.RunId,
         ChangesJson = JsonSerializer.Serialize([.. change.Changes], StateJsonContext.Default.ListFieldChange),
     };
+
+    public const string WeekPrefix = "week|";
+
+    public static string WeekPartition(IsoWeek week) => WeekPrefix + week;
+
+    /// <summary>The week row of a movement (<see cref="TierMovement.Of"/>).</summary>
+    public static AccountChangeEntity WeekRow(AccountChange movement)
+    {
+        var row = From(movement);
+        row.PartitionKey = WeekPartition(IsoWeek.Of(movement.At));
+        row.RowKey = TableKey.Ticks(movement.At) + "|" + TableKey.Escape(movement.AccountId) + "|" + TableKey.Escape(movement.RunId);
+        return row;
+    }
 
     public AccountChange ToChange() =>
         new(AccountId, At, RunId, JsonSerializer.Deserialize(ChangesJson, StateJsonContext.Default.ListFieldChange) ?? []);

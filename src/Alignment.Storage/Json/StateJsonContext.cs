@@ -12,4 +12,5 @@ namespace Alignment.Storage.Json;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<Sync.History.FieldChange>))]
 [JsonSerializable(typeof(Sync.Partitions.PartitionMessage))]
+[JsonSerializable(typeof(Sync.Scoreboard.StoredScoreboardWeek))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ internal static class TableNames
     public const string Handoffs = "handoffs";
     public const string WriteLog = "writelog";
     public const string Partitions = "partitions";
+    public const string Scoreboard = "scoreboard";
 
     /// <summary>Table names are at most 63 characters; the longest suffix is 11.</summary>
     public const int MaxPrefixLength = 63 - 11;

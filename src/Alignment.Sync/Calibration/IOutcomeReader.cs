@@ -3,7 +3,8 @@ using Alignment.Core.Calibration;
 namespace Alignment.Sync.Calibration;
 
 /// <summary>
-/// Closed opportunities (Salesforce) or deals (HubSpot) from the master CRM, for calibration (docs/calibration.md).
+/// Opportunities (Salesforce) or deals (HubSpot) from the master CRM, for calibration (docs/calibration.md) and the
+/// scoreboard's conversion.
 /// Streams page by page within the same API budget as the scoring run; may throw <c>CrmException</c>.
 /// </summary>
 public interface IOutcomeReader
@@ -13,4 +14,10 @@ public interface IOutcomeReader
     /// its account id, creation instant, close instant, outcome and amount.
     /// </summary>
     IAsyncEnumerable<Opportunity> ReadClosedAsync(DateTimeOffset closedSince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The opportunities created on or after <paramref name="createdSince"/> whose account is set, open or closed (the
+    /// scoreboard's conversion of handed-off accounts; docs/scoreboard.md, "Conversion").
+    /// </summary>
+    IAsyncEnumerable<Opportunity> ReadCreatedAsync(DateTimeOffset createdSince, CancellationToken cancellationToken);
 }

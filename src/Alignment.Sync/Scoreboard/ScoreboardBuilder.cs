@@ -13,7 +13,8 @@ public static class ScoreboardBuilder
     private const string NoOwner = "(none)";
     private const string NoReason = "(none)";
 
-    public static WeeklyScoreboard Build(IEnumerable<HandoffRecord> records, TeamWeek week, SlaPolicy policy, DateTimeOffset asOf, int? commitment)
+    public static WeeklyScoreboard Build(
+        IEnumerable<HandoffRecord> records, TeamWeek week, SlaPolicy policy, DateTimeOffset asOf, int? commitment, IEnumerable<AccountChange>? movements = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(week);
@@ -38,6 +39,7 @@ public static class ScoreboardBuilder
                 .Select(g => new CountBy<string>(g.Key, g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal)],
             WrongTier = handoffs.Count(h => h.WrongTier),
+            Movements = movements is null ? TierMovements.None : TierMovements.From(movements, week),
         };
     }
 

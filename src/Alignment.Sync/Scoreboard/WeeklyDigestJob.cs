@@ -21,6 +21,7 @@ namespace Alignment.Sync.Scoreboard;
 public sealed partial class WeeklyDigestJob(
     ICrm crm,
     ScoreboardJob scoreboard,
+    IScoreboardHistory stored,
     AlignmentRules rules,
     IAlertLedger ledger,
     AlertDelivery delivery,
@@ -63,8 +64,11 @@ public sealed partial class WeeklyDigestJob(
         }
         else
         {
-            var report = await scoreboard.RunAsync(reported.Week, cancellationToken).ConfigureAwait(false);
-            var digest = WeeklyDigest.From(report);
+            var report = await ReportAsync(reported, cancellationToken).ConfigureAwait(false);
+            var digest = WeeklyDigest.From(report, settings.ScoreboardUrl);
+
+            // The week's row for the trend, before the ledger entry: a crash between the two saves it again (an upsert).
+            await stored.SaveAsync(new StoredScoreboardWeek(crm.Name, report.TimeZone, now, report.This, report.Census), cancellationToken).ConfigureAwait(false);
             var alert = new Alert
             {
                 Key = key,
@@ -86,6 +90,24 @@ public sealed partial class WeeklyDigestJob(
         await delivery.DeliverOpenAsync(cancellationToken).ConfigureAwait(false);
         return recorded;
     }
+
+    /// <summary>The week's report with the CRM's figures; without them (and a note) when the CRM cannot be read now.</summary>
+    private async Task<ScoreboardReport> ReportAsync(TeamWeek reported, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await scoreboard.RunAsync(reported.Week, readCrm: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CrmException e)
+        {
+            LogCrmUnavailable(logger, reported.ToString(), e.Code);
+            var report = await scoreboard.RunAsync(reported.Week, readCrm: false, cancellationToken).ConfigureAwait(false);
+            return report with { Notes = [$"The account figures are missing: {crm.Name} could not be read ({e.Code})."] };
+        }
+    }
+
+    [LoggerMessage(EventId = 713, Level = LogLevel.Warning, Message = "The weekly digest of {Week} goes out without the account figures: the CRM could not be read ({Code})")]
+    private static partial void LogCrmUnavailable(ILogger logger, string week, string code);
 
     [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "The weekly digest of {Week} is not due before Monday 08:00 team time")]
     private static partial void LogNotDue(ILogger logger, string week);

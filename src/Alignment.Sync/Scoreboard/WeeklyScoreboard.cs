@@ -34,6 +34,9 @@ public sealed record WeeklyScoreboard
 
     /// <summary>Handoffs whose account a rep flagged as the wrong tier: the weekly review's list.</summary>
     public int WrongTier { get; init; }
+
+    /// <summary>Tier movements and recycles written in the week (the write log's week rows).</summary>
+    public TierMovements Movements { get; init; } = TierMovements.None;
 }
 
 /// <summary>A count per key.</summary>
@@ -48,5 +51,21 @@ public sealed record SlaFigures(int Met, int Breached, int Pending, double? Comp
 /// <summary>One owner's handoffs and SLA in the week.</summary>
 public sealed record OwnerFigures(string OwnerId, int Handoffs, SlaFigures Sla);
 
-/// <summary>The report: this week and the one before, for comparison.</summary>
-public sealed record ScoreboardReport(string TimeZone, DateTimeOffset AsOf, WeeklyScoreboard This, WeeklyScoreboard Previous);
+/// <summary>
+/// The report: this week and the one before, for comparison; with the CRM read, the accounts as they are now and the
+/// conversion of earlier handoffs; the stored rows of the weeks before (the trend).
+/// </summary>
+public sealed record ScoreboardReport(string TimeZone, DateTimeOffset AsOf, WeeklyScoreboard This, WeeklyScoreboard Previous)
+{
+    /// <summary>The CRM's accounts at <see cref="AsOf"/>; null when the CRM was not read.</summary>
+    public AccountCensus? Census { get; init; }
+
+    /// <summary>Conversion within 30 and 60 days of handoff; empty when the CRM was not read.</summary>
+    public IReadOnlyList<Conversion> Conversions { get; init; } = [];
+
+    /// <summary>Stored rows of earlier weeks, newest first (at most <see cref="ScoreboardJob.TrendWeeks"/>).</summary>
+    public IReadOnlyList<StoredScoreboardWeek> Trend { get; init; } = [];
+
+    /// <summary>What the report could not include and why (e.g. opportunities on a CRM without an outcome reader).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -84,6 +84,12 @@ public sealed class SyncOptions
     /// <summary>Marketing's weekly commitment of handed-off accounts, shown against the week's handoffs; empty: none.</summary>
     public int? WeeklyHandoffCommitment { get; set; }
 
+    /// <summary>
+    /// The scoreboard's view in the CRM — the Alignment Scoreboard dashboard in Salesforce, a HubSpot list — linked from
+    /// the weekly digest (an absolute http or https URL); empty: no link.
+    /// </summary>
+    public Uri? ScoreboardUrl { get; set; }
+
     /// <summary>The scoring model file, absolute or relative to the working directory or the app's directory.</summary>
     public string ModelPath { get; set; } = "config/scoring.json";
 }

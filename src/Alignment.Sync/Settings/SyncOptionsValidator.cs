@@ -35,6 +35,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             errors.Add($"{Prefix}{nameof(SyncOptions.WeeklyHandoffCommitment)} must be between 0 and 1000000 handoffs a week, e.g. 40.");
         }
 
+        if (options.ScoreboardUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http")))
+        {
+            errors.Add($"{Prefix}{nameof(SyncOptions.ScoreboardUrl)} must be an absolute https URL of the scoreboard in the CRM, e.g. https://example.lightning.force.com/lightning/r/Dashboard/01ZXXXXXXXXXXXXXXX/view.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ScoreboardTimeZone) && !Core.Calendar.TimeZones.TryFind(options.ScoreboardTimeZone, out _, out var zoneError))
         {
             errors.Add($"{Prefix}{nameof(SyncOptions.ScoreboardTimeZone)}: {zoneError} Use an IANA id, e.g. \"America/New_York\".");

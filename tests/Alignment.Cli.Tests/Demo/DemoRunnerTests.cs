@@ -90,6 +90,28 @@ public sealed class DemoRunnerTests
         Assert.Equal(report.Handoffs.Count, report.HandoffsRecorded);
         Assert.DoesNotContain(breaches, b => b.AccountId == rejection.AccountId);
 
+        // The week closes: the digest went to the alert channel once, and the scoreboard of the demo's week counts every
+        // handoff of the day, the rejection, and (from the CRM) every account by the tier the emulator holds.
+        var board = report.Scoreboard!;
+        Assert.True(report.DigestSent);
+        Assert.Equal("2026-W47", board.This.Week);
+        Assert.Equal(report.Handoffs.Count, board.This.Handoffs);
+        Assert.Equal(report.Handoffs.Count, board.This.Sla.Met + board.This.Sla.Breached + board.This.Sla.Pending);
+        Assert.Equal(1, Assert.Single(board.This.Rejections).Count);
+        Assert.Equal(report.Handoffs.Count(h => h.SlaStatus == "Met"), board.This.Sla.Met);
+        Assert.Equal(Options.AccountCount, board.Census!.Accounts);
+        Assert.All(board.Census.ByTier, c => Assert.Equal(report.Tiers[c.Key], c.Count));
+        // Tier movements: each account from the tier the generated org seeded to the tier the emulator holds now.
+        static int Rank(Core.Tiers.Tier t) => t == Core.Tiers.Tier.None ? 0 : 4 - (int)t;
+        var moves = sandbox.Org.Accounts.Select(a => (From: a.Current.Tier,
+            To: Enum.TryParse<Core.Tiers.Tier>(fields[a.Id][TierField] as string, out var tier) ? tier : Core.Tiers.Tier.None)).ToList();
+        Assert.Equal(
+            (moves.Count(m => Rank(m.To) > Rank(m.From) && m.From != Core.Tiers.Tier.None), moves.Count(m => Rank(m.To) < Rank(m.From)),
+             moves.Count(m => m.From == Core.Tiers.Tier.None && m.To != Core.Tiers.Tier.None)),
+            (board.This.Movements.Up, board.This.Movements.Down, board.This.Movements.New));
+        var digest = Assert.Single(report.SlackMessages, m => m.Text.StartsWith("Weekly scoreboard 2026-W47", StringComparison.Ordinal));
+        Assert.Equal("#" + SandboxEnvironment.AlertChannel, digest.Where);
+
         // API calls: the connector's own count is what the emulator served; the sink's count is the sink's.
         var served = salesforce.Requests;
         Assert.Equal(served.Token + served.Reads + served.Writes, report.ApiUsage.ConnectorCrmCalls);

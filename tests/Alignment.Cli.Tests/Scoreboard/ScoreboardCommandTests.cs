@@ -48,6 +48,24 @@ public sealed class ScoreboardCommandTests : IDisposable
         var lines = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("week,scope,metric,value", lines[0]);
         Assert.Contains($"{report["this"]!["week"]},team,handoffs,{handoffs}", lines);
+
+        // From the CRM: every sandbox account counted by the tier the emulator holds; the first run tiered them (new).
+        var census = report["census"]!;
+        Assert.Equal(60, (int)census["accounts"]!);
+        var byTier = census["byTier"]!.AsArray().ToDictionary(c => (string)c!["key"]!, c => (int)c!["count"]!);
+        var held = sandbox.Salesforce!.AccountIds().Select(id => sandbox.Salesforce.GetAccountFields(id)!["Alignment_Tier__c"] as string ?? "None")
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(held, h => Assert.Equal(h.Value, byTier[h.Key]));
+        Assert.Equal(2, report["conversions"]!.AsArray().Count);
+        Assert.Contains(lines, l => l.StartsWith($"{report["this"]!["week"]},now,accounts,60", StringComparison.Ordinal));
+
+        // --no-crm: the ledger figures alone, without a single CRM call.
+        var before = sandbox.Salesforce.Requests;
+        var ledgerOnly = await RunAsync("scoreboard", "--settings", settings, "--format", "json", "--no-crm");
+        Assert.True(ledgerOnly.Exit == ExitCodes.Ok, ledgerOnly.Stderr);
+        Assert.Null(JsonNode.Parse(ledgerOnly.Stdout)!["census"]);
+        Assert.Equal(handoffs, (int)JsonNode.Parse(ledgerOnly.Stdout)!["this"]!["handoffs"]!);
+        Assert.Equal(before.Reads + before.Writes, sandbox.Salesforce.Requests.Reads + sandbox.Salesforce.Requests.Writes);
     }
 
     [Theory]

@@ -45,6 +45,7 @@ internal sealed class JobHarness
 
     public InMemoryHandoffHistory HandoffHistory { get; } = new();
     public InMemoryWriteLog WriteLog { get; } = new();
+    public InMemoryScoreboardHistory ScoreboardHistory { get; } = new();
     public InMemoryPartitionQueue PartitionQueue { get; } = new();
     public InMemoryPartitionLedger PartitionLedger { get; } = new();
 
@@ -84,7 +85,8 @@ internal sealed class JobHarness
     {
         Options.ScoreboardTimeZone = "America/New_York";
         var options = MsOptions.Create(Options);
-        return new(Crm, new ScoreboardJob(HandoffHistory, Rules, options, Time), Rules, AlertLedger, Delivery(), options, Time, loggers.CreateLogger<WeeklyDigestJob>());
+        return new(Crm, new ScoreboardJob(HandoffHistory, WriteLog, ScoreboardHistory, Crm, [], Rules, options, Time), ScoreboardHistory, Rules, AlertLedger, Delivery(),
+            options, Time, loggers.CreateLogger<WeeklyDigestJob>());
     }
 
     /// <summary>An account with full fit and no signals (Tier 3), last modified a day ago.</summary>

@@ -249,4 +249,36 @@ public sealed class SlackMessageRendererTests
         Assert.Contains("alignment scoreboard --week 2026-W47", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<@U1>", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_WeeklyDigest_WithAccountsMovesConversionNotesAndTheCrmLink()
+    {
+        var sla = new Sync.Scoreboard.SlaFigures(8, 2, 1, 0.8, 2.5, 7.0);
+        var conversion = new Sync.Scoreboard.Conversion(30, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 20, 5, 4, 120_000m);
+        var alert = Alerts.Breached("weekly-digest:salesforce:2026-W47") with
+        {
+            Level = AlertLevel.WeeklyDigest,
+            AccountId = "2026-W47",
+            Owner = null,
+            Digest = new Sync.Scoreboard.WeeklyDigest
+            {
+                TimeZone = "America/New_York",
+                This = new Sync.Scoreboard.WeeklyDigestWeek("2026-W47", 11, null, sla, 2, 1, new Sync.Scoreboard.TierMovements(3, 1, 4, 2)),
+                Previous = new Sync.Scoreboard.WeeklyDigestWeek("2026-W46", 7, null, sla, 0, 0),
+                Accounts = new Sync.Scoreboard.DigestAccounts(12, 40, 9, 2, 0.75, conversion),
+                ScoreboardUrl = new Uri("https://example.lightning.force.com/lightning/r/Dashboard/01Z000000000001AAA/view"),
+                Notes = ["The account figures are partial <today>."],
+            },
+        };
+
+        var message = SlackMessageRenderer.Render(alert, null);
+        var text = message.ToJsonString(Relaxed);
+
+        Assert.Contains("*Tier moves* 3 up, 1 down, 4 new, 2 recycled to nurture", text, StringComparison.Ordinal);
+        Assert.Contains("*Accounts now* 12 Tier 1, 40 Tier 2 · 9 awaiting tier confirmation, 2 flagged wrong · Tier 1 touched in 14 days 75 %", text, StringComparison.Ordinal);
+        Assert.Contains("*Conversion in 30 days* 25 % to a meeting, 20 % to an opportunity (120,000 pipeline) of 20 handoffs", text, StringComparison.Ordinal);
+        Assert.Contains("&lt;today&gt;", text, StringComparison.Ordinal); // notes are escaped
+        var button = message["blocks"]!.AsArray().Single(b => (string)b!["type"]! == "actions")!["elements"]![0]!;
+        Assert.Equal("https://example.lightning.force.com/lightning/r/Dashboard/01Z000000000001AAA/view", (string)button["url"]!);
+    }
 }

@@ -168,5 +168,14 @@ public sealed class CalibrationRunJobTests
                 yield return opportunity;
             }
         }
+
+        public async IAsyncEnumerable<Opportunity> ReadCreatedAsync(DateTimeOffset createdSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var opportunity in Opportunities.Where(o => o.CreatedAt >= createdSince))
+            {
+                await Task.Yield();
+                yield return opportunity;
+            }
+        }
     }
 }

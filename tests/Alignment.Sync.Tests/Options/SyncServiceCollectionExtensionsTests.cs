@@ -102,6 +102,7 @@ public sealed class SyncServiceCollectionExtensionsTests
         services.AddSingleton<IWebhookInbox, InMemoryWebhookInbox>();
         services.AddSingleton<Sync.History.IHandoffHistory, InMemoryHandoffHistory>();
         services.AddSingleton<Sync.History.IWriteLog, InMemoryWriteLog>();
+        services.AddSingleton<Sync.Scoreboard.IScoreboardHistory, InMemoryScoreboardHistory>();
         services.AddSingleton<IAlertChannel, RecordingAlertChannel>();
         services.AddSingleton<IWebhookParser>(new TestWebhookParser("test"));
         services.AddAlignmentSync(configuration);

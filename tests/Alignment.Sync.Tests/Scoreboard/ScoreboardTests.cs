@@ -133,10 +133,11 @@ public sealed class ScoreboardTests
             Handoff("001W45", "2026-11-02T15:00:00Z", "2026-11-02T18:00:00Z"),
         ], TestContext.Current.CancellationToken);
         var options = new SyncOptions { ScoreboardTimeZone = "America/New_York", WeeklyHandoffCommitment = 2 };
-        var job = new ScoreboardJob(history, AlignmentRules.From(DefaultScoringModel.Value), Microsoft.Extensions.Options.Options.Create(options),
-            new FakeTimeProvider(Utc("2026-11-04T12:00:00Z")));
+        var time = new FakeTimeProvider(Utc("2026-11-04T12:00:00Z"));
+        var job = new ScoreboardJob(history, new InMemoryWriteLog(), new InMemoryScoreboardHistory(), new InMemoryCrm(time), [],
+            AlignmentRules.From(DefaultScoringModel.Value), Microsoft.Extensions.Options.Options.Create(options), time);
 
-        var report = await job.RunAsync(new IsoWeek(2026, 44), TestContext.Current.CancellationToken);
+        var report = await job.RunAsync(new IsoWeek(2026, 44), readCrm: false, TestContext.Current.CancellationToken);
 
         Assert.Equal(("America/New_York", "2026-W44", "2026-W43"), (report.TimeZone, report.This.Week, report.Previous.Week));
         Assert.Equal((2, true), (report.This.Handoffs, report.This.CommitmentMet!.Value));

@@ -78,12 +78,42 @@ public sealed class WeeklyDigestJobTests
         Assert.Equal(["2026-W47", "2026-W48"], h.Channel.Delivered.Select(a => a.AccountId));
     }
 
+    [Fact]
+    public async Task RunAsync_Sent_CarriesTheAccountsAndStoresTheWeeksRow()
+    {
+        h.Crm.Put(Alignment.TestKit.Builders.AccountBuilder.AnAccount().WithId("001T1").WithCurrent(c => c with { Tier = Core.Tiers.Tier.Tier1 }).Build(), Utc("2026-11-20T00:00:00Z"));
+        h.Options.ScoreboardUrl = new Uri("https://example.lightning.force.com/lightning/r/Dashboard/01Z000000000001AAA/view");
+        h.Time.SetUtcNow(Utc("2026-11-23T13:05:00Z"));
+
+        var digest = await Job().RunAsync(Ct);
+
+        Assert.Equal((1, 0, 1), (digest!.Accounts!.Tier1, digest.Accounts.Tier2, digest.Accounts.AwaitingConfirmation));
+        Assert.Equal(h.Options.ScoreboardUrl, digest.ScoreboardUrl);
+        var row = Assert.Single(h.Scoreboards.All);
+        Assert.Equal((h.Crm.Name, "2026-W47", 2, 1), (row.Crm, row.Scoreboard.Week, row.Scoreboard.Handoffs, row.Census!.ByTier.Single(c => c.Key == Core.Tiers.Tier.Tier1).Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_CrmDown_TheDigestGoesOutWithoutTheAccountsAndSaysSo()
+    {
+        h.Crm.FailCalls(1, 100);
+        h.Time.SetUtcNow(Utc("2026-11-23T13:05:00Z"));
+
+        var digest = await Job().RunAsync(Ct);
+
+        Assert.Null(digest!.Accounts);
+        Assert.Contains("could not be read", Assert.Single(digest.Notes), StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(h.Channel.Delivered).Digest!.This.Handoffs);
+        Assert.Null(Assert.Single(h.Scoreboards.All).Census);
+    }
+
     private WeeklyDigestJob Job()
     {
         var options = Microsoft.Extensions.Options.Options.Create(h.Options);
         return new WeeklyDigestJob(
             h.Crm,
-            new ScoreboardJob(h.History, h.Rules, options, h.Time),
+            h.ScoreboardJob(),
+            h.Scoreboards,
             h.Rules,
             h.AlertLedger,
             new AlertDelivery(h.AlertLedger, h.Channel, options, h.Time, NullLogger<AlertDelivery>.Instance),

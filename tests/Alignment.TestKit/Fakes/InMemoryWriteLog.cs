@@ -33,6 +33,21 @@ public sealed class InMemoryWriteLog : IWriteLog
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<AccountChange> ListMovementsForWeekAsync(IsoWeek week, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<AccountChange> movements;
+        lock (gate)
+        {
+            movements = [.. entries.Values.Where(e => IsoWeek.Of(e.At) == week).OrderBy(e => e.At).Select(TierMovement.Of).OfType<AccountChange>()];
+        }
+
+        foreach (var movement in movements)
+        {
+            await Task.Yield();
+            yield return movement;
+        }
+    }
+
     public Task<IReadOnlyList<AccountChange>> ListForAccountAsync(string accountId, int max, CancellationToken cancellationToken)
     {
         lock (gate)
