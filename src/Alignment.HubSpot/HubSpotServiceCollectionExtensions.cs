@@ -65,6 +65,7 @@ public static class HubSpotServiceCollectionExtensions
         services.TryAddSingleton<HubSpotCrm>();
         services.TryAddSingleton<ICrm>(sp => sp.GetRequiredService<HubSpotCrm>());
         services.TryAddTransient<IAccountPartitioner, Partitions.HubSpotPartitioner>();
+        services.TryAddTransient<Sync.Calibration.IOutcomeReader, Calibration.HubSpotOutcomeReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookParser, HubSpotWebhookParser>());
         services.TryAddTransient(sp => new HubSpotPropertySetup(
             sp.GetRequiredService<HubSpotClient>(),

@@ -93,6 +93,9 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
                     new HubSpotEmulatorOptions { AccessToken = HubSpotAccessToken, Time = options.Time },
                     org.Accounts,
                     cancellationToken).ConfigureAwait(false);
+
+                // Deals won and lost (and open) as the Salesforce sandbox's opportunities, for calibration and conversion.
+                sandbox.HubSpot.AddDeals(OpportunityGenerator.Generate(org, options.Seed));
             }
 
             return sandbox;

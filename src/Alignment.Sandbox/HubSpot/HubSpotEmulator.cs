@@ -164,6 +164,20 @@ public sealed class HubSpotEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Adds deals, each associated with the company of its opportunity's seed account: closed won (stage
+    /// <c>closedwon</c>), closed lost (<c>closedlost</c>) or open (<c>appointmentscheduled</c>) in the default pipeline,
+    /// with <c>hs_is_closed</c> and <c>hs_is_closed_won</c> as HubSpot calculates them from the stage. Returns the deal ids.
+    /// </summary>
+    public IReadOnlyList<string> AddDeals(IEnumerable<Core.Calibration.Opportunity> opportunities)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        lock (Store.Sync)
+        {
+            return [.. opportunities.Select(o => _seed.AddDeal(o).Id.ToString(CultureInfo.InvariantCulture))];
+        }
+    }
+
     /// <summary>Adds a company (e.g. created by a person after the start); returns its id.</summary>
     public string AddCompany(Account account)
     {

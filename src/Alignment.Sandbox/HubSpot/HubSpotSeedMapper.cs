@@ -168,6 +168,27 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
         }
     }
 
+    /// <summary>A deal in the default pipeline on the company of the opportunity's seed account (see <see cref="HubSpotEmulator.AddDeals"/>).</summary>
+    public HubSpotEmulatedObject AddDeal(Core.Calibration.Opportunity opportunity)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        var companyId = Companies.TryGetValue(opportunity.AccountId, out var id) ? id
+            : throw new ArgumentException($"No company seeded for account {opportunity.AccountId}.", nameof(opportunity));
+        var deal = store.Create("deals");
+        var p = deal.Properties;
+        var stage = opportunity.Won switch { true => "closedwon", false => "closedlost", null => "appointmentscheduled" };
+        p["dealname"] = "Deal " + opportunity.Id;
+        p["pipeline"] = "default";
+        p["dealstage"] = stage;
+        p["amount"] = opportunity.Amount?.ToString(CultureInfo.InvariantCulture);
+        p["createdate"] = Iso(opportunity.CreatedAt);
+        p["closedate"] = Iso(opportunity.ClosedAt);
+        p["hs_is_closed"] = opportunity.IsClosed ? "true" : "false";
+        p["hs_is_closed_won"] = opportunity.Won == true ? "true" : "false";
+        store.Associate("deals", deal.Id, "companies", companyId);
+        return deal;
+    }
+
     private HubSpotEmulatedObject? CompanyOf(HubSpotEmulatedObject contact) =>
         store.Associated("contacts", contact.Id, "companies") is [var id, ..] ? store.Get("companies", id) : null;
 

@@ -13,12 +13,14 @@ public sealed class CalibrateLiveTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    [Fact]
-    public async Task Calibrate_WithoutInput_ReadsAccountsAndOpportunitiesFromSalesforce()
+    [Theory]
+    [InlineData(CrmChoice.Salesforce)]
+    [InlineData(CrmChoice.HubSpot)]
+    public async Task Calibrate_WithoutInput_ReadsAccountsAndOpportunitiesFromTheCrm(CrmChoice crm)
     {
         await using var sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.Salesforce], Azurite = false, AccountCount = 600, Seed = 42 }, null, TestContext.Current.CancellationToken);
-        var values = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce))
+            new SandboxOptions { Crms = [crm], Azurite = false, AccountCount = 600, Seed = 42 }, null, TestContext.Current.CancellationToken);
+        var values = new Dictionary<string, string?>(sandbox.ConnectorSettings(crm))
         {
             ["Alignment:State:ConnectionString"] = "UseDevelopmentStorage=true",
         }.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
@@ -32,5 +34,8 @@ public sealed class CalibrateLiveTests : IDisposable
         Assert.True((int)json["opportunities"]! > 30, run.Stdout[..200]);
         Assert.True((int)json["won"]! > 0 && (int)json["lost"]! > 0);
         Assert.NotNull(json["dimensions"]!["composite"]!["auc"]);
+        // The same generated outcomes on both CRMs: Salesforce opportunities, HubSpot deals.
+        var generated = Alignment.Sandbox.Generation.OpportunityGenerator.Generate(sandbox.Org, 42).Where(o => o.IsClosed).ToList();
+        Assert.Equal((generated.Count, generated.Count(o => o.Won == true)), ((int)json["opportunities"]!, (int)json["won"]!));
     }
 }

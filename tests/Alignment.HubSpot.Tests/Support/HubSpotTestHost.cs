@@ -36,6 +36,8 @@ public sealed class HubSpotTestHost : IAsyncDisposable
 
     public ICrm Crm => _provider.GetRequiredService<ICrm>();
 
+    public Sync.Calibration.IOutcomeReader OutcomeReader => _provider.GetRequiredService<Sync.Calibration.IOutcomeReader>();
+
     public HubSpotPropertySetup Setup => _provider.GetRequiredService<HubSpotPropertySetup>();
 
     /// <summary>The HubSpot webhook parser as registered (client secret <c>secret</c>).</summary>

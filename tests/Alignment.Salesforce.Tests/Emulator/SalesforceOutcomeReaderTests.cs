@@ -42,6 +42,36 @@ public sealed class SalesforceOutcomeReaderTests
     }
 
     [Fact]
+    public async Task ReadCreatedAsync_Emulator_OpenAndClosedCreatedSince()
+    {
+        var account = TestAccounts.Make(1);
+        await using var host = await SalesforceTestHost.StartAsync([account]);
+        host.Emulator.AddOpportunities(
+        [
+            new Opportunity("006Al0000000001QAA", account.Id, TestAccounts.AsOf.AddDays(-10), null, null, 7500m),
+            new Opportunity("006Al0000000002QAA", account.Id, TestAccounts.AsOf.AddDays(-20), TestAccounts.AsOf.AddDays(-2), true, 1000m),
+            new Opportunity("006Al0000000003QAA", account.Id, TestAccounts.AsOf.AddDays(-40), null, null, 9000m),
+        ]);
+        var reader = host.Services.GetRequiredService<IOutcomeReader>();
+
+        var read = new List<Opportunity>();
+        await foreach (var opportunity in reader.ReadCreatedAsync(TestAccounts.AsOf.AddDays(-30), Ct))
+        {
+            read.Add(opportunity);
+        }
+
+        Assert.Equal(["006Al0000000001QAA", "006Al0000000002QAA"], read.Select(o => o.Id));
+        Assert.Equal((null, null, 7500m), (read[0].ClosedAt, read[0].Won, read[0].Amount));
+        Assert.True(read[1].Won);
+    }
+
+    [Fact]
+    public void CreatedQuery_IsTheDocumentedSoql() =>
+        Assert.Equal(
+            "SELECT Id, AccountId, CreatedDate, CloseDate, IsClosed, IsWon, Amount FROM Opportunity WHERE AccountId != null AND CreatedDate >= 2025-11-20T15:00:00Z ORDER BY Id",
+            Calibration.SalesforceOutcomeReader.CreatedQuery(new DateTimeOffset(2025, 11, 20, 15, 0, 0, TimeSpan.Zero)));
+
+    [Fact]
     public void Query_IsTheDocumentedSoql()
     {
         Assert.Equal(
