@@ -37,6 +37,33 @@ public sealed class HubSpotFixtureTests
     }
 
     [Fact]
+    public void Deal_OpenApiExampleValuesAsDealProperties_MapsToAnOpportunity()
+    {
+        // The example's wire formats on the deal properties the outcome reader asks for: a date as epoch milliseconds,
+        // a number as text, a checkbox as "false" (an open deal).
+        var example = JsonSerializer.Deserialize(SharedFixtures.ReadText("fixtures/hubspot-docs/simple_public_object_example_from_openapi.json"), HubSpotJsonContext.Default.HubSpotObject)!;
+        var deal = example with
+        {
+            Properties = new Dictionary<string, string?>
+            {
+                ["createdate"] = example.Get("property_date"),
+                ["amount"] = example.Get("property_number"),
+                ["hs_is_closed"] = example.Get("property_checkbox"),
+                ["closedate"] = example.Get("property_date"),
+            },
+        };
+
+        var opportunity = HubSpot.Calibration.HubSpotOutcomeReader.Map(deal, "9001")!;
+
+        Assert.Equal(
+            new Core.Calibration.Opportunity("512", "9001", DateTimeOffset.FromUnixTimeMilliseconds(1572480000000), null, null, 17m),
+            opportunity);
+        Assert.False(opportunity.IsClosed);
+        var won = HubSpot.Calibration.HubSpotOutcomeReader.Map(deal with { Properties = new Dictionary<string, string?>(deal.Properties!) { ["hs_is_closed"] = "true", ["hs_is_closed_won"] = "true" } }, "9001")!;
+        Assert.Equal((DateTimeOffset.FromUnixTimeMilliseconds(1572480000000), true), (won.ClosedAt!.Value, won.Won!.Value));
+    }
+
+    [Fact]
     public void WebhookEvents_DocsPayload_ReadsEventTypeAsTheType()
     {
         var events = JsonSerializer.Deserialize(SharedFixtures.ReadText("fixtures/hubspot-docs/webhook_payload_example.json"), HubSpotJsonContext.Default.IReadOnlyListWebhookEvent)!;
