@@ -1,3 +1,4 @@
+using Alignment.Sync.Settings;
 using Alignment.HubSpot.Crm;
 
 namespace Alignment.HubSpot;
@@ -52,12 +53,15 @@ public sealed class HubSpotOptions
     /// <summary>Burst budget assumed until HubSpot's headers say otherwise (requests per <see cref="BurstIntervalMilliseconds"/>).</summary>
     public int BurstLimit { get; set; } = 100;
 
+    [SettingMinimum(100, "10000")]
     public int BurstIntervalMilliseconds { get; set; } = 10_000;
 
     /// <summary>The search endpoint's total-results cap (10,000); the reader partitions by <c>hs_object_id</c> before it.</summary>
+    [SettingMinimum(400, "10000")]
     public int SearchResultCap { get; set; } = 10_000;
 
     /// <summary>Retries of a throttled (429 ten-secondly) or failed (5xx, network) call. Validation errors are never retried.</summary>
+    [SettingRange(0, 10, "4")]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>Back-off base when HubSpot gives no <c>Retry-After</c>.</summary>

@@ -46,21 +46,6 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
             errors.Add($"{S}:BurstLimit must be at least 2 and BurstReserve in [0, BurstLimit), e.g. 100 and 5.");
         }
 
-        if (options.BurstIntervalMilliseconds < 100)
-        {
-            errors.Add($"{S}:BurstIntervalMilliseconds must be at least 100, e.g. 10000.");
-        }
-
-        if (options.SearchResultCap < 400)
-        {
-            errors.Add($"{S}:SearchResultCap must be at least 400, e.g. 10000.");
-        }
-
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            errors.Add($"{S}:MaxRetries must be in [0, 10], e.g. 4.");
-        }
-
         foreach (var version in options.WebhookSignatureVersions)
         {
             if (version is not ("v1" or "v2" or "v3"))
@@ -106,3 +91,7 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
         && (System.Text.RegularExpressions.Regex.IsMatch(version, "^[0-9]{4}-[0-9]{2}$")
             || System.Text.RegularExpressions.Regex.IsMatch(version, "^v[0-9]+$"));
 }
+
+/// <summary>Checks the setting attributes of <see cref="HubSpotOptions"/> (generated at build time).</summary>
+[OptionsValidator]
+internal sealed partial class HubSpotOptionsAnnotationsValidator : IValidateOptions<HubSpotOptions>;

@@ -30,6 +30,7 @@ public static class SalesforceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SalesforceOptions>().Bind(configuration.GetSection(SalesforceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SalesforceApiUsageTracker>();

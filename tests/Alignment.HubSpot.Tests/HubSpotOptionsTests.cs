@@ -33,6 +33,8 @@ public sealed class HubSpotOptionsTests
     [InlineData("Alignment:HubSpot:WebhookSignatureVersions:0", "v4", "WebhookSignatureVersions")]
     [InlineData("Alignment:HubSpot:DefaultOwnerTimeZone", "Mars/Olympus", "DefaultOwnerTimeZone")]
     [InlineData("Alignment:HubSpot:OwnerTimeZones:owner-1", "Mars/Olympus", "OwnerTimeZones:owner-1")]
+    [InlineData("Alignment:HubSpot:SearchResultCap", "10", "Alignment:HubSpot:SearchResultCap must be at least 400, e.g. 10000.")]
+    [InlineData("Alignment:HubSpot:MaxRetries", "11", "Alignment:HubSpot:MaxRetries must be between 0 and 10, e.g. 4.")]
     public void Validate_BadSetting_NamesIt(string key, string value, string named)
     {
         var error = Invalid(new() { ["Alignment:HubSpot:AccessToken"] = "pat", [key] = value });

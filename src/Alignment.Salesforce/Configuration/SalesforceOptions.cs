@@ -1,3 +1,4 @@
+using Alignment.Sync.Settings;
 namespace Alignment.Salesforce.Configuration;
 
 /// <summary>Settings of the Salesforce adapter (section <c>Alignment:Salesforce</c>), validated on start.</summary>
@@ -44,15 +45,19 @@ public sealed class SalesforceOptions
     public double MaxDailyApiShare { get; set; } = 0.8;
 
     /// <summary>Query batch size asked with <c>Sforce-Query-Options</c> (200..2000). Default 2000.</summary>
+    [SettingRange(200, 2000, "2000")]
     public int PageSize { get; set; } = 2000;
 
     /// <summary>Records per sObject Collections call (1..200). Default 200.</summary>
+    [SettingRange(1, 200, "200")]
     public int WriteBatchSize { get; set; } = 200;
 
     /// <summary>Attempts per record when Salesforce answers a transient per-record error (UNABLE_TO_LOCK_ROW). Default 3.</summary>
+    [SettingRange(1, 10, "3")]
     public int MaxWriteAttempts { get; set; } = 3;
 
     /// <summary>Ids per <c>IN (…)</c> list, keeping the GET URL under Salesforce's 16 KB limit. Default 300.</summary>
+    [SettingRange(1, 700, "300")]
     public int IdChunkSize { get; set; } = 300;
 
     /// <summary>
@@ -60,9 +65,11 @@ public sealed class SalesforceOptions
     /// 2000, fewer when the statement would pass SOQL's 100,000-character limit; a query too long for a GET URI is sent
     /// in a Composite request body (one API call either way).
     /// </summary>
+    [SettingRange(1, 2000, "2000")]
     public int NamedIdChunkSize { get; set; } = 2000;
 
     /// <summary>Salesforce's token response has no <c>expires_in</c>: a token is reused for this long (or until a 401). Default 30 min.</summary>
+    [PositiveDuration("00:30:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Retries of a whole call on 5xx / 408 / network failure (exponential back-off with jitter). Default 3.</summary>
@@ -75,9 +82,11 @@ public sealed class SalesforceOptions
     /// Records above which a partition is read, and a batch of writes is written, through Bulk API 2.0 instead of the
     /// REST API (Salesforce's guidance: Bulk above about 2,000 records). Default 2000.
     /// </summary>
+    [SettingMinimum(1, "2000")]
     public int BulkThreshold { get; set; } = 2000;
 
     /// <summary><c>maxRecords</c> of a Bulk query results page (1..1,000,000): fewer calls when larger; rows are streamed either way. Default 250,000.</summary>
+    [SettingRange(1, 1_000_000, "250000")]
     public int BulkResultsPageSize { get; set; } = 250_000;
 
     /// <summary>First wait between status reads of a Bulk job; doubles up to <see cref="BulkPollMaxInterval"/>. Default 2 s.</summary>
@@ -87,6 +96,7 @@ public sealed class SalesforceOptions
     public TimeSpan BulkPollMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a run waits for one Bulk job before giving up on it (the job itself keeps running). Default 30 min.</summary>
+    [PositiveDuration("00:30:00")]
     public TimeSpan BulkJobTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Timeout of one HTTP attempt. Default 2 min (SOQL can be slow).</summary>

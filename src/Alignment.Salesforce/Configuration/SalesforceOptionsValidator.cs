@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace Alignment.Salesforce.Configuration;
 
-/// <summary>Checks <see cref="SalesforceOptions"/> on start; every message names the setting and gives an example.</summary>
+/// <summary>
+/// Checks <see cref="SalesforceOptions"/> on start: the rules across settings and the ones that need code (URLs, the
+/// auth flow's secrets, field names); each setting's own range is its attribute, checked by the source-generated
+/// <see cref="SalesforceOptionsAnnotationsValidator"/>. Every message names the setting and gives an example.
+/// </summary>
 public sealed partial class SalesforceOptionsValidator : IValidateOptions<SalesforceOptions>
 {
     private const string S = SalesforceOptions.SectionName;
@@ -45,54 +49,9 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
             errors.Add($"{S}:MaxDailyApiShare must be in (0, 1], e.g. 0.8.");
         }
 
-        if (options.PageSize is < 200 or > 2000)
-        {
-            errors.Add($"{S}:PageSize must be between 200 and 2000, e.g. 2000.");
-        }
-
-        if (options.WriteBatchSize is < 1 or > 200)
-        {
-            errors.Add($"{S}:WriteBatchSize must be between 1 and 200, e.g. 200.");
-        }
-
-        if (options.MaxWriteAttempts is < 1 or > 10)
-        {
-            errors.Add($"{S}:MaxWriteAttempts must be between 1 and 10, e.g. 3.");
-        }
-
-        if (options.IdChunkSize is < 1 or > 700)
-        {
-            errors.Add($"{S}:IdChunkSize must be between 1 and 700, e.g. 300.");
-        }
-
-        if (options.NamedIdChunkSize is < 1 or > 2000)
-        {
-            errors.Add($"{S}:NamedIdChunkSize must be between 1 and 2000, e.g. 2000.");
-        }
-
-        if (options.BulkThreshold < 1)
-        {
-            errors.Add($"{S}:BulkThreshold must be at least 1, e.g. 2000.");
-        }
-
-        if (options.BulkResultsPageSize is < 1 or > 1_000_000)
-        {
-            errors.Add($"{S}:BulkResultsPageSize must be between 1 and 1000000, e.g. 250000.");
-        }
-
         if (options.BulkPollInterval <= TimeSpan.Zero || options.BulkPollMaxInterval < options.BulkPollInterval)
         {
             errors.Add($"{S}:BulkPollInterval must be positive and BulkPollMaxInterval at least as long, e.g. \"00:00:02\" and \"00:00:30\".");
-        }
-
-        if (options.BulkJobTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{S}:BulkJobTimeout must be positive, e.g. \"00:30:00\".");
-        }
-
-        if (options.TokenLifetime <= TimeSpan.Zero)
-        {
-            errors.Add($"{S}:TokenLifetime must be positive, e.g. \"00:30:00\".");
         }
 
         if (options.MaxRetries is < 1 or > 10 || options.RetryBaseDelay < TimeSpan.Zero || options.AttemptTimeout < TimeSpan.FromSeconds(1))
@@ -193,3 +152,7 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
     [GeneratedRegex("^v[0-9]{2,3}\\.[0-9]$")]
     private static partial Regex ApiVersionRegex();
 }
+
+/// <summary>Checks the setting attributes of <see cref="SalesforceOptions"/> (generated at build time).</summary>
+[OptionsValidator]
+public sealed partial class SalesforceOptionsAnnotationsValidator : IValidateOptions<SalesforceOptions>;

@@ -53,6 +53,24 @@ public sealed class RegisteredOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_SourceGeneratedSettingRules_ReportTheFullSettingWithoutThePropertyInFront()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<Sync.Settings.SyncOptions>().Bind(Config(("Alignment:Sync:WriteBatchSize", "0"), ("Alignment:Sync:InboxLease", "00:00:00"))
+            .GetSection(Sync.Settings.SyncOptions.SectionName));
+        services.AddSingleton<IValidateOptions<Sync.Settings.SyncOptions>, Sync.Settings.SyncOptionsAnnotationsValidator>();
+
+        var problems = RegisteredOptionsValidator.Validate(services);
+
+        Assert.Equal(
+            [
+                ("Alignment:Sync:InboxLease", "Alignment:Sync:InboxLease must be a positive duration, e.g. \"00:05:00\"."),
+                ("Alignment:Sync:WriteBatchSize", "Alignment:Sync:WriteBatchSize must be between 1 and 2000, e.g. 200."),
+            ],
+            problems.Select(p => (p.Setting, p.Problem)).Order());
+    }
+
+    [Fact]
     public void Validate_ForeignOptions_AreNotProbed()
     {
         var services = new ServiceCollection();

@@ -18,7 +18,7 @@ public sealed class SalesforceOptionsValidatorTests
     };
 
     private static IReadOnlyList<string> Errors(SalesforceOptions options) =>
-        new SalesforceOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+        [.. new SalesforceOptionsAnnotationsValidator().Validate(null, options).Failures ?? [], .. new SalesforceOptionsValidator().Validate(null, options).Failures ?? []];
 
     [Fact]
     public void Validate_Defaults_Succeed() => Assert.Empty(Errors(Valid()));
@@ -33,6 +33,7 @@ public sealed class SalesforceOptionsValidatorTests
         { nameof(SalesforceOptions.MaxDailyApiShare), "Alignment:Salesforce:MaxDailyApiShare must be in (0, 1], e.g. 0.8" },
         { nameof(SalesforceOptions.PageSize), "Alignment:Salesforce:PageSize must be between 200 and 2000" },
         { nameof(SalesforceOptions.WriteBatchSize), "Alignment:Salesforce:WriteBatchSize must be between 1 and 200" },
+        { nameof(SalesforceOptions.BulkJobTimeout), "Alignment:Salesforce:BulkJobTimeout must be a positive duration, e.g. \"00:30:00\"." },
         { nameof(SalesforceOptions.OrganizationId), "Alignment:Salesforce:OrganizationId must be a 15 or 18 character org id" },
         { "Field", "Alignment:Salesforce:Fields:Score must be a field API name" },
         { "Rule", "Alignment:Salesforce:Signals:ActivityRules:0:SubjectPattern is not a valid regular expression" },
@@ -54,6 +55,7 @@ public sealed class SalesforceOptionsValidatorTests
             case nameof(SalesforceOptions.MaxDailyApiShare): o.MaxDailyApiShare = 1.5; break;
             case nameof(SalesforceOptions.PageSize): o.PageSize = 5000; break;
             case nameof(SalesforceOptions.WriteBatchSize): o.WriteBatchSize = 201; break;
+            case nameof(SalesforceOptions.BulkJobTimeout): o.BulkJobTimeout = TimeSpan.Zero; break;
             case nameof(SalesforceOptions.OrganizationId): o.OrganizationId = "00D'"; break;
             case "Field": o.Fields.Score = "Score__c, Name"; break;
             case "Rule": o.Signals.ActivityRules.Add(new SalesforceSignalRule { Object = "Task", SubjectPattern = "([" }); break;
