@@ -1,3 +1,4 @@
+using Alignment.Sync.Runs;
 using System.CommandLine;
 using System.Globalization;
 using Alignment.Cli.Composition;
@@ -41,7 +42,7 @@ internal sealed class RunCommand : Command
         var table = new Table().Title($"Scoring run {Markup.Escape(result.RunId)}").AddColumn("").AddColumn("");
         table.HideHeaders();
         void Row(string name, object? value) => table.AddRow(Markup.Escape(name), Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "-"));
-        Row("Kind", result.Kind);
+        Row("Kind", result.Kind.Name());
         Row("Outcome", result.Outcome);
         Row("Model version", result.ModelVersion);
         Row("Accounts read", result.Read);

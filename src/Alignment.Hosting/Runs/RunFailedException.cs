@@ -20,14 +20,14 @@ public sealed class RunFailedException : Exception
     {
     }
 
-    public RunFailedException(string kind, string runId, string? error)
-        : base($"The {kind} run {runId} failed: {error ?? "see the run ledger"}.")
+    public RunFailedException(Sync.Runs.RunKind kind, string runId, string? error)
+        : base($"The {Sync.Runs.RunKinds.Name(kind)} run {runId} failed: {error ?? "see the run ledger"}.")
     {
         Kind = kind;
         RunId = runId;
     }
 
-    public string? Kind { get; }
+    public Sync.Runs.RunKind? Kind { get; }
 
     public string? RunId { get; }
 }

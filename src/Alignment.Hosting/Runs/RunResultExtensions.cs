@@ -26,6 +26,6 @@ public static class RunResultExtensions
     public static SlaSweepResult ThrowIfFailed(this SlaSweepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Outcome == RunOutcome.Failed ? throw new RunFailedException("sla-sweep", result.RunId, result.Error) : result;
+        return result.Outcome == RunOutcome.Failed ? throw new RunFailedException(SlaSweepJob.Kind, result.RunId, result.Error) : result;
     }
 }

@@ -1,3 +1,4 @@
+using Alignment.Sync.Runs;
 using Alignment.Storage.Tables;
 using Alignment.Sync.State;
 using Azure;
@@ -38,7 +39,7 @@ internal sealed class RunRecordEntity : ITableEntity
     {
         RowKey = TableKey.InvertedTicks(record.StartedAt) + "|" + TableKey.Escape(record.RunId),
         RunId = record.RunId,
-        Kind = record.Kind,
+        Kind = record.Kind.Name(),
         Crm = record.Crm,
         StartedAt = record.StartedAt,
         FinishedAt = record.FinishedAt,
@@ -54,10 +55,11 @@ internal sealed class RunRecordEntity : ITableEntity
         Error = record.Error,
     };
 
-    public RunRecord ToRecord() => new()
+    /// <summary>The row as a record; null for a kind no release writes (a row left by another tool), which lists skip.</summary>
+    public RunRecord? ToRecord() => RunKinds.Parse(Kind) is not { } kind ? null : new()
     {
         RunId = RunId,
-        Kind = Kind,
+        Kind = kind,
         Crm = Crm,
         StartedAt = StartedAt,
         FinishedAt = FinishedAt,

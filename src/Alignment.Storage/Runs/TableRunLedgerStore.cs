@@ -29,7 +29,10 @@ internal sealed class TableRunLedgerStore(StateTables tables) : IRunLedger
         var records = new List<RunRecord>(Math.Min(max, 100));
         await foreach (var entity in table.QueryAsync<RunRecordEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            records.Add(entity.ToRecord());
+            if (entity.ToRecord() is { } record)
+            {
+                records.Add(record);
+            }
             if (records.Count >= max)
             {
                 break;

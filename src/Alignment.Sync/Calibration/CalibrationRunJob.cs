@@ -29,7 +29,7 @@ public sealed partial class CalibrationRunJob(
     TimeProvider time,
     ILogger<CalibrationRunJob> logger)
 {
-    public const string Kind = "calibration";
+    public const Runs.RunKind Kind = Runs.RunKind.Calibration;
 
     /// <summary>The error of a run on a CRM whose outcomes cannot be read yet (nothing is posted).</summary>
     public const string OutcomesUnsupported = "OUTCOMES_UNSUPPORTED";
@@ -38,7 +38,7 @@ public sealed partial class CalibrationRunJob(
 
     /// <summary>The ledger key of a CRM's summary for the month of <paramref name="at"/> (UTC): <c>calibration:salesforce:2026-12</c>.</summary>
     public static string KeyFor(string crmName, DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Kind}:{crmName}:{at.UtcDateTime:yyyy-MM}");
+        string.Create(CultureInfo.InvariantCulture, $"{Runs.RunKinds.Name(Kind)}:{crmName}:{at.UtcDateTime:yyyy-MM}");
 
     public async Task<CalibrationRunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ public sealed partial class CalibrationRunJob(
                     Key = key,
                     Level = AlertLevel.Calibration,
                     AccountId = runId,
-                    HandoffRule = Kind,
+                    HandoffRule = Runs.RunKinds.Name(Kind),
                     HandoffAt = start,
                     SlaDue = start,
                     Calibration = summary,

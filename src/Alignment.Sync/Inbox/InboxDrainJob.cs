@@ -39,7 +39,7 @@ public sealed partial class InboxDrainJob(
     ILogger<InboxDrainJob> logger)
 {
     /// <summary>The drain's kind in traces and metrics (docs/functions.md, "Telemetry").</summary>
-    public const string Kind = "inbox-drain";
+    public const RunKind Kind = RunKind.InboxDrain;
 
     /// <summary>
     /// How many due items a drain that stopped before emptying the inbox counts for the depth metric at most (one
@@ -51,7 +51,7 @@ public sealed partial class InboxDrainJob(
 
     public async Task<InboxDrainResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
+        using var activity = SyncTelemetry.StartRun(Kind.Name(), crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var tally = new Tally();

@@ -6,6 +6,6 @@ namespace Alignment.Sync.Runs;
 public static class RunIds
 {
     /// <summary><c>{crm}:{kind}:{start, UTC, yyyyMMddTHHmmssfffZ}</c>, e.g. <c>hubspot:sla-sweep:20261120T150000000Z</c>.</summary>
-    public static string For(string crm, string kind, DateTimeOffset start) =>
-        string.Create(CultureInfo.InvariantCulture, $"{crm}:{kind}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
+    public static string For(string crm, RunKind kind, DateTimeOffset start) =>
+        string.Create(CultureInfo.InvariantCulture, $"{crm}:{kind.Name()}:{start.UtcDateTime:yyyyMMddTHHmmssfffZ}");
 }

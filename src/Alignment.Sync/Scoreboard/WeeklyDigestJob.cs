@@ -29,7 +29,7 @@ public sealed partial class WeeklyDigestJob(
     TimeProvider time,
     ILogger<WeeklyDigestJob> logger)
 {
-    public const string Kind = "weekly-digest";
+    public const string Kind = "weekly-digest"; // the digest's alert-ledger key prefix and rule name
 
     /// <summary>The local hour on Monday from which the week's digest is due.</summary>
     public static readonly TimeOnly DueAt = new(8, 0);

@@ -37,8 +37,8 @@ public sealed partial class ScoringRunJob(
     TimeProvider time,
     ILogger<ScoringRunJob> logger)
 {
-    public const string IncrementalKind = "scoring";
-    public const string FullKind = "full-rescore";
+    public const RunKind IncrementalKind = RunKind.Scoring;
+    public const RunKind FullKind = RunKind.FullRescore;
 
     private readonly SyncOptions settings = options.Value;
 
@@ -172,7 +172,7 @@ public sealed partial class ScoringRunJob(
         return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, FullKind, RunOutcome.Succeeded, crm.GetUsage().Calls - callsBefore, start));
     }
 
-    private ScoringRunResult Result(Progress progress, string kind, RunOutcome outcome, int apiCalls, DateTimeOffset start) => new()
+    private ScoringRunResult Result(Progress progress, RunKind kind, RunOutcome outcome, int apiCalls, DateTimeOffset start) => new()
     {
         RunId = progress.RunId,
         Kind = kind,
@@ -287,7 +287,7 @@ public sealed partial class ScoringRunJob(
     }
 
     private async Task<RunRecord> RecordAsync(
-        string runId, string kind, DateTimeOffset start, int callsBefore, RunOutcome outcome, string? error, Progress progress, CancellationToken cancellationToken)
+        string runId, RunKind kind, DateTimeOffset start, int callsBefore, RunOutcome outcome, string? error, Progress progress, CancellationToken cancellationToken)
     {
         var record = new RunRecord
         {

@@ -6,7 +6,8 @@ public sealed record ScoringRunResult
     public required string RunId { get; init; }
 
     /// <summary><c>scoring</c> (incremental) or <c>full-rescore</c>.</summary>
-    public required string Kind { get; init; }
+    [System.Text.Json.Serialization.JsonConverter(typeof(Runs.RunKindJsonConverter))]
+    public required Runs.RunKind Kind { get; init; }
 
     /// <summary>One of <see cref="Runs.RunOutcome"/>.</summary>
     public required Runs.RunOutcome Outcome { get; init; }

@@ -32,7 +32,7 @@ public sealed partial class SlaSweepJob(
     TimeProvider time,
     ILogger<SlaSweepJob> logger)
 {
-    public const string Kind = "sla-sweep";
+    public const RunKind Kind = RunKind.SlaSweep;
 
     private readonly SyncOptions settings = options.Value;
 
@@ -43,7 +43,7 @@ public sealed partial class SlaSweepJob(
     /// </summary>
     public async Task<SlaSweepResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var activity = SyncTelemetry.StartRun(Kind, crm.Name);
+        using var activity = SyncTelemetry.StartRun(Kind.Name(), crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var runId = RunIds.For(crm.Name, Kind, start);

@@ -5,8 +5,9 @@ public sealed record RunRecord
 {
     public required string RunId { get; init; }
 
-    /// <summary><c>scoring</c>, <c>full-rescore</c>, <c>sla-sweep</c>, <c>inbox</c>, <c>plan</c>.</summary>
-    public required string Kind { get; init; }
+    /// <summary>What the run did; stored by its <see cref="Runs.RunKinds.Name"/> (<c>full-rescore</c>, …).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Runs.RunKindJsonConverter))]
+    public required Runs.RunKind Kind { get; init; }
 
     public required string Crm { get; init; }
     public required DateTimeOffset StartedAt { get; init; }

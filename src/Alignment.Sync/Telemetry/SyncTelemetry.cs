@@ -102,10 +102,10 @@ public static class SyncTelemetry
         return result;
     }
 
-    private static TagList Tags(string kind, RunOutcome outcome, string crm) =>
-        new() { { "alignment.run.kind", kind }, { "alignment.run.outcome", outcome.ToString() }, { "alignment.crm", crm } };
+    private static TagList Tags(RunKind kind, RunOutcome outcome, string crm) =>
+        new() { { "alignment.run.kind", kind.Name() }, { "alignment.run.outcome", outcome.ToString() }, { "alignment.crm", crm } };
 
-    private static void Finish(Activity? activity, string runId, string kind, RunOutcome outcome, string? error)
+    private static void Finish(Activity? activity, string runId, RunKind kind, RunOutcome outcome, string? error)
     {
         if (activity is null)
         {
@@ -113,7 +113,7 @@ public static class SyncTelemetry
         }
 
         activity.SetTag("alignment.run.id", runId);
-        activity.SetTag("alignment.run.kind", kind);
+        activity.SetTag("alignment.run.kind", kind.Name());
         activity.SetTag("alignment.run.outcome", outcome.ToString());
         activity.SetStatus(outcome == RunOutcome.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok, outcome == RunOutcome.Failed ? error : null);
     }

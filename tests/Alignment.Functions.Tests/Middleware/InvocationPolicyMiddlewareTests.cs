@@ -58,7 +58,7 @@ public sealed class InvocationPolicyMiddlewareTests : IDisposable
     [Fact]
     public async Task Invoke_FunctionThrows_LogsTheFailureAndRethrowsTheSameException()
     {
-        var failure = new RunFailedException("scoring", "salesforce:scoring:20261203T090000000Z", "SERVER_UNAVAILABLE");
+        var failure = new RunFailedException(Sync.Runs.RunKind.Scoring, "salesforce:scoring:20261203T090000000Z", "SERVER_UNAVAILABLE");
 
         var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new InvocationPolicyMiddleware(time).Invoke(context.Object, _ => throw failure));
 

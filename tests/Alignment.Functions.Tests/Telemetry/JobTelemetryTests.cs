@@ -81,7 +81,7 @@ public sealed class JobTelemetryTests : IDisposable
         var run = Assert.Single(h.Runs.All);
         var activity = Assert.Single(activities, a => (string?)a.GetTagItem("alignment.run.id") == run.RunId);
         Assert.Equal("scoring-run", activity.OperationName);
-        Assert.Equal(run.Kind, activity.GetTagItem("alignment.run.kind"));
+        Assert.Equal(run.Kind.Name(), activity.GetTagItem("alignment.run.kind"));
         Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal("salesforce", activity.GetTagItem("alignment.crm"));
         Assert.Equal(ActivityStatusCode.Ok, activity.Status);
@@ -113,7 +113,7 @@ public sealed class JobTelemetryTests : IDisposable
 
         await new DrainInboxFunction(h.DrainJob()).RunAsync(new TimerInfo(), CancellationToken.None);
 
-        var activity = Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind);
+        var activity = Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind.Name());
         Assert.StartsWith("salesforce:inbox-drain:", (string?)activity.GetTagItem("alignment.run.id"), StringComparison.Ordinal);
         Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal(2, activity.GetTagItem("alignment.inbox.done"));
@@ -140,7 +140,7 @@ public sealed class JobTelemetryTests : IDisposable
         var result = await h.DrainJob().RunAsync(CancellationToken.None);
 
         Assert.Equal((2, 3), (result.Done, result.Depth));
-        Assert.Equal(3, Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind).GetTagItem("alignment.inbox.depth"));
+        Assert.Equal(3, Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind.Name()).GetTagItem("alignment.inbox.depth"));
         Assert.Equal(3L, counters["alignment.inbox.depth"]);
     }
 
@@ -156,6 +156,6 @@ public sealed class JobTelemetryTests : IDisposable
 
         Assert.Equal((1, 0), (first.Breaches, second.Breaches));
         Assert.Equal(1L, counters["alignment.sla.breaches"]);
-        Assert.Equal([1, 0], activities.Where(a => a.OperationName == SlaSweepJob.Kind).Select(a => (int?)a.GetTagItem("alignment.sla.breaches")));
+        Assert.Equal([1, 0], activities.Where(a => a.OperationName == SlaSweepJob.Kind.Name()).Select(a => (int?)a.GetTagItem("alignment.sla.breaches")));
     }
 }

@@ -127,7 +127,7 @@ public sealed class TimerFunctionTests
 
         var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new SweepSlaFunction(h.SweepJob()).RunAsync(Timer, CancellationToken.None));
 
-        Assert.Equal("sla-sweep", thrown.Kind);
+        Assert.Equal(RunKind.SlaSweep, thrown.Kind);
     }
 
     [Fact]

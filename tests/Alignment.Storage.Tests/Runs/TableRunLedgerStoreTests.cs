@@ -61,5 +61,5 @@ public sealed class TableRunLedgerStoreTests(AzuriteFixture azurite) : StoreTest
         Assert.Empty(await Instance<IRunLedger>().ListRecentAsync(5, Ct));
 
     private static RunRecord Run(string id, DateTimeOffset startedAt) =>
-        new() { RunId = id, Kind = "scoring", Crm = "salesforce", StartedAt = startedAt };
+        new() { RunId = id, Kind = Sync.Runs.RunKind.Scoring, Crm = "salesforce", StartedAt = startedAt };
 }

@@ -322,7 +322,7 @@ public sealed class SlaSweepJobTests
         await h.SweepAsync();
 
         var row = Assert.Single(h.Runs.All);
-        Assert.Equal(("sla-sweep", 1, 1, 1, RunOutcome.Succeeded), (row.Kind, row.Read, row.Written, row.AlertsSent, row.Outcome));
+        Assert.Equal((Alignment.Sync.Runs.RunKind.SlaSweep, 1, 1, 1, RunOutcome.Succeeded), (row.Kind, row.Read, row.Written, row.AlertsSent, row.Outcome));
         Assert.Equal(h.Crm.Calls, row.ApiCalls);
     }
 
