@@ -33,43 +33,15 @@ internal sealed class HubSpotOutcomeReader(HubSpotClient client, IOptions<HubSpo
 
     private async IAsyncEnumerable<Opportunity> ReadAsync(IReadOnlyList<SearchFilter> filters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? afterId = null;
-        while (true)
+        await foreach (var deals in client.SearchAllAsync(ObjectType, filters, Properties, options.Value.SearchResultCap, null, cancellationToken).ConfigureAwait(false))
         {
-            var partition = afterId is null ? filters : [.. filters, new SearchFilter("hs_object_id", "GT", afterId)];
-            var seen = 0;
-            var after = "0";
-            while (true)
+            var companies = await client.ReadAssociationsAsync(ObjectType, "companies", [.. deals.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+            foreach (var deal in deals)
             {
-                var search = new SearchRequest([new SearchFilterGroup(partition)], [new SearchSort("hs_object_id", "ASCENDING")], Properties, HubSpotClient.SearchPageSize, after);
-                var page = await client.SearchAsync(ObjectType, search, cancellationToken).ConfigureAwait(false);
-                var deals = page.Results ?? [];
-                if (deals.Count > 0)
+                if (companies.TryGetValue(deal.Id, out var ids) && ids.Count > 0 && Map(deal, ids[0]) is { } opportunity)
                 {
-                    var companies = await client.ReadAssociationsAsync(ObjectType, "companies", [.. deals.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
-                    foreach (var deal in deals)
-                    {
-                        if (companies.TryGetValue(deal.Id, out var ids) && ids.Count > 0 && Map(deal, ids[0]) is { } opportunity)
-                        {
-                            yield return opportunity;
-                        }
-                    }
+                    yield return opportunity;
                 }
-
-                seen += deals.Count;
-                var next = page.Paging?.Next?.After;
-                if (deals.Count == 0 || string.IsNullOrEmpty(next))
-                {
-                    yield break;
-                }
-
-                if (seen + HubSpotClient.SearchPageSize > options.Value.SearchResultCap)
-                {
-                    afterId = deals[^1].Id;
-                    break;
-                }
-
-                after = next;
             }
         }
     }

@@ -71,44 +71,13 @@ internal sealed class HubSpotCrm : ICrm
             filters.Add(new SearchFilter("hs_object_id", "LT", to));
         }
 
-        var properties = _accounts.CompanyProperties();
-        string? afterId = null;
-        while (true)
+        // Ascending by hs_object_id, restarted with "hs_object_id > last" before the result cap (HubSpotClient.SearchAllAsync).
+        await foreach (var page in _client.SearchAllAsync("companies", filters, _accounts.CompanyProperties(), _options.SearchResultCap,
+            (seen, lastId) => HubSpotLog.SearchPartitioned(_logger, seen, lastId), cancellationToken).ConfigureAwait(false))
         {
-            // One partition: ascending by hs_object_id, restarted with "hs_object_id > last" before the result cap.
-            var partition = afterId is null ? filters : [.. filters, new SearchFilter("hs_object_id", "GT", afterId)];
-            var seen = 0;
-            var after = "0";
-            while (true)
+            foreach (var account in await EnrichAsync(page, request.SignalsSince, cancellationToken).ConfigureAwait(false))
             {
-                var search = new SearchRequest(
-                    [new SearchFilterGroup(partition)],
-                    [new SearchSort("hs_object_id", "ASCENDING")],
-                    properties,
-                    HubSpotClient.SearchPageSize,
-                    after);
-                var page = await _client.SearchAsync("companies", search, cancellationToken).ConfigureAwait(false);
-                var results = page.Results ?? [];
-                foreach (var account in await EnrichAsync(results, request.SignalsSince, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return account;
-                }
-
-                seen += results.Count;
-                var next = page.Paging?.Next?.After;
-                if (results.Count == 0 || string.IsNullOrEmpty(next))
-                {
-                    yield break;
-                }
-
-                if (seen + HubSpotClient.SearchPageSize > _options.SearchResultCap)
-                {
-                    afterId = results[^1].Id;
-                    HubSpotLog.SearchPartitioned(_logger, seen, afterId);
-                    break;
-                }
-
-                after = next;
+                yield return account;
             }
         }
     }

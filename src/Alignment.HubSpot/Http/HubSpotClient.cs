@@ -41,6 +41,60 @@ internal sealed class HubSpotClient
         (await SendAsync(HttpMethod.Post, Paths.Search(objectType), request, HubSpotJsonContext.Default.SearchRequest,
             HubSpotJsonContext.Default.SearchResponse, cancellationToken).ConfigureAwait(false))!;
 
+    /// <summary>
+    /// Every record the filters select, one page (<see cref="SearchPageSize"/>) at a time, ascending by
+    /// <c>hs_object_id</c>: before the search's result cap (<paramref name="resultCap"/>, 10,000 on HubSpot) the search
+    /// restarts with <c>hs_object_id &gt;</c> the last id seen, so any number of records is read.
+    /// </summary>
+    /// <param name="objectType">The object type searched, e.g. <c>companies</c>, <c>deals</c>.</param>
+    /// <param name="filters">The filters, ANDed (one filter group).</param>
+    /// <param name="properties">The properties returned.</param>
+    /// <param name="resultCap">The most results one search pages through.</param>
+    /// <param name="onRestart">Told the records seen and the last id when the search restarts (for a log line).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async IAsyncEnumerable<IReadOnlyList<HubSpotObject>> SearchAllAsync(
+        string objectType,
+        IReadOnlyList<SearchFilter> filters,
+        IReadOnlyList<string> properties,
+        int resultCap,
+        Action<int, string>? onRestart,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? afterId = null;
+        while (true)
+        {
+            var partition = afterId is null ? filters : [.. filters, new SearchFilter("hs_object_id", "GT", afterId)];
+            var seen = 0;
+            var after = "0";
+            while (true)
+            {
+                var search = new SearchRequest([new SearchFilterGroup(partition)], [new SearchSort("hs_object_id", "ASCENDING")], properties, SearchPageSize, after);
+                var page = await SearchAsync(objectType, search, cancellationToken).ConfigureAwait(false);
+                var results = page.Results ?? [];
+                if (results.Count > 0)
+                {
+                    yield return results;
+                }
+
+                seen += results.Count;
+                var next = page.Paging?.Next?.After;
+                if (results.Count == 0 || string.IsNullOrEmpty(next))
+                {
+                    yield break;
+                }
+
+                if (seen + SearchPageSize > resultCap)
+                {
+                    afterId = results[^1].Id;
+                    onRestart?.Invoke(seen, afterId);
+                    break;
+                }
+
+                after = next;
+            }
+        }
+    }
+
     /// <summary>Reads records by id, 100 per call; ids HubSpot does not know are left out.</summary>
     public async Task<IReadOnlyList<HubSpotObject>> BatchReadAsync(
         string objectType, IReadOnlyCollection<string> ids, IReadOnlyList<string> properties, CancellationToken cancellationToken)
