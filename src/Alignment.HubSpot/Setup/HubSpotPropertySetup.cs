@@ -56,7 +56,17 @@ public sealed class HubSpotPropertySetup
         var conflicting = entries.Where(e => e.Outcome == HubSpotPropertyOutcome.Conflict).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var wanted in HubSpotListDefinitions.For(map))
         {
-            entries.Add(Log(await EnsureListAsync(wanted, conflicting, cancellationToken).ConfigureAwait(false)));
+            try
+            {
+                entries.Add(Log(await EnsureListAsync(wanted, conflicting, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (HubSpotException e) when (e.StatusCode == 403)
+            {
+                // The properties are in place; only the lists need the scopes. One entry says so, the rest are not tried.
+                entries.Add(Log(new HubSpotPropertySetupEntry("scoreboard lists", "list", HubSpotPropertyOutcome.Conflict,
+                    "HubSpot refused the Lists API (403 " + (e.Category ?? "FORBIDDEN") + "): give the app the crm.lists.read and crm.lists.write scopes and run setup again")));
+                break;
+            }
         }
 
         return new HubSpotPropertySetupResult(objectType, entries);

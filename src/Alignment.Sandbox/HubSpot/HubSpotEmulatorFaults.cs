@@ -11,6 +11,9 @@ public sealed class HubSpotEmulatorFaults
     /// <summary>When true every call answers 429 with policy <c>DAILY</c>.</summary>
     public bool DailyLimitReached { get; set; }
 
+    /// <summary>When true the Lists API answers 403 <c>MISSING_SCOPES</c>, as for an app without <c>crm.lists.*</c>.</summary>
+    public bool ListsScopeMissing { get; set; }
+
     /// <summary><c>Retry-After</c> seconds sent with injected ten-secondly 429s.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

@@ -19,6 +19,11 @@ internal static class HubSpotListEndpoints
 
     public static async Task<IResult> CreateAsync(HubSpotEmulator emulator, HttpContext context)
     {
+        if (emulator.Faults.ListsScopeMissing)
+        {
+            return MissingScopes();
+        }
+
         if (await HubSpotEmulatorRoutes.BodyAsync(context) is not JsonObject body
             || body["name"]?.GetValueKind() != JsonValueKind.String || body["objectTypeId"] is null || body["processingType"] is null)
         {
@@ -79,6 +84,11 @@ internal static class HubSpotListEndpoints
 
     public static IResult GetByName(HubSpotEmulator emulator, string objectTypeId, string name, HttpContext context)
     {
+        if (emulator.Faults.ListsScopeMissing)
+        {
+            return MissingScopes();
+        }
+
         var store = emulator.Store;
         lock (store.Sync)
         {
@@ -114,6 +124,15 @@ internal static class HubSpotListEndpoints
         var branches = (root["filterBranches"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         return store.All("companies").Where(c => branches.Any(b => (b["filters"] as JsonArray ?? []).OfType<JsonObject>().All(f => Passes(c, f))));
     }
+
+    private static IResult MissingScopes() =>
+        HubSpotEmulatorResponses.Error(403, "MISSING_SCOPES",
+            "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+            new JsonArray(new JsonObject
+            {
+                ["message"] = "One or more of the following scopes are required.",
+                ["context"] = new JsonObject { ["requiredGranularScopes"] = new JsonArray("crm.lists.read") },
+            }));
 
     private static bool IncludeFilters(HttpContext context) =>
         string.Equals(context.Request.Query["includeFilters"], "true", StringComparison.OrdinalIgnoreCase);

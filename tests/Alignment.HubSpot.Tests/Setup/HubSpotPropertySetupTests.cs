@@ -151,6 +151,23 @@ public sealed class HubSpotPropertySetupTests
     }
 
     [Fact]
+    public async Task EnsureAsync_AppWithoutTheListsScopes_PropertiesCreatedAndOneEntryNamesTheScopes()
+    {
+        await using var host = await HubSpotTestHost.StartAsync([], o => o.DefineAlignmentProperties = false);
+        host.Emulator.Faults.ListsScopeMissing = true;
+
+        var result = await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(Fields + 1, result.Created.Count());
+        var lists = Assert.Single(result.Entries, e => e.Kind == "list");
+        Assert.Equal(HubSpotPropertyOutcome.Conflict, lists.Outcome);
+        Assert.Contains("crm.lists.read and crm.lists.write", lists.Detail, StringComparison.Ordinal);
+        Assert.Contains("MISSING_SCOPES", lists.Detail, StringComparison.Ordinal);
+        Assert.Single(host.Requests, r => r.Uri.AbsolutePath.Contains("/lists", StringComparison.Ordinal)); // not retried per list
+    }
+
+    [Fact]
     public async Task EnsureAsync_ConfiguredNames_ListsFilterOnThem()
     {
         await using var host = await HubSpotTestHost.StartAsync(
