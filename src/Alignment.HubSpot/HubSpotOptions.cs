@@ -1,5 +1,5 @@
-using Alignment.Sync.Settings;
 using Alignment.HubSpot.Crm;
+using Alignment.Sync.Settings;
 
 namespace Alignment.HubSpot;
 

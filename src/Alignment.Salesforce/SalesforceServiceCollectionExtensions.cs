@@ -1,12 +1,12 @@
-using Alignment.Salesforce.Calibration;
-using Alignment.Sync.Calibration;
 using Alignment.Salesforce.Auth;
 using Alignment.Salesforce.Bulk;
+using Alignment.Salesforce.Calibration;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Health;
 using Alignment.Salesforce.Http;
 using Alignment.Salesforce.Partitions;
 using Alignment.Salesforce.Webhooks;
+using Alignment.Sync.Calibration;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Configuration;

@@ -1,9 +1,9 @@
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Plan;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

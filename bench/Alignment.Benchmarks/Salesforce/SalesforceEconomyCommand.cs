@@ -3,8 +3,8 @@ using System.Globalization;
 using Alignment.Salesforce.Configuration;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alignment.Benchmarks.Salesforce;

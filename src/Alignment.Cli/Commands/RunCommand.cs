@@ -1,8 +1,8 @@
-using Alignment.Sync.Runs;
 using System.CommandLine;
 using System.Globalization;
 using Alignment.Cli.Composition;
 using Alignment.Cli.Output;
+using Alignment.Sync.Runs;
 using Alignment.Sync.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

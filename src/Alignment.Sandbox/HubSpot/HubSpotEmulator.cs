@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
 using Microsoft.AspNetCore.Builder;

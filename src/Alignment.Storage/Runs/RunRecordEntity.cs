@@ -1,5 +1,5 @@
-using Alignment.Sync.Runs;
 using Alignment.Storage.Tables;
+using Alignment.Sync.Runs;
 using Alignment.Sync.State;
 using Azure;
 using Azure.Data.Tables;

@@ -1,5 +1,5 @@
-using Azure;
 using Alignment.Sync.State;
+using Azure;
 
 namespace Alignment.Storage.Tables;
 

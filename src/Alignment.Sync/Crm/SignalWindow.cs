@@ -1,5 +1,5 @@
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 
 namespace Alignment.Sync.Crm;
 

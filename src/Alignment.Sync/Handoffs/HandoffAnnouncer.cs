@@ -1,8 +1,8 @@
 using System.Globalization;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Runs;
 using Alignment.Sync.Scheduling;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.State;
 using Alignment.Sync.Telemetry;
 using Alignment.Sync.Writing;

@@ -1,7 +1,7 @@
 using Alignment.Core.Accounts;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;
 using Alignment.Sync.Writing;

@@ -1,6 +1,6 @@
 using Alignment.Sync.Alerts;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scheduling;
+using Alignment.Sync.Settings;
 using Alignment.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

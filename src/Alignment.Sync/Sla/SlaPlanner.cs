@@ -4,8 +4,8 @@ using Alignment.Core.Sla;
 using Alignment.Core.Tiers;
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Alignment.Sync.Sla;

@@ -1,8 +1,8 @@
 using Alignment.HubSpot.Tests.Support;
 using Alignment.Sync.Handoffs;
 using Alignment.Sync.History;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Sla;
 using Alignment.TestKit.Fakes;
 using Alignment.TestKit.Scoring;

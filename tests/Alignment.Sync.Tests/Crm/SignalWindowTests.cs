@@ -1,6 +1,6 @@
 using Alignment.Sync.Crm;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.TestKit.Scoring;
 
 namespace Alignment.Sync.Tests.Crm;

@@ -1,9 +1,9 @@
 using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
-using Alignment.Sync.Settings;
 using Alignment.Sync.Plan;
 using Alignment.Sync.Scoring;
+using Alignment.Sync.Settings;
 using Alignment.Sync.Sla;
 using Alignment.Sync.State;
 using Alignment.TestKit.Fakes;

@@ -3,8 +3,8 @@ using Alignment.Sync.Alerts;
 using Alignment.Sync.Crm;
 using Alignment.Sync.Plan;
 using Alignment.Sync.Scoring;
-using Alignment.TestKit.Scoring;
 using Alignment.TestKit.Builders;
+using Alignment.TestKit.Scoring;
 
 namespace Alignment.Sync.Tests.Plan;
 
