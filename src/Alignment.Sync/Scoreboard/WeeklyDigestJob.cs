@@ -22,7 +22,6 @@ public sealed partial class WeeklyDigestJob(
     ICrm crm,
     ScoreboardJob scoreboard,
     IScoreboardHistory stored,
-    AlignmentRules rules,
     IAlertLedger ledger,
     AlertDelivery delivery,
     IOptions<SyncOptions> options,
@@ -42,14 +41,8 @@ public sealed partial class WeeklyDigestJob(
     /// <returns>The digest this invocation recorded, or null (not due yet, or recorded before).</returns>
     public async Task<WeeklyDigest?> RunAsync(CancellationToken cancellationToken)
     {
-        var zoneId = string.IsNullOrWhiteSpace(settings.ScoreboardTimeZone) ? rules.Sla.Policy.DefaultTimeZone : settings.ScoreboardTimeZone;
-        if (!TimeZones.TryFind(zoneId, out var zone, out var error))
-        {
-            throw new InvalidOperationException($"{SyncOptions.SectionName}:{nameof(SyncOptions.ScoreboardTimeZone)}: {error}");
-        }
-
         var now = time.GetUtcNow();
-        var current = TeamWeek.Of(now, zone);
+        var current = TeamWeek.Of(now, scoreboard.Zone());
         var dueFrom = current.Start + (DueAt - TimeOnly.MinValue);
         WeeklyDigest? recorded = null;
         var reported = current.Previous();

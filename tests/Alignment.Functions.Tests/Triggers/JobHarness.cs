@@ -85,7 +85,7 @@ internal sealed class JobHarness
     {
         Options.ScoreboardTimeZone = "America/New_York";
         var options = MsOptions.Create(Options);
-        return new(Crm, new ScoreboardJob(HandoffHistory, WriteLog, ScoreboardHistory, Crm, [], Rules, options, Time), ScoreboardHistory, Rules, AlertLedger, Delivery(),
+        return new(Crm, new ScoreboardJob(HandoffHistory, WriteLog, ScoreboardHistory, Crm, [], Rules, options, Time), ScoreboardHistory, AlertLedger, Delivery(),
             options, Time, loggers.CreateLogger<WeeklyDigestJob>());
     }
 

@@ -114,7 +114,6 @@ public sealed class WeeklyDigestJobTests
             h.Crm,
             h.ScoreboardJob(),
             h.Scoreboards,
-            h.Rules,
             h.AlertLedger,
             new AlertDelivery(h.AlertLedger, h.Channel, options, h.Time, NullLogger<AlertDelivery>.Instance),
             options,
