@@ -49,7 +49,7 @@ public sealed class TierPolicy
         var suggested = current;
         TierCandidate? nextPending = null;
 
-        if (Rank(scoreTier) > Rank(current))
+        if (TierRank.Of(scoreTier) > TierRank.Of(current))
         {
             if (dwell <= TimeSpan.Zero)
             {
@@ -58,8 +58,8 @@ public sealed class TierPolicy
             else
             {
                 // The streak above the current tier goes on: it qualifies for the lower of the two tiers since then.
-                var candidate = pending is { } p && Rank(p.Tier) > Rank(current)
-                    ? new TierCandidate(Rank(p.Tier) < Rank(scoreTier) ? p.Tier : scoreTier, p.Since)
+                var candidate = pending is { } p && TierRank.Of(p.Tier) > TierRank.Of(current)
+                    ? new TierCandidate(TierRank.Of(p.Tier) < TierRank.Of(scoreTier) ? p.Tier : scoreTier, p.Since)
                     : new TierCandidate(scoreTier, asOf);
                 if (asOf - candidate.Since >= dwell)
                 {
@@ -71,7 +71,7 @@ public sealed class TierPolicy
                 }
             }
         }
-        else if (Rank(scoreTier) < Rank(current) && score < ThresholdOf(current) - thresholds.DowngradeMargin)
+        else if (TierRank.Of(scoreTier) < TierRank.Of(current) && score < ThresholdOf(current) - thresholds.DowngradeMargin)
         {
             suggested = scoreTier;
         }
@@ -79,6 +79,4 @@ public sealed class TierPolicy
         return new TierDecision(locked ? current : suggested, suggested, nextPending);
     }
 
-    /// <summary>Higher is hotter: None 0, Tier3 1, Tier2 2, Tier1 3.</summary>
-    private static int Rank(Tier tier) => tier == Tier.None ? 0 : 4 - (int)tier;
 }

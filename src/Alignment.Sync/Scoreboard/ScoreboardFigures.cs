@@ -33,11 +33,11 @@ public sealed record TierMovements(int Up, int Down, int New, int Recycled)
                 {
                     added++;
                 }
-                else if (Rank(to) > Rank(from))
+                else if (TierRank.Of(to) > TierRank.Of(from))
                 {
                     up++;
                 }
-                else if (Rank(to) < Rank(from))
+                else if (TierRank.Of(to) < TierRank.Of(from))
                 {
                     down++;
                 }
@@ -49,8 +49,6 @@ public sealed record TierMovements(int Up, int Down, int New, int Recycled)
         return new TierMovements(up, down, added, recycled);
     }
 
-    /// <summary>Higher is hotter: None 0, Tier3 1, Tier2 2, Tier1 3.</summary>
-    internal static int Rank(Tier tier) => tier == Tier.None ? 0 : 4 - (int)tier;
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public sealed class AccountPlanner(AlignmentRules rules)
         ArgumentNullException.ThrowIfNull(source);
         var account = source.Account;
         var current = account.Current ?? AlignmentState.Empty;
-        var pending = latestTier is { } r && Rank(r.Tier) > Rank(current.Tier) ? new TierCandidate(r.Tier, r.At) : (TierCandidate?)null;
+        var pending = latestTier is { } r && TierRank.Of(r.Tier) > TierRank.Of(current.Tier) ? new TierCandidate(r.Tier, r.At) : (TierCandidate?)null;
 
         var evaluation = Rules.Evaluator.Evaluate(account, now, pending);
         var wanted = current with
@@ -87,6 +87,4 @@ public sealed class AccountPlanner(AlignmentRules rules)
         return TierReview.IsDue(tier, current.TierConfirmedAt, since, current.WrongTier, now);
     }
 
-    /// <summary>Higher is hotter: None 0, Tier3 1, Tier2 2, Tier1 3.</summary>
-    private static int Rank(Tier tier) => tier == Tier.None ? 0 : 4 - (int)tier;
 }
