@@ -28,4 +28,8 @@ internal static partial class HubSpotLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "HubSpot {Method} {Route} failed after {ElapsedMs} ms: {Error}")]
     public static partial void CallFailed(ILogger logger, string method, string route, double elapsedMs, string error);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "HubSpot's events API answered {Status} {Category}: page views are not read until the app restarts. "
+        + "The events API needs an Enterprise subscription and the app's analytics scope; set Alignment:HubSpot:Mapping:PageViews to false to stop trying")]
+    public static partial void PageViewsUnavailable(ILogger logger, int status, string category);
 }

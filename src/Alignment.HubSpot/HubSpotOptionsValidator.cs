@@ -83,7 +83,39 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
             errors.Add($"{S}:DefaultOwnerTimeZone must be an IANA time zone id, e.g. \"America/New_York\".");
         }
 
+        var mapping = options.Mapping;
+        if (mapping.PageViews)
+        {
+            if (!IsPattern(mapping.PricingPagePattern))
+            {
+                errors.Add($"{S}:Mapping:PricingPagePattern must be a regular expression matching the pricing page's address, e.g. \"(?i)/pricing(?:[/?#.]|$)\".");
+            }
+
+            if (string.IsNullOrWhiteSpace(mapping.PageViewEventType) || string.IsNullOrWhiteSpace(mapping.PageViewUrlProperty))
+            {
+                errors.Add($"{S}:Mapping:PageViewEventType and PageViewUrlProperty are required while PageViews is on, e.g. \"e_visited_page\" and \"hs_url\".");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsPattern(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool IsVersion(string? version) =>

@@ -256,6 +256,18 @@ internal sealed class SalesforceCrm(
             }
         }
 
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_o.Signals.ContactTitles)
+        {
+            await foreach (var contact in ChildRecordsAsync(record, SalesforceQueryBuilder.ContactRelationship, cancellationToken).ConfigureAwait(false))
+            {
+                if (SalesforceRecord.String(contact, "Id") is { } contactId && SalesforceRecord.String(contact, "Title") is { } title)
+                {
+                    titles[contactId] = title;
+                }
+            }
+        }
+
         var id = SalesforceRecord.String(record, "Id");
         if (id is not null && campaignSignals is not null && campaignSignals.TryGetValue(id, out var members))
         {
@@ -266,7 +278,7 @@ internal sealed class SalesforceCrm(
             }
         }
 
-        var account = _accounts.Map(record, signals.DrainToImmutable());
+        var account = _accounts.Map(record, SalesforceSignalMapper.WithSeniority(signals.DrainToImmutable(), titles));
         var url = tokens.Current?.InstanceUrl is { } instance ? new Uri(instance, "/lightning/r/Account/" + account.Id + "/view") : null;
         return new CrmAccount(account, lastModified, url);
     }

@@ -9,7 +9,9 @@ namespace Alignment.Core.Handoffs;
 /// matches when some set of qualifying signals has at least <see cref="MinCount"/> signals from at least
 /// <see cref="MinDistinctContacts"/> distinct contacts, all with the same subject when <see cref="SameSubject"/>
 /// (case-insensitive, trimmed; signals without a subject never match then), and all within
-/// <see cref="WithinOfEachOther"/> of each other when set (inclusive).
+/// <see cref="WithinOfEachOther"/> of each other when set (inclusive). With <see cref="MinSeniority"/> only signals
+/// of contacts at that level or above qualify ("a decision-maker engaged"; a signal whose contact's level is
+/// unknown never does) — docs/handoff-sla.md, "Buying committee".
 /// </summary>
 public sealed record HandoffMatch
 {
@@ -20,7 +22,8 @@ public sealed record HandoffMatch
         int minCount = 1,
         int minDistinctContacts = 0,
         bool sameSubject = false,
-        TimeSpan? withinOfEachOther = null)
+        TimeSpan? withinOfEachOther = null,
+        Seniority? minSeniority = null)
     {
         Kinds = [.. (kinds ?? []).Distinct()];
         Categories = [.. (categories ?? []).Distinct()];
@@ -47,7 +50,13 @@ public sealed record HandoffMatch
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(spread, TimeSpan.Zero, nameof(withinOfEachOther));
         }
 
+        if (minSeniority is { } level && !Enum.IsDefined(level))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minSeniority), level, "Unknown seniority.");
+        }
+
         Within = within;
+        MinSeniority = minSeniority;
         MinCount = minCount;
         MinDistinctContacts = minDistinctContacts;
         SameSubject = sameSubject;
@@ -72,6 +81,9 @@ public sealed record HandoffMatch
     /// <summary>Greatest spread between the first and last signal of the set; null means no condition.</summary>
     public TimeSpan? WithinOfEachOther { get; }
 
+    /// <summary>Lowest contact level whose signals count; null means any signal, with or without a contact.</summary>
+    public Seniority? MinSeniority { get; }
+
     /// <summary>True when the kind (or its category) is one this match looks at.</summary>
     public bool Looks(SignalKind kind) => Kinds.Contains(kind) || Categories.Contains(SignalKinds.CategoryOf(kind));
 
@@ -83,7 +95,7 @@ public sealed record HandoffMatch
     {
         ArgumentNullException.ThrowIfNull(signals);
         var qualifying = signals
-            .Where(s => Looks(s.Kind) && asOf - s.At < Within && (after is null || s.At > after))
+            .Where(s => Looks(s.Kind) && asOf - s.At < Within && (after is null || s.At > after) && IsSeniorEnough(s))
             .ToList();
         if (qualifying.Count < MinCount)
         {
@@ -98,6 +110,8 @@ public sealed record HandoffMatch
             : [qualifying];
         return groups.Any(MatchesGroup);
     }
+
+    private bool IsSeniorEnough(Signal signal) => MinSeniority is not { } min || signal.Seniority >= min;
 
     private bool MatchesGroup(List<Signal> group)
     {

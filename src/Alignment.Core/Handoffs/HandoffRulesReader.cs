@@ -15,6 +15,7 @@ public static class HandoffRulesReader
 {
     private static readonly string[] TierNames = Enum.GetNames<Tier>();
     private static readonly string[] CategoryNames = [nameof(SignalCategory.Intent), nameof(SignalCategory.Engagement)];
+    private static readonly string[] SeniorityNames = Enum.GetNames<Seniority>();
 
     /// <summary>The rules, or null when <paramref name="errors"/> received at least one problem.</summary>
     public static HandoffRules? Read(JsonElement element, string path, ICollection<ModelError> errors)
@@ -126,7 +127,7 @@ public static class HandoffRulesReader
 
     private static HandoffMatch? ReadMatch(ModelSection block)
     {
-        block.RejectUnknown("kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther");
+        block.RejectUnknown("kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther", "minSeniority");
         var ok = true;
         var kinds = new List<SignalKind>();
         foreach (var (text, kindPath) in block.Strings("kinds", "[\"MeetingBooked\", \"DemoAttended\"]"))
@@ -177,12 +178,26 @@ public static class HandoffRulesReader
         var minContacts = block.Int("minDistinctContacts", 0, 10_000, "2");
         var sameSubject = block.Bool("sameSubject");
         var spreadHours = block.Number("withinHoursOfEachOther", 0, 24 * 365, "48");
+        Seniority? minSeniority = null;
+        if (block.Get("minSeniority") is not null && block.String("minSeniority", "\"Director\"") is { } level)
+        {
+            if (SeniorityNames.Contains(level, StringComparer.Ordinal))
+            {
+                minSeniority = Enum.Parse<Seniority>(level);
+            }
+            else
+            {
+                block.Error(block.PathOf("minSeniority"), $"Unknown seniority '{level}'; expected one of: {string.Join(", ", SeniorityNames)}.");
+                ok = false;
+            }
+        }
 
         return ok && withinDays is { } days
             && (block.Get("minCount") is null || minCount is not null)
             && (block.Get("minDistinctContacts") is null || minContacts is not null)
             && (block.Get("sameSubject") is null || sameSubject is not null)
             && (block.Get("withinHoursOfEachOther") is null || spreadHours is not null)
+            && (block.Get("minSeniority") is null || minSeniority is not null)
             ? new HandoffMatch(
                 kinds,
                 categories,
@@ -190,7 +205,8 @@ public static class HandoffRulesReader
                 minCount ?? 1,
                 minContacts ?? 0,
                 sameSubject ?? false,
-                spreadHours is { } h ? TimeSpan.FromHours(h) : null)
+                spreadHours is { } h ? TimeSpan.FromHours(h) : null,
+                minSeniority)
             : null;
     }
 }

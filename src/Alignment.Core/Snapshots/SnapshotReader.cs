@@ -266,8 +266,27 @@ public static class SnapshotReader
             strength = value;
         }
 
+        // The contact's level (buying-committee rules): a level's name, or a job title to classify.
+        Seniority? seniority = null;
+        if (context.TryGetOptionalString(element, "seniority", path, out var level) && !string.IsNullOrEmpty(level))
+        {
+            if (Enum.TryParse<Seniority>(level, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !level.Any(char.IsDigit))
+            {
+                seniority = parsed;
+            }
+            else
+            {
+                context.Error(path + ".seniority", $"unknown seniority '{level}'; use one of: {string.Join(", ", Enum.GetNames<Seniority>())} (case-sensitive), or null.");
+            }
+        }
+
+        if (context.TryGetOptionalString(element, "contactTitle", path, out var title) && seniority is null)
+        {
+            seniority = SeniorityTitles.Classify(title);
+        }
+
         return context.Errors.Length == errorsBefore
-            ? new Signal(kind, at, string.IsNullOrEmpty(contactId) ? null : contactId, subject, topic, strength)
+            ? new Signal(kind, at, string.IsNullOrEmpty(contactId) ? null : contactId, subject, topic, strength, seniority)
             : null;
     }
 }

@@ -3,8 +3,8 @@ using Alignment.HubSpot.Wire;
 namespace Alignment.HubSpot.Crm;
 
 /// <summary>
-/// The records read for one company: its activities, contacts, and for each activity its first contact (keyed
-/// <c>objectType:id</c>, since ids are unique only within a type).
+/// The records read for one company: its activities, contacts, for each activity its first contact (keyed
+/// <c>objectType:id</c>, since ids are unique only within a type), and the page views of contacts by contact id.
 /// </summary>
 internal sealed record HubSpotActivities(
     IReadOnlyList<HubSpotObject> Emails,
@@ -12,9 +12,14 @@ internal sealed record HubSpotActivities(
     IReadOnlyList<HubSpotObject> Calls,
     IReadOnlyList<HubSpotObject> Notes,
     IReadOnlyList<HubSpotObject> Contacts,
-    IReadOnlyDictionary<string, string> ActivityContact)
+    IReadOnlyDictionary<string, string> ActivityContact,
+    IReadOnlyDictionary<string, IReadOnlyList<EventOccurrence>>? PageViews = null)
 {
     public static HubSpotActivities None { get; } = new([], [], [], [], [], new Dictionary<string, string>());
+
+    /// <summary>The page views of one contact (none when not read).</summary>
+    public IReadOnlyList<EventOccurrence> PageViewsOf(string contactId) =>
+        PageViews is not null && PageViews.TryGetValue(contactId, out var views) ? views : [];
 
     public string? ContactOf(string objectType, HubSpotObject activity) =>
         ActivityContact.TryGetValue(objectType + ":" + activity.Id, out var contact) ? contact : null;

@@ -27,6 +27,7 @@ internal sealed class HubSpotCrm : ICrm
     private readonly ILogger<HubSpotCrm> _logger;
     private readonly SemaphoreSlim _ownersLock = new(1, 1);
     private Dictionary<string, string?>? _owners;
+    private volatile bool _pageViewsUnavailable;
     private DateTimeOffset _ownersReadAt;
 
     public HubSpotCrm(HubSpotClient client, HubSpotRateGate gate, IOptions<HubSpotOptions> options, TimeProvider time, ILogger<HubSpotCrm> logger)
@@ -249,9 +250,12 @@ internal sealed class HubSpotCrm : ICrm
         var notes = mapping.ReadNotes
             ? await ActivitiesAsync(ids, "notes", HubSpotSignalMapper.NoteProperties, cancellationToken).ConfigureAwait(false)
             : ActivitySet.Empty;
-        var contacts = mapping.FormSubmissionsFromContacts
+        var contacts = mapping.FormSubmissionsFromContacts || mapping.ContactTitles || mapping.PageViews
             ? await ActivitiesAsync(ids, "contacts", HubSpotSignalMapper.ContactProperties, cancellationToken).ConfigureAwait(false)
             : ActivitySet.Empty;
+        var pageViews = mapping.PageViews
+            ? await PageViewsAsync(contacts.Records.Values, signalsSince, cancellationToken).ConfigureAwait(false)
+            : null;
 
         var activityContact = new Dictionary<string, string>(StringComparer.Ordinal);
         if (mapping.ResolveActivityContacts)
@@ -278,12 +282,54 @@ internal sealed class HubSpotCrm : ICrm
         foreach (var company in companies)
         {
             var activities = new HubSpotActivities(
-                emails.For(company.Id), meetings.For(company.Id), calls.For(company.Id), notes.For(company.Id), contacts.For(company.Id), activityContact);
+                emails.For(company.Id), meetings.For(company.Id), calls.For(company.Id), notes.For(company.Id), contacts.For(company.Id), activityContact, pageViews);
             var signals = _signals.Map(company, company.Get("hubspot_owner_id"), activities, signalsSince);
             accounts.Add(_accounts.Map(company, owners, signals));
         }
 
         return accounts;
+    }
+
+    /// <summary>
+    /// The page views (events API) of the contacts who visited since <paramref name="signalsSince"/> by their last-visit
+    /// analytics: one call (or more, past 100 views) per such contact, none for the rest. A 403 (no Enterprise
+    /// subscription or scope) turns page views off for this process, logged once; the run goes on without them.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<EventOccurrence>>?> PageViewsAsync(
+        IEnumerable<HubSpotObject> contacts, DateTimeOffset signalsSince, CancellationToken cancellationToken)
+    {
+        if (_pageViewsUnavailable)
+        {
+            return null;
+        }
+
+        var views = new Dictionary<string, IReadOnlyList<EventOccurrence>>(StringComparer.Ordinal);
+        foreach (var contact in contacts)
+        {
+            if (HubSpotPropertyValues.ParseInstant(contact.Get(HubSpotSignalMapper.LastVisitProperty)) is not { } lastVisit || lastVisit < signalsSince)
+            {
+                continue;
+            }
+
+            try
+            {
+                var list = new List<EventOccurrence>();
+                await foreach (var view in _client.GetEventsAsync("contact", contact.Id, _options.Mapping.PageViewEventType, signalsSince, cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(view);
+                }
+
+                views[contact.Id] = list;
+            }
+            catch (HubSpotException e) when (e.StatusCode is 403)
+            {
+                _pageViewsUnavailable = true;
+                HubSpotLog.PageViewsUnavailable(_logger, e.StatusCode ?? 0, e.ErrorCode ?? "");
+                return views;
+            }
+        }
+
+        return views;
     }
 
     private static readonly IComparer<string> CompareIds = Comparer<string>.Create((a, b) =>

@@ -23,10 +23,14 @@ internal sealed class HubSpotSignalMapper
     public static readonly IReadOnlyList<string> NoteProperties = ["hs_timestamp", "hs_note_body"];
 
     public static readonly IReadOnlyList<string> ContactProperties =
-        ["first_conversion_date", "first_conversion_event_name", "recent_conversion_date", "recent_conversion_event_name"];
+        ["first_conversion_date", "first_conversion_event_name", "recent_conversion_date", "recent_conversion_event_name", "jobtitle", LastVisitProperty];
+
+    /// <summary>The contact's last tracked visit: page views are read only for contacts who visited in the window.</summary>
+    public const string LastVisitProperty = "hs_analytics_last_visit_timestamp";
 
     private readonly HubSpotSignalMappingOptions _options;
     private readonly Regex _noteMarker;
+    private readonly Regex _pricingPage;
 
     public HubSpotSignalMapper(HubSpotSignalMappingOptions options)
     {
@@ -34,6 +38,7 @@ internal sealed class HubSpotSignalMapper
         _noteMarker = new Regex(
             @"^\s*(?:<[^>]+>\s*)*" + Regex.Escape(options.NoteSignalPrefix) + @"(?<kind>[A-Za-z]+)(?<args>[^\]]*)\]",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+        _pricingPage = new Regex(options.PricingPagePattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
     }
 
     public IReadOnlyList<Signal> Map(HubSpotObject company, string? ownerId, HubSpotActivities activities, DateTimeOffset since)
@@ -70,13 +75,46 @@ internal sealed class HubSpotSignalMapper
             }
         }
 
+        foreach (var contact in activities.Contacts)
+        {
+            foreach (var view in activities.PageViewsOf(contact.Id))
+            {
+                AddPageView(signals, view, contact.Id);
+            }
+        }
+
         if (_options.WebVisitFromCompanyAnalytics
             && HubSpotPropertyValues.ParseInstant(company.Get("hs_analytics_last_visit_timestamp")) is { } visit)
         {
             signals.Add(new Signal(SignalKind.WebVisit, visit));
         }
 
-        return [.. signals.Where(s => s.At >= since).OrderBy(s => s.At).ThenBy(s => s.Kind)];
+        var titles = _options.ContactTitles
+            ? activities.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Get("jobtitle"))).ToDictionary(c => c.Id, c => c.Get("jobtitle")!, StringComparer.Ordinal)
+            : [];
+        return [.. signals
+            .Where(s => s.At >= since)
+            .Select(s => s.ContactId is { } c && titles.TryGetValue(c, out var title) ? s with { Seniority = SeniorityTitles.Classify(title) } : s)
+            .OrderBy(s => s.At).ThenBy(s => s.Kind)];
+    }
+
+    /// <summary>A page view: the pricing page (<see cref="HubSpotSignalMappingOptions.PricingPagePattern"/>) or, when enabled, a web visit.</summary>
+    private void AddPageView(List<Signal> signals, EventOccurrence view, string contactId)
+    {
+        if (view.OccurredAt is not { } at)
+        {
+            return;
+        }
+
+        var url = view.Property(_options.PageViewUrlProperty);
+        if (url is not null && _pricingPage.IsMatch(url))
+        {
+            signals.Add(new Signal(SignalKind.PricingPageView, at.ToUniversalTime(), contactId));
+        }
+        else if (_options.OtherPageViewsAreWebVisits)
+        {
+            signals.Add(new Signal(SignalKind.WebVisit, at.ToUniversalTime(), contactId));
+        }
     }
 
     private void AddEmail(List<Signal> signals, HubSpotObject email, string? ownerId, string? contact)

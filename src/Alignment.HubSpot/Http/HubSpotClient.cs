@@ -175,6 +175,31 @@ internal sealed class HubSpotClient
         while (!string.IsNullOrEmpty(after));
     }
 
+    /// <summary>
+    /// The occurrences of one event type on one CRM record after an instant, page by page (100 a page, <c>after</c>
+    /// cursors). The events API needs an Enterprise subscription; without one HubSpot answers 403 (the caller decides).
+    /// </summary>
+    public async IAsyncEnumerable<EventOccurrence> GetEventsAsync(
+        string objectType, string objectId, string eventType, DateTimeOffset occurredAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        do
+        {
+            var path = Paths.Events() + "?objectType=" + Uri.EscapeDataString(objectType) + "&objectId=" + Uri.EscapeDataString(objectId)
+                + "&eventType=" + Uri.EscapeDataString(eventType)
+                + "&occurredAfter=" + Uri.EscapeDataString(occurredAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+                + "&limit=100" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            var page = await SendAsync<object, EventsResponse>(HttpMethod.Get, path, null, null, HubSpotJsonContext.Default.EventsResponse, cancellationToken).ConfigureAwait(false);
+            foreach (var occurrence in page?.Results ?? [])
+            {
+                yield return occurrence;
+            }
+
+            after = page?.Paging?.Next?.After;
+        }
+        while (!string.IsNullOrEmpty(after));
+    }
+
     public Task<PropertyGroupDto?> GetGroupAsync(string objectType, string name, CancellationToken cancellationToken) =>
         SendAsync<object, PropertyGroupDto>(HttpMethod.Get, Paths.Group(objectType, name), null, null, HubSpotJsonContext.Default.PropertyGroupDto, cancellationToken, notFoundIsNull: true);
 

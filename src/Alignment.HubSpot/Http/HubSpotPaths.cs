@@ -44,5 +44,8 @@ internal sealed class HubSpotPaths
     public string ListByName(string objectTypeId, string name) =>
         $"{Lists()}/object-type-id/{Uri.EscapeDataString(objectTypeId)}/name/{Uri.EscapeDataString(name)}?includeFilters=true";
 
+    /// <summary>Event occurrences (web analytics): <c>events/v3/events</c> or <c>events/event-occurrences/2026-03</c>.</summary>
+    public string Events() => _numbered ? $"events/{_version}/events" : $"events/event-occurrences/{_version}";
+
     public string Owners() => _ownersVersion.StartsWith('v') ? $"crm/{_ownersVersion}/owners" : $"crm/owners/{_ownersVersion}";
 }

@@ -24,4 +24,5 @@ namespace Alignment.HubSpot.Wire;
 [JsonSerializable(typeof(HubSpotObject))]
 [JsonSerializable(typeof(ListCreateRequest))]
 [JsonSerializable(typeof(ListResponse))]
+[JsonSerializable(typeof(EventsResponse))]
 internal sealed partial class HubSpotJsonContext : JsonSerializerContext;

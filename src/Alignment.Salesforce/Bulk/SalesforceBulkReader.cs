@@ -70,10 +70,21 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
             }
         }
 
+        if (options.Value.Signals.ContactTitles)
+        {
+            await foreach (var row in QueryAsync(SalesforceQueryBuilder.BulkContactTitles(range.From, range.To), cancellationToken).ConfigureAwait(false))
+            {
+                if (row["AccountId"] is { } accountId && accounts.TryGetValue(accountId, out var pending) && row["Id"] is { } contactId && row["Title"] is { } title)
+                {
+                    (pending.Titles ??= new Dictionary<string, string>(StringComparer.Ordinal))[contactId] = title;
+                }
+            }
+        }
+
         var instance = tokens.Current?.InstanceUrl;
         foreach (var (_, pending) in accounts)
         {
-            var account = pending.Account with { Signals = pending.Signals.DrainToImmutable() };
+            var account = pending.Account with { Signals = SalesforceSignalMapper.WithSeniority(pending.Signals.DrainToImmutable(), pending.Titles) };
             var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
             yield return new CrmAccount(account, pending.LastModified, url);
         }
@@ -107,6 +118,9 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         public Core.Accounts.Account Account { get; } = account;
         public DateTimeOffset LastModified { get; private set; } = lastModified;
         public ImmutableArray<Signal>.Builder Signals { get; } = ImmutableArray.CreateBuilder<Signal>();
+
+        /// <summary>Job titles of the account's contacts that have one (null until the first).</summary>
+        public Dictionary<string, string>? Titles { get; set; }
 
         public void Add(Signal? signal, DateTimeOffset? modified)
         {

@@ -16,6 +16,13 @@ public sealed class SalesforceSignalMapping
 
     public SalesforceIntentObjectOptions IntentObject { get; set; } = new();
 
+    /// <summary>
+    /// Reads the job titles of the account's contacts (<c>Contact.Title</c>) so that a signal's contact has a seniority
+    /// for buying-committee rules (docs/salesforce.md): no extra REST call (a child subquery), one more Bulk query job
+    /// per partition. Off: no signal has a seniority and a rule with <c>minSeniority</c> never matches.
+    /// </summary>
+    public bool ContactTitles { get; set; } = true;
+
     /// <summary>The default activity rules (documented in docs/salesforce.md).</summary>
     public static IReadOnlyList<SalesforceSignalRule> DefaultActivityRules { get; } =
     [

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alignment.Core.Signals;
@@ -94,6 +95,22 @@ internal sealed class SalesforceSignalMapper
         var raw = SalesforceRecord.Number(record, _intent.StrengthField);
         double? strength = raw is null ? null : Math.Clamp(raw.Value / _intent.StrengthScale, 0, 1);
         return new Signal(SignalKind.ThirdPartyIntent, at.Value, Topic: SalesforceRecord.String(record, _intent.TopicField), Strength: strength);
+    }
+
+    /// <summary>
+    /// The signals with the seniority of their contact, read from the contact's title (<see cref="SeniorityTitles"/>);
+    /// a signal whose contact has no title keeps none.
+    /// </summary>
+    public static ImmutableArray<Signal> WithSeniority(ImmutableArray<Signal> signals, IReadOnlyDictionary<string, string>? titles)
+    {
+        if (titles is null || titles.Count == 0)
+        {
+            return signals;
+        }
+
+        return signals.Select(s => s.ContactId is { } contact && titles.TryGetValue(contact, out var title)
+            ? s with { Seniority = SeniorityTitles.Classify(title) }
+            : s).ToImmutableArray();
     }
 
     private static string? ContactOf(string? whoId) => whoId is not null && whoId.StartsWith("003", StringComparison.Ordinal) ? whoId : null;

@@ -7,6 +7,7 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
 {
     public const string TaskRelationship = "Tasks";
     public const string EventRelationship = "Events";
+    public const string ContactRelationship = "Contacts";
 
     private SalesforceFieldMap F => options.Fields;
 
@@ -19,6 +20,11 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
         var select = AccountFields();
         select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, CreatedDate, SystemModstamp FROM {TaskRelationship} WHERE CreatedDate >= {since})");
         select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, StartDateTime, SystemModstamp FROM {EventRelationship} WHERE StartDateTime >= {since})");
+        if (options.Signals.ContactTitles)
+        {
+            select.Add($"(SELECT Id, Title FROM {ContactRelationship} WHERE Title != null)");
+        }
+
         if (Intent.Enabled)
         {
             select.Add($"(SELECT Id, {Intent.OccurredAtField}, {Intent.TopicField}, {Intent.StrengthField}, SystemModstamp FROM {Intent.ChildRelationship} WHERE {Intent.OccurredAtField} >= {since})");
@@ -64,6 +70,10 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
                 + range(account) + " AND " + SoqlLiteral.Field(Intent.OccurredAtField) + " >= " + since);
         }
     }
+
+    /// <summary>The job titles of the contacts of the accounts in a range (buying-committee seniority).</summary>
+    public static string BulkContactTitles(string? from, string? to) =>
+        "SELECT Id, AccountId, Title FROM Contact WHERE " + AccountKeyRange(from, to)("AccountId") + " AND Title != null";
 
     /// <summary>CampaignMembers of the contacts of the accounts in a range, since <paramref name="signalsSince"/>.</summary>
     public static string BulkCampaignMembers(string? from, string? to, DateTimeOffset signalsSince) =>

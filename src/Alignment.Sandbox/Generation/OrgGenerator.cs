@@ -13,6 +13,9 @@ namespace Alignment.Sandbox.Generation;
 /// </summary>
 public static class OrgGenerator
 {
+    /// <summary>The levels given to an account's contacts in turn (a buying committee of mixed seniority).</summary>
+    private static readonly Seniority[] Levels = [Seniority.Manager, Seniority.Director, Seniority.Staff, Seniority.VicePresident, Seniority.Executive];
+
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     public static GeneratedOrg Generate(OrgGeneratorOptions options, DateTimeOffset asOf)
@@ -116,7 +119,12 @@ public static class OrgGenerator
         var contacts = Enumerable.Range(0, 1 + (int)Math.Round(random.NextDouble() * 5 * Math.Max(segment.Activity, 0.3)))
             .Select(c => Id("003", (index * 10) + c))
             .ToArray();
-        var signals = new ActivityWriter(random, asOf, contacts, segment).Write();
+        // Each contact has a level (its job title in the emulators), spread over the account's contacts without drawing
+        // from the random stream, so an org generated before levels existed is the same org with titles added.
+        var levels = contacts.Select((id, c) => (id, Levels[(index + c) % Levels.Length])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
+        var signals = new ActivityWriter(random, asOf, contacts, segment).Write()
+            .Select(s => s.ContactId is { } id && levels.TryGetValue(id, out var level) ? s with { Seniority = level } : s)
+            .ToImmutableArray();
         var revenue = Math.Round(employees * (decimal)(120_000 + (random.NextDouble() * 230_000)) / 10_000m) * 10_000m;
 
         return new Account

@@ -14,6 +14,9 @@ public sealed class HubSpotEmulatorFaults
     /// <summary>When true the Lists API answers 403 <c>MISSING_SCOPES</c>, as for an app without <c>crm.lists.*</c>.</summary>
     public bool ListsScopeMissing { get; set; }
 
+    /// <summary>The events API answers 403 (a portal without an Enterprise subscription, or an app without its scope).</summary>
+    public bool EventsUnavailable { get; set; }
+
     /// <summary><c>Retry-After</c> seconds sent with injected ten-secondly 429s.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

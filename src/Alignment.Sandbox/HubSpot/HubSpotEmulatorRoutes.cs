@@ -9,8 +9,8 @@ namespace Alignment.Sandbox.HubSpot;
 /// <summary>
 /// Maps every endpoint twice: on the configured date version (<c>/crm/objects/{version}/...</c>,
 /// <c>/crm/associations/{version}/...</c>, <c>/crm/properties/{version}/...</c>, <c>/crm/lists/{version}</c>,
-/// <c>/crm/owners/{version}</c>) and on
-/// the numbered aliases (<c>/crm/v3/...</c>, associations <c>/crm/v4/...</c>). A different date version answers 404.
+/// <c>/crm/owners/{version}</c>, <c>/events/event-occurrences/{version}</c>) and on
+/// the numbered aliases (<c>/crm/v3/...</c>, associations <c>/crm/v4/...</c>, events <c>/events/v3/events</c>). A different date version answers 404.
 /// </summary>
 internal static class HubSpotEmulatorRoutes
 {
@@ -40,6 +40,9 @@ internal static class HubSpotEmulatorRoutes
             c => Task.FromResult(HubSpotListEndpoints.GetByName(e, Route(c, "objectTypeId"), Route(c, "name"), c)));
         Both(app, "GET", "/crm/lists/{version}/{listId}", "/crm/v3/lists/{listId}",
             c => Task.FromResult(HubSpotListEndpoints.Get(e, Route(c, "listId"), c)));
+
+        Both(app, "GET", "/events/event-occurrences/{version}", "/events/v3/events",
+            c => Task.FromResult(HubSpotEventEndpoints.List(e, c)));
 
         app.MapFallback((HttpContext c) => HubSpotEmulatorResponses.Error(404, "OBJECT_NOT_FOUND", "Unknown endpoint " + c.Request.Method + " " + c.Request.Path));
 

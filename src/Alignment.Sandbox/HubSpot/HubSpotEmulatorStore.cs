@@ -33,6 +33,9 @@ internal sealed class HubSpotEmulatorStore(TimeProvider time)
     /// <summary>List definitions by list id (Lists API v3), as created.</summary>
     public Dictionary<string, JsonObject> Lists { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Event occurrences (events API) by the CRM record they belong to, in the order they happened.</summary>
+    public Dictionary<(string ObjectType, long ObjectId), List<EmulatedEvent>> Events { get; } = [];
+
     public HubSpotEmulatedObject Create(string objectType, long? id = null)
     {
         var newId = id ?? _nextId++;
@@ -100,3 +103,6 @@ internal sealed class HubSpotEmulatorStore(TimeProvider time)
         }
     }
 }
+
+/// <summary>One event occurrence: its type (<c>e_visited_page</c>), id, instant and properties (<c>hs_url</c>…).</summary>
+internal sealed record EmulatedEvent(string EventType, string Id, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, string> Properties);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alignment.Core.Accounts;
 using Alignment.Core.Signals;
+using Alignment.Sandbox.Generation;
 
 namespace Alignment.Sandbox.HubSpot;
 
@@ -8,7 +9,9 @@ namespace Alignment.Sandbox.HubSpot;
 /// Turns seed accounts into HubSpot records the way the adapter's default mapping reads them back: EmailReply →
 /// incoming email; EmailOpen/EmailClick → an email with an open/click count; MeetingBooked → scheduled meeting;
 /// DemoAttended → completed meeting of type Demo; CallConnected → inbound connected call; FormSubmit → the contact's
-/// first/recent conversion dates; SalesTouch → outbound email by the owner; every other kind (and any overflow) → a
+/// first/recent conversion dates; SalesTouch → outbound email by the owner; a known contact's PricingPageView or
+/// WebVisit → an <c>e_visited_page</c> event on the contact (events API); a signal's seniority → the contact's
+/// <c>jobtitle</c>; every other kind (and any overflow) → a
 /// note starting <c>[alignment:Kind ...]</c>. Seed ids that are not numeric get numeric HubSpot ids (see the maps).
 /// </summary>
 internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
@@ -71,6 +74,12 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
     public void AddSignal(HubSpotEmulatedObject company, Signal signal)
     {
         var contact = signal.ContactId is { } seedContact ? Contact(company, seedContact) : null;
+        if (contact is not null && signal.Seniority is { } seniority)
+        {
+            // The contact's job title says their level; the adapter classifies it back (buying-committee rules).
+            contact.Properties.TryAdd("jobtitle", SeededTitles.For(seniority));
+        }
+
         var owner = company.Properties.GetValueOrDefault("hubspot_owner_id");
         var at = HubSpotEmulatorStore.Iso(signal.At);
         switch (signal.Kind)
@@ -96,6 +105,9 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
             case SignalKind.SalesTouch when owner is not null:
                 Activity(company, contact, "emails", at, ("hs_email_direction", "EMAIL"), ("hs_email_subject", signal.Subject), ("hubspot_owner_id", owner), ("hs_email_open_count", "0"));
                 break;
+            case SignalKind.PricingPageView or SignalKind.WebVisit when contact is not null:
+                PageView(company, contact, signal);
+                break;
             case SignalKind.FormSubmit when contact is not null && Conversion(contact, signal):
                 store.Touch(company);
                 break;
@@ -103,6 +115,36 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
                 Note(company, contact, signal);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A known contact's page view: an <c>e_visited_page</c> event on the contact (the pricing page or a blog post), and
+    /// the contact's and company's last-visit analytics moved forward as HubSpot's tracking does.
+    /// </summary>
+    private void PageView(HubSpotEmulatedObject company, HubSpotEmulatedObject contact, Signal signal)
+    {
+        var url = signal.Kind == SignalKind.PricingPageView ? "https://www.example.com/pricing" : "https://www.example.com/blog/revenue-alignment";
+        var key = ("contacts", contact.Id);
+        if (!store.Events.TryGetValue(key, out var events))
+        {
+            store.Events[key] = events = [];
+        }
+
+        events.Add(new EmulatedEvent("e_visited_page", contact.Id.ToString(CultureInfo.InvariantCulture) + "-" + (events.Count + 1).ToString(CultureInfo.InvariantCulture), signal.At, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["hs_url"] = url,
+            ["hs_page_title"] = signal.Kind == SignalKind.PricingPageView ? "Pricing" : "Revenue alignment, explained",
+        }));
+        var at = HubSpotEmulatorStore.Iso(signal.At);
+        foreach (var record in new[] { contact, company })
+        {
+            if (string.CompareOrdinal(record.Properties.GetValueOrDefault("hs_analytics_last_visit_timestamp"), at) < 0)
+            {
+                record.Properties["hs_analytics_last_visit_timestamp"] = at;
+            }
+        }
+
+        store.Touch(company);
     }
 
     private bool Conversion(HubSpotEmulatedObject contact, Signal signal)

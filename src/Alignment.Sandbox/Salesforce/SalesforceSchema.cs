@@ -61,7 +61,7 @@ internal static class SalesforceSchema
             HandoffRule, HandoffAt, SlaDue, SlaStatus, FirstResponseAt, RejectionReason, WrongTier, TierConfirmedAt, ReviewDue,
         ]);
         store.DeclareType("User", [.. system, "Email", "TimeZoneSidKey", "ManagerId", "Name"]);
-        store.DeclareType("Contact", [.. system, "AccountId", "LastName"]);
+        store.DeclareType("Contact", [.. system, "AccountId", "LastName", "Title"]);
         store.DeclareType("Campaign", [.. system, "Name", "Type"]);
         store.DeclareType("Task", [.. system, "WhatId", "AccountId", "WhoId", "OwnerId", "Type", "Subject", "Status", "ActivityDate"]);
         store.DeclareType("Event", [.. system, "WhatId", "AccountId", "WhoId", "OwnerId", "Type", "Subject", "StartDateTime", "EndDateTime"]);

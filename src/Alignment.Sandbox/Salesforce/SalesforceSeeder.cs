@@ -3,6 +3,7 @@ using Alignment.Core.Accounts;
 using Alignment.Core.Handoffs;
 using Alignment.Core.Signals;
 using Alignment.Core.Tiers;
+using Alignment.Sandbox.Generation;
 
 namespace Alignment.Sandbox.Salesforce;
 
@@ -91,6 +92,12 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
     {
         var ownerId = account["OwnerId"] as string;
         var contact = signal.ContactId;
+        if (contact is not null && signal.Seniority is { } seniority)
+        {
+            // The contact's job title says their level; the adapter classifies it back (buying-committee rules).
+            EnsureContact(account, contact, modstamp)["Title"] ??= SeededTitles.For(seniority);
+        }
+
         return signal.Kind switch
         {
             SignalKind.SalesTouch => Activity("Task", account, "Call", "Call", ownerId ?? options.MarketingUserId, signal.At, contact, modstamp),
@@ -137,15 +144,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
 
     private string CampaignMember(EmulatedRecord account, string status, string? campaignName, string contactId, DateTimeOffset at, DateTimeOffset modstamp)
     {
-        if (store.Find(contactId) is null)
-        {
-            var contact = new EmulatedRecord("Contact", contactId);
-            Stamp(contact, modstamp);
-            contact["AccountId"] = account.Id;
-            contact["LastName"] = "Contact";
-            store.Add(contact);
-        }
-
+        EnsureContact(account, contactId, modstamp);
         var campaign = new EmulatedRecord("Campaign", store.NewId("701"));
         Stamp(campaign, modstamp);
         campaign["Name"] = campaignName;
@@ -159,6 +158,20 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         member["Status"] = status;
         member["HasResponded"] = true;
         return store.Add(member).Id;
+    }
+
+    private EmulatedRecord EnsureContact(EmulatedRecord account, string contactId, DateTimeOffset modstamp)
+    {
+        if (store.Find(contactId) is { } existing)
+        {
+            return existing;
+        }
+
+        var contact = new EmulatedRecord("Contact", contactId);
+        Stamp(contact, modstamp);
+        contact["AccountId"] = account.Id;
+        contact["LastName"] = "Contact";
+        return store.Add(contact);
     }
 
     private string IntentRecord(EmulatedRecord account, Signal signal, DateTimeOffset modstamp)

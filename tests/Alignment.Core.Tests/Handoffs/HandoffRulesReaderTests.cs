@@ -60,6 +60,21 @@ public sealed class HandoffRulesReaderTests
         Assert.Equal([[SignalKind.MeetingBooked], [SignalKind.PricingPageView]], rules.Rules[1].Patterns.Select(p => p.Kinds.ToArray()));
     }
 
+    [Fact]
+    public void Read_MinSeniority_BuyingCommitteePattern()
+    {
+        var (rules, errors) = Read("""
+            { "rules": [
+              { "id": "decision-maker-engaged", "tiers": ["Tier1", "Tier2"],
+                "match": { "categories": ["Engagement"], "withinDays": 14, "minSeniority": "Director" },
+                "allOf": [ { "kinds": ["PricingPageView"], "withinDays": 14 } ] } ] }
+            """);
+
+        Assert.Empty(errors);
+        Assert.NotNull(rules);
+        Assert.Equal([Seniority.Director, null], rules.Rules[0].Patterns.Select(p => p.MinSeniority));
+    }
+
     [Theory]
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"b","match":{"kinds":["EmailOpen"],"withinDays":7}}, {"id":"c","match":{"kinds":["PricingPage"],"withinDays":7}} ] }""", "$.handoff.rules[2].match.kinds[0]")]
     [InlineData("""{ "rules": [ {"id":"a","match":{"kinds":["SalesTouch"],"withinDays":7}} ] }""", "$.handoff.rules[0].match.kinds[0]")]
@@ -82,6 +97,10 @@ public sealed class HandoffRulesReaderTests
     [InlineData("""{ "rules": [ {"id":"a","allOf":{"kinds":["EmailOpen"],"withinDays":7}} ] }""", "$.handoff.rules[0].allOf")]
     [InlineData("""{ "rules": [ {"id":"a","allOf":[{"kinds":["EmailOpen"],"withinDays":7},{"kinds":["PricingPageView"]}]} ] }""", "$.handoff.rules[0].allOf[1].withinDays")]
     [InlineData("""{ "rules": [ {"id":"a","allOf":[{"kinds":["EmailOpen"],"withinDays":7,"minCont":3}]} ] }""", "$.handoff.rules[0].allOf[0].minCont")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"categories":["Engagement"],"withinDays":7,"minSeniority":"Boss"}} ] }""", "$.handoff.rules[0].match.minSeniority")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"categories":["Engagement"],"withinDays":7,"minSeniority":"director"}} ] }""", "$.handoff.rules[0].match.minSeniority")]
+    [InlineData("""{ "rules": [ {"id":"a","match":{"categories":["Engagement"],"withinDays":7,"minSeniority":4}} ] }""", "$.handoff.rules[0].match.minSeniority")]
+    [InlineData("""{ "rules": [ {"id":"a","allOf":[{"kinds":["EmailOpen"],"withinDays":7,"minSeniority":"CEO"}]} ] }""", "$.handoff.rules[0].allOf[0].minSeniority")]
     [InlineData("""{ "rules": [ 3 ] }""", "$.handoff.rules[0]")]
     [InlineData("""{ "rules": {} }""", "$.handoff.rules")]
     [InlineData("""{ }""", "$.handoff.rules")]

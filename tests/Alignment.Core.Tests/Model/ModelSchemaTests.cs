@@ -26,6 +26,7 @@ public sealed class ModelSchemaTests
         ["engagement-kind-in-intent.json"] = "/intent/points/MeetingBooked",
         ["handoff-match-without-signals.json"] = "/handoff/rules/0/match",
         ["handoff-salestouch-kind.json"] = "/handoff/rules/0/match/kinds/0",
+        ["handoff-unknown-seniority.json"] = "/handoff/rules/0/match/minSeniority",
         ["missing-downgrade-margin.json"] = "/tiers",
         ["numeric-criterion-with-anyof.json"] = "/fit/criteria/0",
         ["sla-business-hours-deadline-without-hours.json"] = "/sla/deadlines/Tier2",

@@ -60,6 +60,8 @@ public sealed class SnapshotReaderTests
     [InlineData("""{ "accounts": [ { "id": "a", "signals": [ { "kind": "WebVisit", "at": "yesterday" } ] } ] }""", "$.accounts[0].signals[0].at")]
     [InlineData("""{ "accounts": [ { "id": "a", "signals": [ { "kind": "WebVisit", "at": "2026-11-19T10:00:00" } ] } ] }""", "$.accounts[0].signals[0].at")]
     [InlineData("""{ "accounts": [ { "id": "a", "signals": [ { "kind": "ThirdPartyIntent", "at": "2026-11-19T10:00:00Z", "strength": 1.5 } ] } ] }""", "$.accounts[0].signals[0].strength")]
+    [InlineData("""{ "accounts": [ { "id": "a", "signals": [ { "kind": "MeetingBooked", "at": "2026-11-19T10:00:00Z", "seniority": "CEO" } ] } ] }""", "$.accounts[0].signals[0].seniority")]
+    [InlineData("""{ "accounts": [ { "id": "a", "signals": [ { "kind": "MeetingBooked", "at": "2026-11-19T10:00:00Z", "seniority": "3" } ] } ] }""", "$.accounts[0].signals[0].seniority")]
     [InlineData("""{ "accounts": [ { "id": "a", "current": { "tier": "Tier4" } } ] }""", "$.accounts[0].current.tier")]
     [InlineData("""{ "accounts": [ { "id": "a", "employees": "many" } ] }""", "$.accounts[0].employees")]
     [InlineData("""{ "accounts": [ { "id": "a" }, { "id": "a" } ] }""", "$.accounts[1].id")]
@@ -74,6 +76,22 @@ public sealed class SnapshotReaderTests
         Assert.False(result.IsValid);
         Assert.Equal(path, Assert.Single(result.Errors).Path);
         Assert.Empty(result.Accounts);
+    }
+
+    [Theory]
+    [InlineData(""" "seniority": "VicePresident" """, Seniority.VicePresident)]
+    [InlineData(""" "contactTitle": "Chief Financial Officer" """, Seniority.Executive)]
+    [InlineData(""" "seniority": "Manager", "contactTitle": "CEO" """, Seniority.Manager)]
+    [InlineData(""" "seniority": null """, null)]
+    [InlineData(""" "contactTitle": "" """, null)]
+    public void Read_SignalSeniority_ALevelOrAJobTitle(string member, Seniority? expected)
+    {
+        var json = $$"""{ "accounts": [ { "id": "a", "signals": [ { "kind": "MeetingBooked", "at": "2026-11-19T10:00:00Z", "contactId": "003A", {{member}} } ] } ] }""";
+
+        var result = SnapshotReader.Read(json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(expected, Assert.Single(Assert.Single(result.Accounts).Signals).Seniority);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class HubSpotClientContractTests
         [
             At(SignalKind.EmailReply, 1, "c1"), At(SignalKind.MeetingBooked, 2, "c1"), At(SignalKind.CallConnected, 3, "c2"),
             At(SignalKind.FormSubmit, 4, "c2", "Contact us"), new(SignalKind.PricingPageView, AsOf.AddHours(-5), "c1", null, "pricing", 0.5),
+            new(SignalKind.ThirdPartyIntent, AsOf.AddHours(-6), null, null, "crm software", 0.5),
         ];
         await using var host = await HubSpotTestHost.StartAsync([Make("1001", signals), Make("1002")], o => o.DefineAlignmentProperties = false);
 
@@ -53,11 +54,14 @@ public sealed class HubSpotClientContractTests
         Assert.Equal(2, read.Count);
         Assert.Equal("1001", Assert.Single(viaContact).Account.Id);
         Assert.Equal(["1001"], write.Written);
-        // shared/crm-api has no Lists spec: setup's list requests are pinned by HubSpotPropertySetupTests against the
-        // documented shape (the emulator enforces it); every other request is checked against the OpenAPI documents.
-        var specified = host.Requests.Where(r => !r.Uri.AbsolutePath.StartsWith("/crm/lists/", StringComparison.Ordinal)).ToList();
+        // shared/crm-api has no Lists or events spec: setup's list requests are pinned by HubSpotPropertySetupTests and
+        // the page-view reads by HubSpotPageViewTests against the documented shapes (the emulator enforces them); every
+        // other request is checked against the OpenAPI documents.
+        var specified = host.Requests.Where(r => !r.Uri.AbsolutePath.StartsWith("/crm/lists/", StringComparison.Ordinal)
+            && !r.Uri.AbsolutePath.StartsWith("/events/", StringComparison.Ordinal)).ToList();
         Assert.Empty(specified.SelectMany(r => validator.Validate(r.Method, r.Uri, r.Body)));
-        Assert.All(host.Requests, r => Assert.Matches("^/crm/(objects|associations|properties|owners|lists)/2026-03(/|$)", r.Uri.AbsolutePath));
+        Assert.All(host.Requests, r => Assert.Matches("^/(crm/(objects|associations|properties|owners|lists)|events/event-occurrences)/2026-03(/|$)", r.Uri.AbsolutePath));
+        Assert.Contains(host.Requests, r => r.Method == "GET" && r.Uri.AbsolutePath == "/events/event-occurrences/2026-03");
         Assert.Contains(host.Requests, r => r.Method == "POST" && r.Uri.AbsolutePath == "/crm/lists/2026-03");
         var sent = specified.Select(r => validator.Operation(r.Method, r.Uri)).ToHashSet();
         Assert.Empty(EveryOperation.Except(sent));

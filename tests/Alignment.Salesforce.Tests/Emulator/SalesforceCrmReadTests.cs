@@ -12,11 +12,18 @@ public sealed class SalesforceCrmReadTests
     private static readonly DateTimeOffset Since = TestAccounts.AsOf.AddDays(-90);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// One signal of each kind; the main contact's carry a seniority (a level per account, from its job title on the
+    /// Contact), the others none.
+    /// </summary>
     internal static Signal[] EverySignalKind(int n)
     {
         var at = TestAccounts.AsOf.AddDays(-2);
         var contact = TestAccounts.ContactId(n);
-        return
+        var level = (Seniority)(1 + (n % 5));
+        return [.. Signals().Select(s => s.ContactId == contact ? s with { Seniority = level } : s)];
+
+        IEnumerable<Signal> Signals() =>
         [
             new(SignalKind.WebVisit, at, contact),
             new(SignalKind.PricingPageView, at.AddHours(1), contact),
@@ -33,6 +40,18 @@ public sealed class SalesforceCrmReadTests
             new(SignalKind.FormSubmit, at.AddHours(11), contact),
             new(SignalKind.SalesTouch, at.AddHours(12), contact),
         ];
+    }
+
+    [Fact]
+    public async Task ReadAccountsAsync_ContactTitlesOff_SignalsHaveNoSeniority()
+    {
+        await using var host = await SalesforceTestHost.StartAsync([TestAccounts.Make(1, EverySignalKind(1))],
+            s => s["Alignment:Salesforce:Signals:ContactTitles"] = "false");
+
+        var account = Assert.Single(await host.Crm.ReadAccountsAsync(new CrmReadRequest(null, Since), Ct).ToListAsync(Ct)).Account;
+
+        Assert.Equal(EverySignalKind(1).Length, account.Signals.Length);
+        Assert.All(account.Signals, s => Assert.Null(s.Seniority));
     }
 
     [Fact]

@@ -118,10 +118,11 @@ public sealed class SalesforceFixtureContractTests
     }
 
     [Fact]
-    public async Task ReadAccounts_JsforceDerivedAccount_ReadsTheAccountAndItsPagedTasks()
+    public async Task ReadAccounts_JsforceDerivedAccount_ReadsTheAccountAndItsPagedTasksAndContacts()
     {
         var stub = new StubHandler()
             .OnFixture(Token, "fixtures/restforce/auth_success_response.json")
+            .OnFixture("/services/data/v53.0/query/01gxx000000NEXT001", "fixtures/jsforce-derived/account_subquery_contacts_next001.json")
             .OnFixture("/services/data/v53.0/query/01gxx000000NEXT002", "fixtures/jsforce-derived/account_subquery_tasks_next002.json")
             .OnFixture(Query, "fixtures/jsforce-derived/account_subquery_contacts_tasks_page1.json");
         await using var services = StubbedSalesforce.Build(stub);
@@ -130,6 +131,8 @@ public sealed class SalesforceFixtureContractTests
 
         Assert.Equal(("001xx000003DGb2AAG", "Test Account"), (account.Account.Id, account.Account.Name));
         Assert.Contains(stub.Requests, r => r.Uri.PathAndQuery == "/services/data/v53.0/query/01gxx000000NEXT002");
+        // The account's contacts (their titles give signals a seniority) are paged like any child relationship.
+        Assert.Contains(stub.Requests, r => r.Uri.PathAndQuery == "/services/data/v53.0/query/01gxx000000NEXT001");
         Assert.Equal(new Uri("https://na1.salesforce.com/lightning/r/Account/001xx000003DGb2AAG/view"), account.Url);
     }
 

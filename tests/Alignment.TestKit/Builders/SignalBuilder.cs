@@ -13,6 +13,7 @@ public sealed class SignalBuilder
     private string? subject;
     private string? topic;
     private double? strength;
+    private Seniority? seniority;
 
     public static SignalBuilder A(SignalKind kind) => new SignalBuilder().OfKind(kind);
 
@@ -28,7 +29,10 @@ public sealed class SignalBuilder
 
     public SignalBuilder WithStrength(double? value) { strength = value; return this; }
 
-    public Signal Build() => new(kind, at, contactId, subject, topic, strength);
+    /// <summary>The contact's level (the emulators give the contact a job title of that level).</summary>
+    public SignalBuilder OfSeniority(Seniority? value) { seniority = value; return this; }
+
+    public Signal Build() => new(kind, at, contactId, subject, topic, strength, seniority);
 
     public static implicit operator Signal(SignalBuilder builder)
     {
