@@ -35,7 +35,7 @@ public sealed class InboxLoadCommand : IBenchCommand
     private const string HubSpotToken = "pat-bench-0000";
     private const string HubSpotSecret = "bench-hubspot-client-secret";
 
-    private static bool verbose;
+    private static bool Verbose;
 
     public string Name => "inbox-load";
 
@@ -49,7 +49,7 @@ public sealed class InboxLoadCommand : IBenchCommand
         var concurrency = Math.Max(1, Arg(args, "--concurrency", 16));
         var crm = ArgText(args, "--crm", "both").ToUpperInvariant();
         var backlog = args.Contains("--backlog");
-        verbose = args.Contains("--verbose");
+        Verbose = args.Contains("--verbose");
 
         var root = BenchPaths.FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
@@ -266,7 +266,7 @@ public sealed class InboxLoadCommand : IBenchCommand
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            if (verbose)
+            if (Verbose)
             {
                 logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Alignment.Sync.Inbox", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
             }

@@ -23,18 +23,18 @@ public class ScoringBenchmarks
     private static readonly string[] Countries = ["US", "GB", "DE", "FR", "CA", "JP"];
     private static readonly string[][] Stacks = [["Salesforce"], ["HubSpot", "Marketo"], ["SAP"], []];
 
-    private Account[] accounts = [];
-    private AccountScorer scorer = null!;
-    private AccountEvaluator evaluator = null!;
+    private Account[] _accounts = [];
+    private AccountScorer _scorer = null!;
+    private AccountEvaluator _evaluator = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var model = ModelFileReader.Read(File.ReadAllText(FindModelFile())).Model
             ?? throw new InvalidOperationException("config/scoring.json is invalid.");
-        scorer = new AccountScorer(model);
-        evaluator = new AccountEvaluator(model);
-        accounts = CreateAccounts(new Random(20261120));
+        _scorer = new AccountScorer(model);
+        _evaluator = new AccountEvaluator(model);
+        _accounts = CreateAccounts(new Random(20261120));
     }
 
     /// <summary>Scores every account: the per-run work of the scoring job, without reasons.</summary>
@@ -42,9 +42,9 @@ public class ScoringBenchmarks
     public long ScoreAccount()
     {
         long total = 0;
-        foreach (var account in accounts)
+        foreach (var account in _accounts)
         {
-            total += scorer.Score(account, AsOf).Score;
+            total += _scorer.Score(account, AsOf).Score;
         }
 
         return total;
@@ -55,9 +55,9 @@ public class ScoringBenchmarks
     public long EvaluateAccountWithReasons()
     {
         long total = 0;
-        foreach (var account in accounts)
+        foreach (var account in _accounts)
         {
-            total += evaluator.Evaluate(account, AsOf).Reasons.Length;
+            total += _evaluator.Evaluate(account, AsOf).Reasons.Length;
         }
 
         return total;

@@ -17,61 +17,61 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class CalibrateCommand : Command
 {
-    private readonly Option<FileInfo> input = new("--input", "-i")
+    private readonly Option<FileInfo> _input = new("--input", "-i")
     {
         Description = "Snapshot file: the evaluate snapshot plus a top-level \"opportunities\" array (docs/calibration.md). Without it: read from the configured CRM.",
     };
 
-    private readonly Option<int> windowDays = new("--window-days")
+    private readonly Option<int> _windowDays = new("--window-days")
     {
         Description = "Live mode: opportunities closed in the last N days (default 365).",
         DefaultValueFactory = _ => 365,
     };
 
-    private readonly Option<FileInfo?> model = new("--model", "-m")
+    private readonly Option<FileInfo?> _model = new("--model", "-m")
     {
         Description = "Scoring model file to calibrate. Default: config/scoring.json next to the executable.",
     };
 
-    private readonly Option<string?> asOf = new("--as-of")
+    private readonly Option<string?> _asOf = new("--as-of")
     {
         Description = "Instant of the what-if over all accounts, ISO-8601 with offset. Default: the snapshot's asOf.",
     };
 
-    private readonly Option<string> format = new("--format", "-f")
+    private readonly Option<string> _format = new("--format", "-f")
     {
         Description = "Output: table or json (the contract of docs/calibration.md).",
         DefaultValueFactory = _ => "table",
     };
 
-    private readonly Option<FileInfo?> html = new("--html")
+    private readonly Option<FileInfo?> _html = new("--html")
     {
         Description = "Also write a self-contained HTML report (ROC, lift and tier charts) to this file.",
     };
 
-    private readonly Option<FileInfo?> propose = new("--propose")
+    private readonly Option<FileInfo?> _propose = new("--propose")
     {
         Description = "Write the proposed model file (version bumped, validated) here for review; nothing is applied.",
     };
 
-    private readonly Option<string?> capacities = new("--capacities")
+    private readonly Option<string?> _capacities = new("--capacities")
     {
         Description = "Target shares of all accounts in Tier1,Tier2,Tier3 for the suggested thresholds. Default: 0.05,0.15,0.30.",
     };
 
-    private readonly Option<int> seed = new("--seed")
+    private readonly Option<int> _seed = new("--seed")
     {
         Description = "Seed of the bootstrap and the cross-validation folds (same input and seed, same report).",
         DefaultValueFactory = _ => new CalibrationOptions().Seed,
     };
 
-    private readonly Option<int> resamples = new("--resamples")
+    private readonly Option<int> _resamples = new("--resamples")
     {
         Description = "Bootstrap resamples for the AUC intervals (0..100000).",
         DefaultValueFactory = _ => new CalibrationOptions().Resamples,
     };
 
-    private readonly Option<int> minSegment = new("--min-segment")
+    private readonly Option<int> _minSegment = new("--min-segment")
     {
         Description = "Fewest high-tier opportunities for a segment to be tested for drift.",
         DefaultValueFactory = _ => new CalibrationOptions().MinimumSegmentOpportunities,
@@ -80,39 +80,39 @@ internal sealed class CalibrateCommand : Command
     public CalibrateCommand()
         : base("calibrate", "Measure the scoring model against closed-won and closed-lost opportunities; suggest weights and thresholds (never applied).")
     {
-        format.AcceptOnlyFromAmong("json", "table");
-        resamples.Validators.Add(r =>
+        _format.AcceptOnlyFromAmong("json", "table");
+        _resamples.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 100_000)
             {
                 r.AddError("--resamples must be between 0 and 100000, e.g. 1000.");
             }
         });
-        windowDays.Validators.Add(r =>
+        _windowDays.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 3650)
             {
                 r.AddError("--window-days must be between 1 and 3650, e.g. 365.");
             }
         });
-        minSegment.Validators.Add(r =>
+        _minSegment.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
             {
                 r.AddError("--min-segment must be at least 1, e.g. 20.");
             }
         });
-        Options.Add(input);
-        Options.Add(model);
-        Options.Add(asOf);
-        Options.Add(format);
-        Options.Add(html);
-        Options.Add(propose);
-        Options.Add(capacities);
-        Options.Add(seed);
-        Options.Add(resamples);
-        Options.Add(minSegment);
-        Options.Add(windowDays);
+        Options.Add(_input);
+        Options.Add(_model);
+        Options.Add(_asOf);
+        Options.Add(_format);
+        Options.Add(_html);
+        Options.Add(_propose);
+        Options.Add(_capacities);
+        Options.Add(_seed);
+        Options.Add(_resamples);
+        Options.Add(_minSegment);
+        Options.Add(_windowDays);
         SetAction(RunAsync);
     }
 
@@ -123,11 +123,11 @@ internal sealed class CalibrateCommand : Command
 
         var options = new CalibrationOptions
         {
-            Seed = parseResult.GetValue(seed),
-            Resamples = parseResult.GetValue(resamples),
-            MinimumSegmentOpportunities = parseResult.GetValue(minSegment),
+            Seed = parseResult.GetValue(_seed),
+            Resamples = parseResult.GetValue(_resamples),
+            MinimumSegmentOpportunities = parseResult.GetValue(_minSegment),
         };
-        if (parseResult.GetValue(capacities) is { } capacityText)
+        if (parseResult.GetValue(_capacities) is { } capacityText)
         {
             if (ParseCapacities(capacityText) is not { } parsed || parsed.Validate() is not null)
             {
@@ -138,7 +138,7 @@ internal sealed class CalibrateCommand : Command
             options = options with { Capacities = parsed };
         }
 
-        var modelPath = parseResult.GetValue(model)?.FullName ?? EvaluateCommand.DefaultModelPath;
+        var modelPath = parseResult.GetValue(_model)?.FullName ?? EvaluateCommand.DefaultModelPath;
         var modelText = await ReadFileAsync(modelPath, "--model", stderr, cancellationToken).ConfigureAwait(false);
         if (modelText is null)
         {
@@ -152,11 +152,11 @@ internal sealed class CalibrateCommand : Command
             return ExitCodes.BadInput;
         }
 
-        if (parseResult.GetValue(input) is null)
+        if (parseResult.GetValue(_input) is null)
         {
             return await CommandHost.RunAsync(parseResult, async (services, _, ct) =>
             {
-                var live = await LiveCalibrationSource.ReadAsync(services, modelResult.Model, parseResult.GetValue(windowDays), stderr, ct).ConfigureAwait(false);
+                var live = await LiveCalibrationSource.ReadAsync(services, modelResult.Model, parseResult.GetValue(_windowDays), stderr, ct).ConfigureAwait(false);
                 if (live is null)
                 {
                     return ExitCodes.BadInput;
@@ -167,7 +167,7 @@ internal sealed class CalibrateCommand : Command
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        var inputPath = parseResult.GetValue(input)!.FullName;
+        var inputPath = parseResult.GetValue(_input)!.FullName;
         var inputText = await ReadFileAsync(inputPath, "--input", stderr, cancellationToken).ConfigureAwait(false);
         if (inputText is null)
         {
@@ -183,7 +183,7 @@ internal sealed class CalibrateCommand : Command
         }
 
         DateTimeOffset instant;
-        var asOfText = parseResult.GetValue(asOf);
+        var asOfText = parseResult.GetValue(_asOf);
         if (asOfText is not null)
         {
             if (!EvaluateCommand.TryParseInstant(asOfText, out instant))
@@ -209,7 +209,7 @@ internal sealed class CalibrateCommand : Command
 
     private async Task<int> WriteOutputsAsync(ParseResult parseResult, CalibrationReport report, string modelText, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (parseResult.GetValue(propose) is { } proposePath)
+        if (parseResult.GetValue(_propose) is { } proposePath)
         {
             var proposed = ProposedModelWriter.Write(modelText, report.Proposal);
             var check = ModelFileReader.Read(proposed);
@@ -225,13 +225,13 @@ internal sealed class CalibrateCommand : Command
             }
         }
 
-        if (parseResult.GetValue(html) is { } htmlPath
+        if (parseResult.GetValue(_html) is { } htmlPath
             && !await WriteFileAsync(htmlPath.FullName, "--html", CalibrationHtmlWriter.Write(report), stderr, cancellationToken).ConfigureAwait(false))
         {
             return ExitCodes.Failure;
         }
 
-        if (parseResult.GetValue(format) == "json")
+        if (parseResult.GetValue(_format) == "json")
         {
             await stdout.WriteAsync(CalibrationJsonWriter.Write(report)).ConfigureAwait(false);
         }

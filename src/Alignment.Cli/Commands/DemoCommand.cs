@@ -11,17 +11,17 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class DemoCommand : Command
 {
-    private readonly Option<int> seed = new("--seed") { Description = "Seed of the generated org and of the reps' behaviour.", DefaultValueFactory = _ => 42 };
-    private readonly Option<int> accounts = new("--accounts") { Description = "Accounts to generate.", DefaultValueFactory = _ => 1000 };
-    private readonly Option<bool> json = CliOptions.Json();
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the generated org and of the reps' behaviour.", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> _accounts = new("--accounts") { Description = "Accounts to generate.", DefaultValueFactory = _ => 1000 };
+    private readonly Option<bool> _json = CliOptions.Json();
 
     public DemoCommand()
         : base("demo", "Run the connector end to end locally with no credentials: generated org, scoring run, a simulated day of SLA sweeps and Slack alerts.")
     {
-        CliOptions.AddRange(accounts, 1, 20_000);
-        Options.Add(seed);
-        Options.Add(accounts);
-        Options.Add(json);
+        CliOptions.AddRange(_accounts, 1, 20_000);
+        Options.Add(_seed);
+        Options.Add(_accounts);
+        Options.Add(_json);
         SetAction(RunAsync);
     }
 
@@ -29,7 +29,7 @@ internal sealed class DemoCommand : Command
     {
         var stderr = parseResult.InvocationConfiguration.Error;
         var progress = new Progress<string>(line => stderr.WriteLine(line));
-        var options = new DemoOptions { Seed = parseResult.GetValue(seed), AccountCount = parseResult.GetValue(accounts) };
+        var options = new DemoOptions { Seed = parseResult.GetValue(_seed), AccountCount = parseResult.GetValue(_accounts) };
         DemoReport report;
         try
         {
@@ -46,7 +46,7 @@ internal sealed class DemoCommand : Command
             return ExitCodes.Cancelled;
         }
 
-        if (parseResult.GetValue(json))
+        if (parseResult.GetValue(_json))
         {
             await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, report).ConfigureAwait(false);
         }

@@ -19,23 +19,23 @@ internal sealed class EvaluateCommand : Command
     public const int Success = ExitCodes.Ok;
     public const int BadInput = ExitCodes.BadInput;
 
-    private readonly Option<FileInfo> input = new("--input", "-i")
+    private readonly Option<FileInfo> _input = new("--input", "-i")
     {
         Description = "Snapshot file (JSON, the snapshot format of docs/scoring-model.md).",
         Required = true,
     };
 
-    private readonly Option<FileInfo?> model = new("--model", "-m")
+    private readonly Option<FileInfo?> _model = new("--model", "-m")
     {
         Description = "Scoring model file. Default: config/scoring.json next to the executable.",
     };
 
-    private readonly Option<string?> asOf = new("--as-of")
+    private readonly Option<string?> _asOf = new("--as-of")
     {
         Description = "Evaluation instant, ISO-8601 with offset (e.g. 2026-11-20T15:00:00Z). Default: the snapshot's asOf.",
     };
 
-    private readonly Option<string> format = new("--format", "-f")
+    private readonly Option<string> _format = new("--format", "-f")
     {
         Description = "Output: json (one array, one object per account) or table.",
         DefaultValueFactory = _ => "table",
@@ -44,11 +44,11 @@ internal sealed class EvaluateCommand : Command
     public EvaluateCommand()
         : base("evaluate", "Score the accounts of a snapshot file with a scoring model and print scores, tiers and reasons.")
     {
-        format.AcceptOnlyFromAmong("json", "table");
-        Options.Add(input);
-        Options.Add(model);
-        Options.Add(asOf);
-        Options.Add(format);
+        _format.AcceptOnlyFromAmong("json", "table");
+        Options.Add(_input);
+        Options.Add(_model);
+        Options.Add(_asOf);
+        Options.Add(_format);
         SetAction(RunAsync);
     }
 
@@ -60,7 +60,7 @@ internal sealed class EvaluateCommand : Command
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
 
-        var modelPath = parseResult.GetValue(model)?.FullName ?? DefaultModelPath;
+        var modelPath = parseResult.GetValue(_model)?.FullName ?? DefaultModelPath;
         var modelText = await ReadFileAsync(modelPath, "--model", stderr, cancellationToken).ConfigureAwait(false);
         if (modelText is null)
         {
@@ -74,7 +74,7 @@ internal sealed class EvaluateCommand : Command
             return BadInput;
         }
 
-        var inputPath = parseResult.GetValue(input)!.FullName;
+        var inputPath = parseResult.GetValue(_input)!.FullName;
         var inputText = await ReadFileAsync(inputPath, "--input", stderr, cancellationToken).ConfigureAwait(false);
         if (inputText is null)
         {
@@ -89,7 +89,7 @@ internal sealed class EvaluateCommand : Command
         }
 
         DateTimeOffset instant;
-        var asOfText = parseResult.GetValue(asOf);
+        var asOfText = parseResult.GetValue(_asOf);
         if (asOfText is not null)
         {
             if (!TryParseInstant(asOfText, out instant))
@@ -117,7 +117,7 @@ internal sealed class EvaluateCommand : Command
             results.Add(new EvaluatedAccount(account, evaluator.Evaluate(account, instant)));
         }
 
-        if (parseResult.GetValue(format) == "json")
+        if (parseResult.GetValue(_format) == "json")
         {
             await stdout.WriteAsync(EvaluationJsonWriter.Write(results.ToImmutable())).ConfigureAwait(false);
         }

@@ -15,24 +15,24 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class HistoryCommand : Command
 {
-    private readonly Argument<string> account = new("ACCOUNT") { Description = "The CRM id of the account (Salesforce Account id, HubSpot company id)." };
-    private readonly Option<int> max = new("--max") { Description = "At most this many handoffs and writes each (1-1000).", DefaultValueFactory = _ => 50 };
-    private readonly Option<bool> json = CliOptions.Json();
+    private readonly Argument<string> _account = new("ACCOUNT") { Description = "The CRM id of the account (Salesforce Account id, HubSpot company id)." };
+    private readonly Option<int> _max = new("--max") { Description = "At most this many handoffs and writes each (1-1000).", DefaultValueFactory = _ => 50 };
+    private readonly Option<bool> _json = CliOptions.Json();
 
     public HistoryCommand()
         : base("history", "Show an account's handoff history and the connector's writes to it (why did this account change?).")
     {
-        Arguments.Add(account);
-        CliOptions.AddRange(max, 1, 1000);
-        Options.Add(max);
-        Options.Add(json);
+        Arguments.Add(_account);
+        CliOptions.AddRange(_max, 1, 1000);
+        Options.Add(_max);
+        Options.Add(_json);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
-            var id = parseResult.GetValue(account)!.Trim();
-            var limit = parseResult.GetValue(max);
+            var id = parseResult.GetValue(_account)!.Trim();
+            var limit = parseResult.GetValue(_max);
             var handoffs = await services.GetRequiredService<IHandoffHistory>().ListForAccountAsync(id, limit, ct).ConfigureAwait(false);
             var writes = await services.GetRequiredService<IWriteLog>().ListForAccountAsync(id, limit, ct).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
+            if (parseResult.GetValue(_json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, new { accountId = id, handoffs, writes }).ConfigureAwait(false);
             }

@@ -15,11 +15,11 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class PlanCommand : Command
 {
-    private readonly Option<bool> changedOnly = new("--changed-only") { Description = "Plan only for accounts changed since the scoring checkpoint (default: every account)." };
-    private readonly Option<int?> max = new("--max") { Description = "Stop after reading this many accounts." };
-    private readonly Option<int> rows = new("--rows") { Description = "Accounts listed in the table (the JSON lists all).", DefaultValueFactory = _ => 50 };
-    private readonly Option<bool> json = CliOptions.Json();
-    private readonly Option<FileInfo?> model = new("--model", "-m")
+    private readonly Option<bool> _changedOnly = new("--changed-only") { Description = "Plan only for accounts changed since the scoring checkpoint (default: every account)." };
+    private readonly Option<int?> _max = new("--max") { Description = "Stop after reading this many accounts." };
+    private readonly Option<int> _rows = new("--rows") { Description = "Accounts listed in the table (the JSON lists all).", DefaultValueFactory = _ => 50 };
+    private readonly Option<bool> _json = CliOptions.Json();
+    private readonly Option<FileInfo?> _model = new("--model", "-m")
     {
         Description = "Preview a candidate model file against the live CRM (tier migration, writes, handoffs) instead of the configured one. Nothing is written.",
     };
@@ -27,28 +27,28 @@ internal sealed class PlanCommand : Command
     public PlanCommand()
         : base("plan", "Dry run against the configured CRM: field changes (old → new), handoffs and SLA alerts that would happen now. Writes nothing.")
     {
-        Options.Add(changedOnly);
-        Options.Add(max);
-        Options.Add(rows);
-        Options.Add(json);
-        Options.Add(model);
-        CliOptions.AddRange(max, 1, int.MaxValue);
+        Options.Add(_changedOnly);
+        Options.Add(_max);
+        Options.Add(_rows);
+        Options.Add(_json);
+        Options.Add(_model);
+        CliOptions.AddRange(_max, 1, int.MaxValue);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<PlanJob>();
-            var request = new PlanRequest(Full: !parseResult.GetValue(changedOnly), MaxAccounts: parseResult.GetValue(max));
+            var request = new PlanRequest(Full: !parseResult.GetValue(_changedOnly), MaxAccounts: parseResult.GetValue(_max));
             var report = await ProgressStatus.RunAsync(console, "Reading and planning...", () => job.RunAsync(request, ct)).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
+            if (parseResult.GetValue(_json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, report).ConfigureAwait(false);
             }
             else
             {
-                Render(console, report, parseResult.GetValue(rows));
+                Render(console, report, parseResult.GetValue(_rows));
             }
 
             return ExitCodes.Ok;
-        }, cancellationToken, ModelOverride(parseResult.GetValue(model))));
+        }, cancellationToken, ModelOverride(parseResult.GetValue(_model))));
     }
 
     /// <summary>The candidate model replaces <c>Alignment:Sync:ModelPath</c>: validated like the configured one (exit 2 naming the file and the JSON path).</summary>

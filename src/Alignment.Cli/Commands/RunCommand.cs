@@ -12,19 +12,19 @@ namespace Alignment.Cli.Commands;
 /// <summary><c>alignment run [--full] [--json]</c>: one scoring run against the configured CRM (writes changed fields).</summary>
 internal sealed class RunCommand : Command
 {
-    private readonly Option<bool> full = new("--full") { Description = "Rescore every account, not only those changed since the checkpoint." };
-    private readonly Option<bool> json = CliOptions.Json();
+    private readonly Option<bool> _full = new("--full") { Description = "Rescore every account, not only those changed since the checkpoint." };
+    private readonly Option<bool> _json = CliOptions.Json();
 
     public RunCommand()
         : base("run", "Run one scoring run now: read accounts, score, decide handoffs, write changed fields to the CRM.")
     {
-        Options.Add(full);
-        Options.Add(json);
+        Options.Add(_full);
+        Options.Add(_json);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<ScoringRunJob>();
-            var result = await ProgressStatus.RunAsync(console, "Scoring accounts...", () => job.RunAsync(new ScoringRunRequest(parseResult.GetValue(full)), ct)).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
+            var result = await ProgressStatus.RunAsync(console, "Scoring accounts...", () => job.RunAsync(new ScoringRunRequest(parseResult.GetValue(_full)), ct)).ConfigureAwait(false);
+            if (parseResult.GetValue(_json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, result).ConfigureAwait(false);
             }

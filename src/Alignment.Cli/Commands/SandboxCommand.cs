@@ -15,22 +15,22 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class SandboxCommand : Command
 {
-    private readonly Option<int> seed = new("--seed") { Description = "Seed of the generated org (same seed, same org).", DefaultValueFactory = _ => 42 };
-    private readonly Option<int> accounts = new("--accounts") { Description = "Accounts to generate.", DefaultValueFactory = _ => 1000 };
-    private readonly Option<FileInfo?> writeSettings = new("--write-settings") { Description = "Write a local.settings.json pointing the connector at the sandbox (use it with run, plan, sweep, serve --settings FILE)." };
-    private readonly Option<string> crm = new("--crm") { Description = "Master CRM for the written settings: Salesforce or HubSpot.", DefaultValueFactory = _ => "Salesforce" };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the generated org (same seed, same org).", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> _accounts = new("--accounts") { Description = "Accounts to generate.", DefaultValueFactory = _ => 1000 };
+    private readonly Option<FileInfo?> _writeSettings = new("--write-settings") { Description = "Write a local.settings.json pointing the connector at the sandbox (use it with run, plan, sweep, serve --settings FILE)." };
+    private readonly Option<string> _crm = new("--crm") { Description = "Master CRM for the written settings: Salesforce or HubSpot.", DefaultValueFactory = _ => "Salesforce" };
 
     private static readonly JsonSerializerOptions SettingsJson = new() { WriteIndented = true };
 
     public SandboxCommand()
         : base("sandbox", "Start local emulators of Salesforce and HubSpot (seeded with a realistic generated org), a Slack sink and Azurite. Ctrl+C stops them.")
     {
-        crm.AcceptOnlyFromAmong("Salesforce", "HubSpot");
-        CliOptions.AddRange(accounts, 1, 100_000);
-        Options.Add(seed);
-        Options.Add(accounts);
-        Options.Add(crm);
-        Options.Add(writeSettings);
+        _crm.AcceptOnlyFromAmong("Salesforce", "HubSpot");
+        CliOptions.AddRange(_accounts, 1, 100_000);
+        Options.Add(_seed);
+        Options.Add(_accounts);
+        Options.Add(_crm);
+        Options.Add(_writeSettings);
         SetAction(RunAsync);
     }
 
@@ -43,7 +43,7 @@ internal sealed class SandboxCommand : Command
         try
         {
             sandbox = await SandboxEnvironment.StartAsync(
-                new SandboxOptions { Seed = parseResult.GetValue(seed), AccountCount = parseResult.GetValue(accounts) }, progress, cancellationToken).ConfigureAwait(false);
+                new SandboxOptions { Seed = parseResult.GetValue(_seed), AccountCount = parseResult.GetValue(_accounts) }, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (AzuriteNotInstalledException e)
         {
@@ -63,11 +63,11 @@ internal sealed class SandboxCommand : Command
             table.AddRow("Slack sink", sandbox.Slack.BaseAddress.ToString(), Markup.Escape($"bot token {sandbox.Slack.BotToken}, channel {SandboxEnvironment.AlertChannel}"));
             table.AddRow("Azurite (tables)", sandbox.Azurite!.TableEndpoint.ToString(), "in memory");
             console.Write(table);
-            console.MarkupLine(CultureInfo.InvariantCulture, "{0} accounts, {1} owners, seed {2}.", sandbox.Org.Accounts.Count, sandbox.Org.Owners.Count, parseResult.GetValue(seed));
+            console.MarkupLine(CultureInfo.InvariantCulture, "{0} accounts, {1} owners, seed {2}.", sandbox.Org.Accounts.Count, sandbox.Org.Owners.Count, parseResult.GetValue(_seed));
 
-            if (parseResult.GetValue(writeSettings) is { } file)
+            if (parseResult.GetValue(_writeSettings) is { } file)
             {
-                var choice = Enum.Parse<CrmChoice>(parseResult.GetValue(crm)!);
+                var choice = Enum.Parse<CrmChoice>(parseResult.GetValue(_crm)!);
                 var values = sandbox.ConnectorSettings(choice).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
                 var document = new { IsEncrypted = false, Values = values };
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(document, SettingsJson), cancellationToken).ConfigureAwait(false);

@@ -20,18 +20,18 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class ScoreboardCommand : Command
 {
-    private readonly Option<string?> week = new("--week") { Description = "ISO week in the team's time zone, e.g. 2026-W48. Default: this week." };
-    private readonly Option<string> format = new("--format", "-f") { Description = "table, json or csv (one row per figure).", DefaultValueFactory = _ => "table" };
-    private readonly Option<bool> noCrm = new("--no-crm") { Description = "Ledger figures only: no CRM call (no accounts census, no conversion)." };
+    private readonly Option<string?> _week = new("--week") { Description = "ISO week in the team's time zone, e.g. 2026-W48. Default: this week." };
+    private readonly Option<string> _format = new("--format", "-f") { Description = "table, json or csv (one row per figure).", DefaultValueFactory = _ => "table" };
+    private readonly Option<bool> _noCrm = new("--no-crm") { Description = "Ledger figures only: no CRM call (no accounts census, no conversion)." };
 
     public ScoreboardCommand()
         : base("scoreboard", "The week's shared scoreboard: handoffs against the commitment, SLA compliance and response times, per owner; with the week before.")
     {
-        Options.Add(week);
-        Options.Add(format);
-        Options.Add(noCrm);
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        week.Validators.Add(result =>
+        Options.Add(_week);
+        Options.Add(_format);
+        Options.Add(_noCrm);
+        _format.AcceptOnlyFromAmong("table", "json", "csv");
+        _week.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } text && IsoWeek.TryParse(text) is null)
             {
@@ -40,9 +40,9 @@ internal sealed class ScoreboardCommand : Command
         });
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
-            var report = await services.GetRequiredService<ScoreboardJob>().RunAsync(IsoWeek.TryParse(parseResult.GetValue(week)), !parseResult.GetValue(noCrm), ct).ConfigureAwait(false);
+            var report = await services.GetRequiredService<ScoreboardJob>().RunAsync(IsoWeek.TryParse(parseResult.GetValue(_week)), !parseResult.GetValue(_noCrm), ct).ConfigureAwait(false);
             var output = parseResult.InvocationConfiguration.Output;
-            switch (parseResult.GetValue(format))
+            switch (parseResult.GetValue(_format))
             {
                 case "json":
                     await CliJson.WriteAsync(output, report).ConfigureAwait(false);

@@ -16,18 +16,18 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class ServeCommand : Command
 {
-    private readonly Option<int> port = new("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 7071 };
-    private readonly Option<bool> noTimers = new("--no-timers") { Description = "Serve webhooks and health only; run no timer." };
-    private readonly Option<int> partitionWorkers = new("--partition-workers") { Description = "Workers on the partition queue of a partitioned full rescore (0: none).", DefaultValueFactory = _ => 2 };
+    private readonly Option<int> _port = new("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 7071 };
+    private readonly Option<bool> _noTimers = new("--no-timers") { Description = "Serve webhooks and health only; run no timer." };
+    private readonly Option<int> _partitionWorkers = new("--partition-workers") { Description = "Workers on the partition queue of a partitioned full rescore (0: none).", DefaultValueFactory = _ => 2 };
 
     public ServeCommand()
         : base("serve", "Run the connector locally: the Functions app's timers (same schedule settings) and its webhook and health routes on 127.0.0.1.")
     {
-        Options.Add(port);
-        Options.Add(noTimers);
-        Options.Add(partitionWorkers);
-        CliOptions.AddRange(partitionWorkers, 0, 64);
-        CliOptions.AddRange(port, 0, 65535);
+        Options.Add(_port);
+        Options.Add(_noTimers);
+        Options.Add(_partitionWorkers);
+        CliOptions.AddRange(_partitionWorkers, 0, 64);
+        CliOptions.AddRange(_port, 0, 65535);
         SetAction(RunAsync);
     }
 
@@ -37,9 +37,9 @@ internal sealed class ServeCommand : Command
         var console = CliConsole.For(parseResult.InvocationConfiguration.Output);
         var options = new LocalServerOptions
         {
-            Port = parseResult.GetValue(port),
-            Timers = !parseResult.GetValue(noTimers),
-            Partitions = new PartitionWorkerOptions { Workers = parseResult.GetValue(partitionWorkers) },
+            Port = parseResult.GetValue(_port),
+            Timers = !parseResult.GetValue(_noTimers),
+            Partitions = new PartitionWorkerOptions { Workers = parseResult.GetValue(_partitionWorkers) },
             Verbose = parseResult.GetValue(CliOptions.Verbose),
         };
         IConfiguration configuration;

@@ -17,12 +17,12 @@ namespace Alignment.Cli.Commands;
 /// </summary>
 internal sealed class SetupHubSpotCommand : Command
 {
-    private readonly Option<bool> json = CliOptions.Json();
+    private readonly Option<bool> _json = CliOptions.Json();
 
     public SetupHubSpotCommand()
         : base("hubspot", "Create the HubSpot property group 'alignment' and the connector's company properties (safe to rerun).")
     {
-        Options.Add(json);
+        Options.Add(_json);
         SetAction(RunAsync);
     }
 
@@ -63,7 +63,7 @@ internal sealed class SetupHubSpotCommand : Command
             return ExitCodes.Failure;
         }
 
-        if (parseResult.GetValue(json))
+        if (parseResult.GetValue(_json))
         {
             await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, result).ConfigureAwait(false);
         }

@@ -11,17 +11,17 @@ namespace Alignment.Cli.Commands;
 /// <summary><c>alignment sweep [--json]</c>: one SLA sweep (statuses, alerts once per handoff and level, recycling).</summary>
 internal sealed class SweepCommand : Command
 {
-    private readonly Option<bool> json = CliOptions.Json();
+    private readonly Option<bool> _json = CliOptions.Json();
 
     public SweepCommand()
         : base("sweep", "Run one SLA sweep now: update SLA statuses, send due alerts to Slack, recycle unanswered handoffs.")
     {
-        Options.Add(json);
+        Options.Add(_json);
         SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(parseResult, async (services, console, ct) =>
         {
             var job = services.GetRequiredService<SlaSweepJob>();
             var result = await ProgressStatus.RunAsync(console, "Sweeping open handoffs...", () => job.RunAsync(ct)).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
+            if (parseResult.GetValue(_json))
             {
                 await CliJson.WriteAsync(parseResult.InvocationConfiguration.Output, result).ConfigureAwait(false);
             }

@@ -6,16 +6,16 @@ namespace Alignment.Cli.Demo;
 /// </summary>
 internal sealed class SimulatedClock : TimeProvider
 {
-    private long utcTicks;
+    private long _utcTicks;
 
     public SimulatedClock(DateTimeOffset start)
     {
-        utcTicks = start.UtcTicks;
+        _utcTicks = start.UtcTicks;
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref utcTicks), TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
     /// <summary>Moves the clock to <paramref name="instant"/>; it never goes back.</summary>
     public void AdvanceTo(DateTimeOffset instant)
@@ -24,13 +24,13 @@ internal sealed class SimulatedClock : TimeProvider
         long current;
         do
         {
-            current = Interlocked.Read(ref utcTicks);
+            current = Interlocked.Read(ref _utcTicks);
             if (target <= current)
             {
                 return;
             }
         }
-        while (Interlocked.CompareExchange(ref utcTicks, target, current) != current);
+        while (Interlocked.CompareExchange(ref _utcTicks, target, current) != current);
     }
 
     public void Advance(TimeSpan by)

@@ -23,12 +23,12 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
     public const string HubSpotClientSecret = "sandbox-hubspot-client-secret";
     public const string SalesforceFlowSecret = "sandbox-flow-secret";
 
-    private readonly string privateKeyPem;
+    private readonly string _privateKeyPem;
 
     private SandboxEnvironment(GeneratedOrg org, string privateKeyPem)
     {
         Org = org;
-        this.privateKeyPem = privateKeyPem;
+        this._privateKeyPem = privateKeyPem;
     }
 
     public GeneratedOrg Org { get; }
@@ -145,7 +145,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
             settings["Alignment:Salesforce:LoginUrl"] = salesforce.BaseAddress.ToString();
             settings["Alignment:Salesforce:ClientId"] = salesforce.Options.ClientId;
             settings["Alignment:Salesforce:Username"] = salesforce.Options.Username;
-            settings["Alignment:Salesforce:PrivateKeyPem"] = privateKeyPem;
+            settings["Alignment:Salesforce:PrivateKeyPem"] = _privateKeyPem;
             settings["Alignment:Salesforce:OrganizationId"] = salesforce.Options.OrganizationId;
             settings["Alignment:Salesforce:FlowSecret"] = SalesforceFlowSecret;
         }

@@ -15,8 +15,8 @@ namespace Alignment.Core.Calibration;
 /// </summary>
 public sealed class Calibrator
 {
-    private readonly AlignmentModel model;
-    private readonly CalibrationOptions options;
+    private readonly AlignmentModel _model;
+    private readonly CalibrationOptions _options;
 
     public Calibrator(AlignmentModel model, CalibrationOptions options)
     {
@@ -27,8 +27,8 @@ public sealed class Calibrator
             throw new ArgumentException(problem, nameof(options));
         }
 
-        this.model = model;
-        this.options = options;
+        this._model = model;
+        this._options = options;
     }
 
     /// <param name="accounts">Every account (the migration and diff run over all of them).</param>
@@ -46,7 +46,7 @@ public sealed class Calibrator
         }
 
         var skipped = Enum.GetValues<OpportunitySkipReason>().ToDictionary(r => r, _ => 0);
-        var scorer = new PointInTimeScorer(model);
+        var scorer = new PointInTimeScorer(_model);
         var scored = new List<ScoredOpportunity>(opportunities.Count);
         foreach (var opportunity in opportunities)
         {
@@ -73,14 +73,14 @@ public sealed class Calibrator
         var dimensions = Enum.GetValues<CalibrationDimension>()
             .Select(d => scored.Select(o => o.Score.Of(d)).ToArray())
             .ToArray();
-        var estimates = BootstrapAuc.Estimate(dimensions, won, options.Resamples, options.Seed, options.Level);
-        var (segments, rule) = new SegmentDriftDetector(model, options.MinimumSegmentOpportunities, options.Level, options.MaterialGap).Detect(scored);
+        var estimates = BootstrapAuc.Estimate(dimensions, won, _options.Resamples, _options.Seed, _options.Level);
+        var (segments, rule) = new SegmentDriftDetector(_model, _options.MinimumSegmentOpportunities, _options.Level, _options.MaterialGap).Detect(scored);
         var proposal = Propose(accounts, scored, asOf, cancellationToken);
         var (migration, diff) = WhatIf(accounts, proposal.Model, asOf, cancellationToken);
 
         return new CalibrationReport
         {
-            ModelVersion = model.Version,
+            ModelVersion = _model.Version,
             AsOf = asOf.ToUniversalTime(),
             Accounts = accounts.Count,
             Opportunities = scored.Count,
@@ -94,14 +94,14 @@ public sealed class Calibrator
             Proposal = proposal,
             Migration = migration,
             FieldDiff = diff,
-            Options = options,
+            Options = _options,
         };
     }
 
     private ModelProposal Propose(IReadOnlyList<Account> accounts, List<ScoredOpportunity> scored, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var weights = WeightSuggester.Suggest(scored, model.Weights, options.Folds, options.Seed);
-        var weighted = model with { Weights = new ScoreWeights(weights.Fit / 100.0, weights.Intent / 100.0, weights.Engagement / 100.0) };
+        var weights = WeightSuggester.Suggest(scored, _model.Weights, _options.Folds, _options.Seed);
+        var weighted = _model with { Weights = new ScoreWeights(weights.Fit / 100.0, weights.Intent / 100.0, weights.Engagement / 100.0) };
         var scorer = new AccountScorer(weighted);
         var counts = new long[RocAuc.MaxScore + 1];
         foreach (var account in accounts)
@@ -110,20 +110,20 @@ public sealed class Calibrator
             counts[scorer.Score(account, asOf).Score]++;
         }
 
-        var thresholds = ThresholdFitter.Fit(counts, options.Capacities);
+        var thresholds = ThresholdFitter.Fit(counts, _options.Capacities);
         var proposed = weighted with
         {
-            Version = BumpVersion(model.Version),
-            Tiers = model.Tiers with { Tier1 = thresholds.Tier1, Tier2 = thresholds.Tier2, Tier3 = thresholds.Tier3 },
+            Version = BumpVersion(_model.Version),
+            Tiers = _model.Tiers with { Tier1 = thresholds.Tier1, Tier2 = thresholds.Tier2, Tier3 = thresholds.Tier3 },
         };
-        return new ModelProposal(weights, thresholds, options.Capacities, proposed);
+        return new ModelProposal(weights, thresholds, _options.Capacities, proposed);
     }
 
     private (ImmutableArray<TierMigration> Migration, FieldDiff Diff) WhatIf(IReadOnlyList<Account> accounts, AlignmentModel proposed, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var currentScorer = new AccountScorer(model);
+        var currentScorer = new AccountScorer(_model);
         var proposedScorer = new AccountScorer(proposed);
-        var currentTiers = new TierPolicy(model.Tiers);
+        var currentTiers = new TierPolicy(_model.Tiers);
         var proposedTiers = new TierPolicy(proposed.Tiers);
         var matrix = new int[4, 4];
         int scoreChanges = 0, tierChanges = 0, changed = 0;
@@ -176,7 +176,7 @@ public sealed class Calibrator
 
         void Add(ImmutableArray<FieldChange>.Builder builder, FieldChange change)
         {
-            if (builder.Count < options.DiffSample)
+            if (builder.Count < _options.DiffSample)
             {
                 builder.Add(change);
             }

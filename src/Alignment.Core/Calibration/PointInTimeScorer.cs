@@ -16,22 +16,22 @@ namespace Alignment.Core.Calibration;
 /// </summary>
 public sealed class PointInTimeScorer
 {
-    private readonly AccountScorer scorer;
-    private readonly TierPolicy tiers;
+    private readonly AccountScorer _scorer;
+    private readonly TierPolicy _tiers;
 
     public PointInTimeScorer(AlignmentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        scorer = new AccountScorer(model);
-        tiers = new TierPolicy(model.Tiers);
+        _scorer = new AccountScorer(model);
+        _tiers = new TierPolicy(model.Tiers);
     }
 
     /// <summary>Scores <paramref name="account"/> as of <paramref name="asOf"/>, ignoring signals dated after it.</summary>
     public PointInTimeScore Score(Account account, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var breakdown = scorer.Score(AsOf(account, asOf), asOf);
-        return new PointInTimeScore(breakdown.FitScore, breakdown.IntentScore, breakdown.EngagementScore, breakdown.Score, tiers.TierOf(breakdown.Score));
+        var breakdown = _scorer.Score(AsOf(account, asOf), asOf);
+        return new PointInTimeScore(breakdown.FitScore, breakdown.IntentScore, breakdown.EngagementScore, breakdown.Score, _tiers.TierOf(breakdown.Score));
     }
 
     /// <summary>The account with only the signals dated at or before <paramref name="asOf"/> (the same instance when none is later).</summary>

@@ -19,10 +19,10 @@ public sealed class SegmentDriftDetector
 {
     private static readonly (int Min, int? Max)[] EmployeeBands = [(1, 50), (50, 200), (200, 1000), (1000, 5000), (5000, null)];
 
-    private readonly FitScorer fit;
-    private readonly int minimum;
-    private readonly double level;
-    private readonly double gap;
+    private readonly FitScorer _fit;
+    private readonly int _minimum;
+    private readonly double _level;
+    private readonly double _gap;
 
     /// <param name="model">The model whose fit criteria define the <c>fit:</c> segments.</param>
     /// <param name="minimumOpportunities">Fewest high-tier opportunities for a segment to be tested (≥ 1).</param>
@@ -37,10 +37,10 @@ public sealed class SegmentDriftDetector
             throw new ArgumentOutOfRangeException(nameof(level), "The level is in (0, 1) and the material gap in [0, 1].");
         }
 
-        fit = new FitScorer(model.Fit);
-        minimum = minimumOpportunities;
-        this.level = level;
-        gap = materialGap;
+        _fit = new FitScorer(model.Fit);
+        _minimum = minimumOpportunities;
+        this._level = level;
+        _gap = materialGap;
     }
 
     /// <summary>Whether a tier counts as high tier for drift.</summary>
@@ -69,24 +69,24 @@ public sealed class SegmentDriftDetector
         }
 
         double? overall = total == 0 ? null : (double)totalWon / total;
-        var tested = overall is null ? 0 : counts.Values.Count(v => v.Count >= minimum);
-        var z = NormalQuantile.Of(1 - ((1 - level) / (2 * Math.Max(1, tested))));
+        var tested = overall is null ? 0 : counts.Values.Count(v => v.Count >= _minimum);
+        var z = NormalQuantile.Of(1 - ((1 - _level) / (2 * Math.Max(1, tested))));
         var result = ImmutableArray.CreateBuilder<SegmentDrift>(counts.Count);
         foreach (var ((attribute, value), (count, won)) in counts)
         {
             var rate = (double)won / count;
-            if (overall is not { } p || count < minimum)
+            if (overall is not { } p || count < _minimum)
             {
                 result.Add(new SegmentDrift(attribute, value, count, won, rate, null, null, Tested: false, Flagged: false));
                 continue;
             }
 
             var interval = WilsonInterval.Of(won, count, z);
-            var flagged = interval.High < p && rate <= p - gap;
+            var flagged = interval.High < p && rate <= p - _gap;
             result.Add(new SegmentDrift(attribute, value, count, won, rate, interval.Low, interval.High, Tested: true, flagged));
         }
 
-        return (result.ToImmutable(), new SegmentRule(overall, total, minimum, level, tested, z, gap));
+        return (result.ToImmutable(), new SegmentRule(overall, total, _minimum, _level, tested, z, _gap));
     }
 
     /// <summary>The segments an account belongs to, one per attribute.</summary>
@@ -96,9 +96,9 @@ public sealed class SegmentDriftDetector
         yield return ("industry", Text(account.Industry));
         yield return ("employees", EmployeeBand(account.Employees));
         yield return ("country", Text(account.Country));
-        for (var i = 0; i < fit.CriterionCount; i++)
+        for (var i = 0; i < _fit.CriterionCount; i++)
         {
-            yield return ("fit:" + fit.CriterionAt(i).Id, fit.PointsOf(i, account, out _) > 0 ? "met" : "not met");
+            yield return ("fit:" + _fit.CriterionAt(i).Id, _fit.PointsOf(i, account, out _) > 0 ? "met" : "not met");
         }
     }
 

@@ -12,25 +12,25 @@ namespace Alignment.Core.Evaluation;
 /// </summary>
 public sealed class AccountEvaluator
 {
-    private readonly AlignmentModel model;
-    private readonly AccountScorer scorer;
-    private readonly TierPolicy tiers;
-    private readonly ReasonFormatter reasons;
+    private readonly AlignmentModel _model;
+    private readonly AccountScorer _scorer;
+    private readonly TierPolicy _tiers;
+    private readonly ReasonFormatter _reasons;
 
     public AccountEvaluator(AlignmentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        this.model = model;
-        scorer = new AccountScorer(model);
-        tiers = new TierPolicy(model.Tiers);
-        reasons = new ReasonFormatter(scorer, model);
+        this._model = model;
+        _scorer = new AccountScorer(model);
+        _tiers = new TierPolicy(model.Tiers);
+        _reasons = new ReasonFormatter(_scorer, model);
     }
 
-    public AlignmentModel Model => model;
+    public AlignmentModel Model => _model;
 
-    public AccountScorer Scorer => scorer;
+    public AccountScorer Scorer => _scorer;
 
-    public TierPolicy Tiers => tiers;
+    public TierPolicy Tiers => _tiers;
 
     /// <summary>Evaluates <paramref name="account"/> as of <paramref name="asOf"/> with no upgrade pending.</summary>
     public AccountEvaluation Evaluate(Account account, DateTimeOffset asOf) => Evaluate(account, asOf, pending: null);
@@ -42,9 +42,9 @@ public sealed class AccountEvaluator
     public AccountEvaluation Evaluate(Account account, DateTimeOffset asOf, TierCandidate? pending)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var score = scorer.Score(account, asOf);
+        var score = _scorer.Score(account, asOf);
         var current = account.Current ?? AlignmentState.Empty;
-        var decision = tiers.Decide(score.Score, current.Tier, current.TierLocked, asOf, pending);
+        var decision = _tiers.Decide(score.Score, current.Tier, current.TierLocked, asOf, pending);
         return new AccountEvaluation
         {
             AccountId = account.Id,
@@ -55,8 +55,8 @@ public sealed class AccountEvaluator
             Tier = decision.Tier,
             SuggestedTier = decision.Suggested,
             PendingUpgrade = decision.Pending,
-            Reasons = reasons.Explain(account, asOf),
-            ModelVersion = model.Version,
+            Reasons = _reasons.Explain(account, asOf),
+            ModelVersion = _model.Version,
             AsOf = asOf.ToUniversalTime(),
         };
     }

@@ -10,13 +10,13 @@ namespace Alignment.Core.Model;
 /// </summary>
 internal sealed class JsonReadContext
 {
-    private readonly ImmutableArray<ModelError>.Builder errors = ImmutableArray.CreateBuilder<ModelError>();
+    private readonly ImmutableArray<ModelError>.Builder _errors = ImmutableArray.CreateBuilder<ModelError>();
 
-    public bool HasErrors => errors.Count > 0;
+    public bool HasErrors => _errors.Count > 0;
 
-    public ImmutableArray<ModelError> Errors => errors.ToImmutable();
+    public ImmutableArray<ModelError> Errors => _errors.ToImmutable();
 
-    public void Error(string path, string message) => errors.Add(new ModelError(path, message));
+    public void Error(string path, string message) => _errors.Add(new ModelError(path, message));
 
     /// <summary>Parses <paramref name="json"/>; on malformed JSON reports the line and position and returns null.</summary>
     public JsonDocument? Parse(string json, string what)

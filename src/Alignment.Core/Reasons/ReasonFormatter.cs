@@ -17,8 +17,8 @@ public sealed class ReasonFormatter
     /// <summary>How many reasons are reported by default.</summary>
     public const int DefaultCount = 3;
 
-    private readonly AccountScorer scorer;
-    private readonly ScoreWeights weights;
+    private readonly AccountScorer _scorer;
+    private readonly ScoreWeights _weights;
 
     public ReasonFormatter(AlignmentModel model)
         : this(new AccountScorer(model), model)
@@ -29,8 +29,8 @@ public sealed class ReasonFormatter
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(model);
-        this.scorer = scorer;
-        weights = model.Weights;
+        this._scorer = scorer;
+        _weights = model.Weights;
     }
 
     /// <summary>The top <paramref name="count"/> reasons, biggest contribution first; contributors worth 0 are left out.</summary>
@@ -49,7 +49,7 @@ public sealed class ReasonFormatter
 
     private void AddFit(Account account, List<(double, string)> contributors)
     {
-        var fit = scorer.FitScorer;
+        var fit = _scorer.FitScorer;
         var parts = new List<(double Points, int Order, string Text)>();
         for (var i = 0; i < fit.CriterionCount; i++)
         {
@@ -66,7 +66,7 @@ public sealed class ReasonFormatter
             var score = fit.Score(account);
             // The two biggest criteria, phrased "what it is, how big, where": industry before size before place.
             var top = parts.OrderByDescending(p => p.Points).Take(2).OrderBy(p => p.Order).Select(p => p.Text);
-            contributors.Add((weights.Fit * score, "ICP: " + string.Join(", ", top)));
+            contributors.Add((_weights.Fit * score, "ICP: " + string.Join(", ", top)));
         }
     }
 
@@ -83,8 +83,8 @@ public sealed class ReasonFormatter
             var category = SignalKinds.CategoryOf(signal.Kind);
             var table = category switch
             {
-                SignalCategory.Intent => scorer.IntentWeights,
-                SignalCategory.Engagement => scorer.EngagementWeights,
+                SignalCategory.Intent => _scorer.IntentWeights,
+                SignalCategory.Engagement => _scorer.EngagementWeights,
                 _ => null,
             };
             var age = Math.Max(0, asOf.UtcTicks - signal.At.UtcTicks);
@@ -118,9 +118,9 @@ public sealed class ReasonFormatter
             }
         }
 
-        var bonus = contacts.Count > 1 ? scorer.EngagementWeights.Bonus(contacts.Count) : 0;
-        var intentScale = Scale(intentTotal, scorer.IntentWeights.Cap);
-        var engagementScale = Scale(engagementTotal + bonus, scorer.EngagementWeights.Cap);
+        var bonus = contacts.Count > 1 ? _scorer.EngagementWeights.Bonus(contacts.Count) : 0;
+        var intentScale = Scale(intentTotal, _scorer.IntentWeights.Cap);
+        var engagementScale = Scale(engagementTotal + bonus, _scorer.EngagementWeights.Cap);
         for (var k = 0; k < kinds; k++)
         {
             if (counts[k] == 0)
@@ -130,13 +130,13 @@ public sealed class ReasonFormatter
 
             var kind = (SignalKind)k;
             var intent = SignalKinds.CategoryOf(kind) == SignalCategory.Intent;
-            var contribution = sums[k] * (intent ? weights.Intent * intentScale : weights.Engagement * engagementScale);
+            var contribution = sums[k] * (intent ? _weights.Intent * intentScale : _weights.Engagement * engagementScale);
             contributors.Add((contribution, Occurrences(kind, counts[k], oldest[k])));
         }
 
         if (bonus > 0)
         {
-            contributors.Add((bonus * weights.Engagement * engagementScale,
+            contributors.Add((bonus * _weights.Engagement * engagementScale,
                 string.Create(CultureInfo.InvariantCulture, $"{contacts.Count} engaged contacts")));
         }
     }

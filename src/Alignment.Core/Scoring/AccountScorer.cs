@@ -13,27 +13,27 @@ public sealed class AccountScorer
 {
     private const int StackContacts = 16;
 
-    private readonly FitScorer fit;
-    private readonly SignalWeights intent;
-    private readonly SignalWeights engagement;
-    private readonly SignalCategory[] categories;
-    private readonly ScoreWeights weights;
+    private readonly FitScorer _fit;
+    private readonly SignalWeights _intent;
+    private readonly SignalWeights _engagement;
+    private readonly SignalCategory[] _categories;
+    private readonly ScoreWeights _weights;
 
     public AccountScorer(AlignmentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        fit = new FitScorer(model.Fit);
-        intent = new SignalWeights(model.Intent);
-        engagement = new SignalWeights(model.Engagement);
-        weights = model.Weights;
-        categories = [.. Enum.GetValues<SignalKind>().Select(SignalKinds.CategoryOf)];
+        _fit = new FitScorer(model.Fit);
+        _intent = new SignalWeights(model.Intent);
+        _engagement = new SignalWeights(model.Engagement);
+        _weights = model.Weights;
+        _categories = [.. Enum.GetValues<SignalKind>().Select(SignalKinds.CategoryOf)];
     }
 
-    internal FitScorer FitScorer => fit;
+    internal FitScorer FitScorer => _fit;
 
-    internal SignalWeights IntentWeights => intent;
+    internal SignalWeights IntentWeights => _intent;
 
-    internal SignalWeights EngagementWeights => engagement;
+    internal SignalWeights EngagementWeights => _engagement;
 
     /// <summary>
     /// Scores <paramref name="account"/> as of <paramref name="asOf"/>. A signal's age is asOf − At clamped at 0;
@@ -48,7 +48,7 @@ public sealed class AccountScorer
 
         // Distinct engaged contacts, counted up to the limit beyond which the bonus cannot grow (4 with the defaults):
         // the indices of one signal per contact seen so far.
-        var contactLimit = engagement.ContactLimit;
+        var contactLimit = _engagement.ContactLimit;
         int[]? rented = null;
         Span<int> contacts = contactLimit <= StackContacts
             ? stackalloc int[StackContacts]
@@ -59,7 +59,7 @@ public sealed class AccountScorer
         {
             ref readonly var signal = ref signals[i];
             var kind = (int)signal.Kind;
-            if ((uint)kind >= (uint)categories.Length)
+            if ((uint)kind >= (uint)_categories.Length)
             {
                 continue;
             }
@@ -70,21 +70,21 @@ public sealed class AccountScorer
                 age = 0;
             }
 
-            switch (categories[kind])
+            switch (_categories[kind])
             {
-                case SignalCategory.Intent when age < intent.WindowTicks:
-                    var intentPoints = intent.PointsOf(signal);
+                case SignalCategory.Intent when age < _intent.WindowTicks:
+                    var intentPoints = _intent.PointsOf(signal);
                     if (intentPoints > 0)
                     {
-                        intentSum += intentPoints * intent.Decay(age);
+                        intentSum += intentPoints * _intent.Decay(age);
                     }
 
                     break;
-                case SignalCategory.Engagement when age < engagement.WindowTicks:
-                    var engagementPoints = engagement.Points[kind];
+                case SignalCategory.Engagement when age < _engagement.WindowTicks:
+                    var engagementPoints = _engagement.Points[kind];
                     if (engagementPoints > 0)
                     {
-                        engagementSum += engagementPoints * engagement.Decay(age);
+                        engagementSum += engagementPoints * _engagement.Decay(age);
                     }
 
                     if (distinct < contactLimit && signal.ContactId is { } contact && !Seen(signals, contacts[..distinct], contact))
@@ -103,13 +103,13 @@ public sealed class AccountScorer
 
         if (distinct > 1)
         {
-            engagementSum += engagement.Bonus(distinct);
+            engagementSum += _engagement.Bonus(distinct);
         }
 
-        var fitScore = fit.Score(account);
-        var intentScore = Math.Min(intentSum, intent.Cap);
-        var engagementScore = Math.Min(engagementSum, engagement.Cap);
-        var composite = (weights.Fit * fitScore) + (weights.Intent * intentScore) + (weights.Engagement * engagementScore);
+        var fitScore = _fit.Score(account);
+        var intentScore = Math.Min(intentSum, _intent.Cap);
+        var engagementScore = Math.Min(engagementSum, _engagement.Cap);
+        var composite = (_weights.Fit * fitScore) + (_weights.Intent * intentScore) + (_weights.Engagement * engagementScore);
         return new ScoreBreakdown(fitScore, intentScore, engagementScore, composite);
     }
 

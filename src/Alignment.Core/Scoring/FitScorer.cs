@@ -6,18 +6,18 @@ namespace Alignment.Core.Scoring;
 /// <summary>Fit: the points of the ICP criteria an account meets, summed and capped. Missing values score 0.</summary>
 public sealed class FitScorer
 {
-    private readonly FitCriterion[] criteria;
-    private readonly FitBand[][] bands;
-    private readonly string[][] anyOf;
-    private readonly double cap;
+    private readonly FitCriterion[] _criteria;
+    private readonly FitBand[][] _bands;
+    private readonly string[][] _anyOf;
+    private readonly double _cap;
 
     public FitScorer(FitModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        criteria = [.. model.Criteria];
-        bands = [.. model.Criteria.Select(c => c.Bands.ToArray())];
-        anyOf = [.. model.Criteria.Select(c => c.AnyOf.ToArray())];
-        cap = model.Cap;
+        _criteria = [.. model.Criteria];
+        _bands = [.. model.Criteria.Select(c => c.Bands.ToArray())];
+        _anyOf = [.. model.Criteria.Select(c => c.AnyOf.ToArray())];
+        _cap = model.Cap;
     }
 
     /// <summary>The unrounded fit score, in [0, cap].</summary>
@@ -25,33 +25,33 @@ public sealed class FitScorer
     {
         ArgumentNullException.ThrowIfNull(account);
         double sum = 0;
-        for (var i = 0; i < criteria.Length; i++)
+        for (var i = 0; i < _criteria.Length; i++)
         {
             sum += PointsOf(i, account, out _);
         }
 
-        return Math.Min(sum, cap);
+        return Math.Min(sum, _cap);
     }
 
     /// <summary>Points criterion <paramref name="index"/> gives the account; <paramref name="band"/> is the matched band, if numeric.</summary>
     internal double PointsOf(int index, Account account, out FitBand? band)
     {
         band = null;
-        var criterion = criteria[index];
+        var criterion = _criteria[index];
         switch (criterion.Field)
         {
             case FitField.Employees:
-                return account.Employees is { } employees ? BandPoints(bands[index], employees, out band) : 0;
+                return account.Employees is { } employees ? BandPoints(_bands[index], employees, out band) : 0;
             case FitField.AnnualRevenue:
-                return account.AnnualRevenue is { } revenue ? BandPoints(bands[index], (double)revenue, out band) : 0;
+                return account.AnnualRevenue is { } revenue ? BandPoints(_bands[index], (double)revenue, out band) : 0;
             case FitField.Industry:
-                return Matches(anyOf[index], account.Industry) ? criterion.Points : 0;
+                return Matches(_anyOf[index], account.Industry) ? criterion.Points : 0;
             case FitField.Country:
-                return Matches(anyOf[index], account.Country) ? criterion.Points : 0;
+                return Matches(_anyOf[index], account.Country) ? criterion.Points : 0;
             case FitField.Technologies:
                 foreach (var technology in account.Technologies)
                 {
-                    if (Matches(anyOf[index], technology))
+                    if (Matches(_anyOf[index], technology))
                     {
                         return criterion.Points;
                     }
@@ -63,9 +63,9 @@ public sealed class FitScorer
         }
     }
 
-    internal int CriterionCount => criteria.Length;
+    internal int CriterionCount => _criteria.Length;
 
-    internal FitCriterion CriterionAt(int index) => criteria[index];
+    internal FitCriterion CriterionAt(int index) => _criteria[index];
 
     private static double BandPoints(FitBand[] bands, double value, out FitBand? match)
     {

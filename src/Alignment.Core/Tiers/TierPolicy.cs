@@ -9,29 +9,29 @@ namespace Alignment.Core.Tiers;
 /// </summary>
 public sealed class TierPolicy
 {
-    private readonly TierThresholds thresholds;
-    private readonly TimeSpan dwell;
+    private readonly TierThresholds _thresholds;
+    private readonly TimeSpan _dwell;
 
     public TierPolicy(TierThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        this.thresholds = thresholds;
-        dwell = TimeSpan.FromHours(thresholds.UpgradeDwellHours);
+        this._thresholds = thresholds;
+        _dwell = TimeSpan.FromHours(thresholds.UpgradeDwellHours);
     }
 
     /// <summary>The tier of a composite score, without hysteresis.</summary>
     public Tier TierOf(int score) =>
-        score >= thresholds.Tier1 ? Tier.Tier1
-        : score >= thresholds.Tier2 ? Tier.Tier2
-        : score >= thresholds.Tier3 ? Tier.Tier3
+        score >= _thresholds.Tier1 ? Tier.Tier1
+        : score >= _thresholds.Tier2 ? Tier.Tier2
+        : score >= _thresholds.Tier3 ? Tier.Tier3
         : Tier.None;
 
     /// <summary>The lowest score of a tier (0 for <see cref="Tier.None"/>).</summary>
     public int ThresholdOf(Tier tier) => tier switch
     {
-        Tier.Tier1 => thresholds.Tier1,
-        Tier.Tier2 => thresholds.Tier2,
-        Tier.Tier3 => thresholds.Tier3,
+        Tier.Tier1 => _thresholds.Tier1,
+        Tier.Tier2 => _thresholds.Tier2,
+        Tier.Tier3 => _thresholds.Tier3,
         _ => 0,
     };
 
@@ -51,7 +51,7 @@ public sealed class TierPolicy
 
         if (TierRank.Of(scoreTier) > TierRank.Of(current))
         {
-            if (dwell <= TimeSpan.Zero)
+            if (_dwell <= TimeSpan.Zero)
             {
                 suggested = scoreTier;
             }
@@ -61,7 +61,7 @@ public sealed class TierPolicy
                 var candidate = pending is { } p && TierRank.Of(p.Tier) > TierRank.Of(current)
                     ? new TierCandidate(TierRank.Of(p.Tier) < TierRank.Of(scoreTier) ? p.Tier : scoreTier, p.Since)
                     : new TierCandidate(scoreTier, asOf);
-                if (asOf - candidate.Since >= dwell)
+                if (asOf - candidate.Since >= _dwell)
                 {
                     suggested = candidate.Tier;
                 }
@@ -71,7 +71,7 @@ public sealed class TierPolicy
                 }
             }
         }
-        else if (TierRank.Of(scoreTier) < TierRank.Of(current) && score < ThresholdOf(current) - thresholds.DowngradeMargin)
+        else if (TierRank.Of(scoreTier) < TierRank.Of(current) && score < ThresholdOf(current) - _thresholds.DowngradeMargin)
         {
             suggested = scoreTier;
         }

@@ -17,14 +17,14 @@ internal sealed class HubSpotTokenHealthCheck(HubSpotClient client, TimeProvider
     public static readonly TimeSpan SuccessCacheDuration = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan FailureCacheDuration = TimeSpan.FromMinutes(1);
 
-    private readonly Lock gate = new();
-    private (DateTimeOffset Until, HealthCheckResult Result)? cached;
+    private readonly Lock _gate = new();
+    private (DateTimeOffset Until, HealthCheckResult Result)? _cached;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (cached is { } hit && time.GetUtcNow() < hit.Until)
+            if (_cached is { } hit && time.GetUtcNow() < hit.Until)
             {
                 return hit.Result;
             }
@@ -45,9 +45,9 @@ internal sealed class HubSpotTokenHealthCheck(HubSpotClient client, TimeProvider
             keep = FailureCacheDuration;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            cached = (time.GetUtcNow() + keep, result);
+            _cached = (time.GetUtcNow() + keep, result);
         }
 
         return result;

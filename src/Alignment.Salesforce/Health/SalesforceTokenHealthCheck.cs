@@ -16,14 +16,14 @@ internal sealed class SalesforceTokenHealthCheck(SalesforceTokenCache tokens, Ti
     /// <summary>How long a failed token request is reported without asking again.</summary>
     public static readonly TimeSpan FailureCacheDuration = TimeSpan.FromMinutes(1);
 
-    private readonly Lock gate = new();
-    private (DateTimeOffset Until, string Description)? lastFailure;
+    private readonly Lock _gate = new();
+    private (DateTimeOffset Until, string Description)? _lastFailure;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (lastFailure is { } failure && time.GetUtcNow() < failure.Until)
+            if (_lastFailure is { } failure && time.GetUtcNow() < failure.Until)
             {
                 return HealthCheckResult.Unhealthy(failure.Description);
             }
@@ -32,9 +32,9 @@ internal sealed class SalesforceTokenHealthCheck(SalesforceTokenCache tokens, Ti
         try
         {
             await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-            lock (gate)
+            lock (_gate)
             {
-                lastFailure = null;
+                _lastFailure = null;
             }
 
             return HealthCheckResult.Healthy("A Salesforce access token is held.");
@@ -44,9 +44,9 @@ internal sealed class SalesforceTokenHealthCheck(SalesforceTokenCache tokens, Ti
         {
             var code = e is CrmException crm ? $" {crm.ErrorCode}" : "";
             var description = $"No Salesforce access token can be obtained ({e.GetType().Name}{code}); check Alignment:Salesforce (login URL, client id, key or secret, user). Asked again after {FailureCacheDuration.TotalSeconds:0} s.";
-            lock (gate)
+            lock (_gate)
             {
-                lastFailure = (time.GetUtcNow() + FailureCacheDuration, description);
+                _lastFailure = (time.GetUtcNow() + FailureCacheDuration, description);
             }
 
             return HealthCheckResult.Unhealthy(description);

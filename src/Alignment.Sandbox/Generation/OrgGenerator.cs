@@ -177,7 +177,7 @@ public static class OrgGenerator
     /// <summary>Writes one account's signals: recent intent, engagement by its contacts, and the owner's own touches.</summary>
     private sealed class ActivityWriter(Random random, DateTimeOffset asOf, string[] contacts, OrgSegment segment)
     {
-        private readonly ImmutableArray<Signal>.Builder signals = ImmutableArray.CreateBuilder<Signal>();
+        private readonly ImmutableArray<Signal>.Builder _signals = ImmutableArray.CreateBuilder<Signal>();
 
         public ImmutableArray<Signal> Write()
         {
@@ -204,14 +204,14 @@ public static class OrgGenerator
                 // Two contacts open the same campaign e-mail within a day: the warm double-open pattern.
                 var subject = OrgNames.Campaigns[random.Next(OrgNames.Campaigns.Length)];
                 var at = Instant(0.5, 6);
-                signals.Add(new Signal(SignalKind.EmailOpen, at, contacts[0], subject));
-                signals.Add(new Signal(SignalKind.EmailOpen, Min(at.AddHours(random.Next(1, 20)), asOf), contacts[^1], subject));
+                _signals.Add(new Signal(SignalKind.EmailOpen, at, contacts[0], subject));
+                _signals.Add(new Signal(SignalKind.EmailOpen, Min(at.AddHours(random.Next(1, 20)), asOf), contacts[^1], subject));
             }
 
             // The owner's earlier outreach (answers no current handoff: all before today).
             AddTouches(Count(4 * Math.Max(a, 0.25)));
-            signals.Sort((x, y) => x.At.CompareTo(y.At));
-            return signals.ToImmutable();
+            _signals.Sort((x, y) => x.At.CompareTo(y.At));
+            return _signals.ToImmutable();
         }
 
         private int Count(double mean)
@@ -234,7 +234,7 @@ public static class OrgGenerator
                 var contact = contacts[random.Next(contacts.Length)];
                 var title = subject ? OrgNames.Campaigns[random.Next(OrgNames.Campaigns.Length)] : null;
                 var topic = kind == SignalKind.ThirdPartyIntent ? OrgNames.Topics[random.Next(OrgNames.Topics.Length)] : null;
-                signals.Add(new Signal(kind, Instant(0.02, maxAgeDays), contact, title, topic, strength is { } s ? Math.Round(s, 2) : null));
+                _signals.Add(new Signal(kind, Instant(0.02, maxAgeDays), contact, title, topic, strength is { } s ? Math.Round(s, 2) : null));
             }
         }
 
@@ -242,7 +242,7 @@ public static class OrgGenerator
         {
             for (var i = 0; i < count; i++)
             {
-                signals.Add(new Signal(SignalKind.SalesTouch, Instant(1.5, 80), Subject: "Call"));
+                _signals.Add(new Signal(SignalKind.SalesTouch, Instant(1.5, 80), Subject: "Call"));
             }
         }
 

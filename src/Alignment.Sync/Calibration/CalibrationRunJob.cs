@@ -34,7 +34,7 @@ public sealed partial class CalibrationRunJob(
     /// <summary>The error of a run on a CRM whose outcomes cannot be read yet (nothing is posted).</summary>
     public const string OutcomesUnsupported = "OUTCOMES_UNSUPPORTED";
 
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The ledger key of a CRM's summary for the month of <paramref name="at"/> (UTC): <c>calibration:salesforce:2026-12</c>.</summary>
     public static string KeyFor(string crmName, DateTimeOffset at) =>
@@ -64,10 +64,10 @@ public sealed partial class CalibrationRunJob(
         {
             try
             {
-                var model = models.GetModel(settings.ModelPath);
-                var input = await CalibrationInput.ReadAsync(crm, outcomes, model, settings.CalibrationWindowDays, start, cancellationToken).ConfigureAwait(false);
+                var model = models.GetModel(_settings.ModelPath);
+                var input = await CalibrationInput.ReadAsync(crm, outcomes, model, _settings.CalibrationWindowDays, start, cancellationToken).ConfigureAwait(false);
                 var report = new Calibrator(model, new CalibrationOptions()).Run(input.Accounts, input.Opportunities, start, cancellationToken);
-                summary = CalibrationSummary.From(report, settings.CalibrationWindowDays);
+                summary = CalibrationSummary.From(report, _settings.CalibrationWindowDays);
                 var alert = new Alert
                 {
                     Key = key,

@@ -23,7 +23,7 @@ public sealed partial class HandoffAnnouncer(
     IOptions<SyncOptions> options,
     ILogger<HandoffAnnouncer> logger)
 {
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The DM's key: <c>handoff|{accountId}|{handoffAt UTC, whole seconds}</c> (one per handoff).</summary>
     public static string HandoffKey(string accountId, DateTimeOffset handoffAt) =>
@@ -90,7 +90,7 @@ public sealed partial class HandoffAnnouncer(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         ArgumentNullException.ThrowIfNull(crossings);
-        if (crossings.Count == 0 || settings.MaxTierCrossingsListed == 0)
+        if (crossings.Count == 0 || _settings.MaxTierCrossingsListed == 0)
         {
             return false;
         }
@@ -99,7 +99,7 @@ public sealed partial class HandoffAnnouncer(
             .OrderBy(c => c.To == Tier.Tier1 ? 0 : 1)
             .ThenByDescending(c => c.Score)
             .ThenBy(c => c.AccountId, StringComparer.Ordinal)
-            .Take(settings.MaxTierCrossingsListed)
+            .Take(_settings.MaxTierCrossingsListed)
             .ToList();
         var alert = new Alert
         {

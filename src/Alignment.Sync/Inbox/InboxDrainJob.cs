@@ -47,7 +47,7 @@ public sealed partial class InboxDrainJob(
     /// </summary>
     public const int DepthCountLimit = 5_000;
 
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     public async Task<InboxDrainResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -70,9 +70,9 @@ public sealed partial class InboxDrainJob(
                 break;
             }
 
-            if (time.GetUtcNow() - start >= settings.InboxDrainTimeLimit)
+            if (time.GetUtcNow() - start >= _settings.InboxDrainTimeLimit)
             {
-                LogTimeLimit(logger, tally.Passes, settings.InboxDrainTimeLimit);
+                LogTimeLimit(logger, tally.Passes, _settings.InboxDrainTimeLimit);
                 break;
             }
         }
@@ -111,7 +111,7 @@ public sealed partial class InboxDrainJob(
         var now = time.GetUtcNow();
         var started = time.GetTimestamp();
         var due = new List<Versioned<InboxItem>>();
-        await foreach (var item in inbox.ListDueAsync(now, settings.InboxBatchSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in inbox.ListDueAsync(now, _settings.InboxBatchSize, cancellationToken).ConfigureAwait(false))
         {
             due.Add(item);
         }
@@ -148,7 +148,7 @@ public sealed partial class InboxDrainJob(
         }
 
         var claimedAt = time.GetTimestamp();
-        var outcome = await ProcessAsync(work, now + settings.InboxLease, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessAsync(work, now + _settings.InboxLease, cancellationToken).ConfigureAwait(false);
         var processedAt = time.GetTimestamp();
         tally.Read += outcome.Read;
         tally.Written += outcome.Written;
@@ -184,7 +184,7 @@ public sealed partial class InboxDrainJob(
     private async Task<InboxPassOutcome> ProcessAsync(List<Versioned<InboxItem>> work, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
     {
         var ids = work.SelectMany(w => w.Value.AccountIds).Distinct(StringComparer.Ordinal).ToList();
-        var signalsSince = SignalWindow.Since(time.GetUtcNow(), settings, planner.Rules);
+        var signalsSince = SignalWindow.Since(time.GetUtcNow(), _settings, planner.Rules);
         IReadOnlyList<CrmAccount> read;
         try
         {
@@ -215,7 +215,7 @@ public sealed partial class InboxDrainJob(
 
         // Never write over a later evaluation (another writer whose clock is ahead of ours already scored the account).
         var writes = plans.Where(p => p.Write is not null && !(p.Source.Account.Current.ScoredAt > now)).Select(p => p.Write!).ToList();
-        if (writes.Count > 0 && time.GetUtcNow() >= leaseEnds - (settings.InboxLease / 5))
+        if (writes.Count > 0 && time.GetUtcNow() >= leaseEnds - (_settings.InboxLease / 5))
         {
             // This pass stalled: another drain may already hold these items and write fresher values. Write nothing.
             LogLeaseShort(logger, work.Count);
@@ -227,7 +227,7 @@ public sealed partial class InboxDrainJob(
         {
             written = writes.Count == 0
                 ? new BatchWriteOutcome([], [], [], BudgetExhausted: false, ApiError: null)
-                : await CrmBatchWriter.WriteAsync(crm, writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+                : await CrmBatchWriter.WriteAsync(crm, writes, _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
         }
         catch (CrmException ex)
         {
@@ -266,14 +266,14 @@ public sealed partial class InboxDrainJob(
 
     /// <summary>Counts the attempt and hides the item for the lease; parks it when attempts are used up (a crash loop).</summary>
     private InboxItem Claim(InboxItem value, DateTimeOffset now) =>
-        value.Attempts >= settings.MaxInboxAttempts
+        value.Attempts >= _settings.MaxInboxAttempts
             ? value with
             {
                 State = InboxState.Parked,
                 NextAttemptAt = null,
                 LastError = value.LastError ?? string.Create(CultureInfo.InvariantCulture, $"Gave up after {value.Attempts} attempts (the process stopped while processing)."),
             }
-            : value with { Attempts = value.Attempts + 1, NextAttemptAt = now + settings.InboxLease };
+            : value with { Attempts = value.Attempts + 1, NextAttemptAt = now + _settings.InboxLease };
 
     private InboxItem Finish(InboxItem value, InboxItemVerdict verdict, DateTimeOffset now) => verdict.Kind switch
     {
@@ -283,13 +283,13 @@ public sealed partial class InboxDrainJob(
         InboxItemVerdictKind.Release => value with
         {
             Attempts = Math.Max(0, value.Attempts - 1),
-            NextAttemptAt = now + RetryBackoff.Delay(value.Attempts, settings.BackoffBase, settings.MaxBackoff),
+            NextAttemptAt = now + RetryBackoff.Delay(value.Attempts, _settings.BackoffBase, _settings.MaxBackoff),
             LastError = verdict.Error,
         },
-        _ when value.Attempts >= settings.MaxInboxAttempts => value with { State = InboxState.Parked, NextAttemptAt = null, LastError = verdict.Error },
+        _ when value.Attempts >= _settings.MaxInboxAttempts => value with { State = InboxState.Parked, NextAttemptAt = null, LastError = verdict.Error },
         _ => value with
         {
-            NextAttemptAt = now + RetryBackoff.Delay(value.Attempts, settings.BackoffBase, settings.MaxBackoff),
+            NextAttemptAt = now + RetryBackoff.Delay(value.Attempts, _settings.BackoffBase, _settings.MaxBackoff),
             LastError = verdict.Error,
         },
     };

@@ -15,8 +15,8 @@ public sealed partial class WebhookIntakeJob(
     ILogger<WebhookIntakeJob> logger,
     WebhookRejectionLog? rejections = null)
 {
-    private readonly IReadOnlyList<IWebhookParser> parsers = [.. parsers];
-    private readonly WebhookRejectionLog rejections = rejections ?? new WebhookRejectionLog(time, logger);
+    private readonly IReadOnlyList<IWebhookParser> _parsers = [.. parsers];
+    private readonly WebhookRejectionLog _rejections = rejections ?? new WebhookRejectionLog(time, logger);
 
     /// <summary>
     /// Parses and stores the delivery; returns what to answer. Throws when the inbox cannot store it (the host then
@@ -25,11 +25,11 @@ public sealed partial class WebhookIntakeJob(
     public async Task<WebhookIntakeResult> RunAsync(WebhookIntakeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parser = parsers.FirstOrDefault(p => string.Equals(p.Source, request.Source, StringComparison.OrdinalIgnoreCase));
+        var parser = _parsers.FirstOrDefault(p => string.Equals(p.Source, request.Source, StringComparison.OrdinalIgnoreCase));
         if (parser is null)
         {
             const string problem = "No webhook parser is registered for this source; expected e.g. 'hubspot' or 'salesforce'.";
-            rejections.Rejected(request.Source.Length <= 32 ? request.Source : request.Source[..32], 404, problem);
+            _rejections.Rejected(request.Source.Length <= 32 ? request.Source : request.Source[..32], 404, problem);
             return new WebhookIntakeResult(404, problem, "text/plain", problem, 0, 0);
         }
 
@@ -37,7 +37,7 @@ public sealed partial class WebhookIntakeJob(
         if (!parsed.Accepted)
         {
             var problem = parsed.Problem ?? "Rejected.";
-            rejections.Rejected(parser.Source, parsed.StatusCode, problem);
+            _rejections.Rejected(parser.Source, parsed.StatusCode, problem);
             return new WebhookIntakeResult(parsed.StatusCode, problem, "text/plain", problem, 0, 0);
         }
 

@@ -16,8 +16,8 @@ public sealed partial class WebhookRejectionLog(TimeProvider time, ILogger logge
     /// <summary>The rate window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, WindowState> windows = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, WindowState> _windows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
 
     /// <summary>Logs (or counts) one refused delivery from <paramref name="source"/>; <paramref name="problem"/> is safe to log.</summary>
     public void Rejected(string source, int statusCode, string problem)
@@ -58,13 +58,13 @@ public sealed partial class WebhookRejectionLog(TimeProvider time, ILogger logge
     private bool TryEnter(string key, out int suppressedBefore)
     {
         var now = time.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
-            if (!windows.TryGetValue(key, out var state) || now - state.Start >= Window || now < state.Start)
+            if (!_windows.TryGetValue(key, out var state) || now - state.Start >= Window || now < state.Start)
             {
                 suppressedBefore = state?.Suppressed ?? 0;
                 state = new WindowState { Start = now };
-                windows[key] = state;
+                _windows[key] = state;
             }
             else
             {

@@ -24,7 +24,7 @@ public sealed class PlanJob(
     IOptions<SyncOptions> options,
     TimeProvider time)
 {
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     public async Task<PlanReport> RunAsync(PlanRequest request, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class PlanJob(
             since = (await checkpoints.GetAsync(ScoringRunJob.CheckpointName(crm.Name), cancellationToken).ConfigureAwait(false))?.Value.ModifiedSince;
         }
 
-        var signalsSince = SignalWindow.Since(now, settings, planner.Rules);
+        var signalsSince = SignalWindow.Since(now, _settings, planner.Rules);
         var accounts = new List<PlannedAccount>();
         var moves = new Dictionary<(Core.Tiers.Tier From, Core.Tiers.Tier To), int>();
         var read = 0;
@@ -47,7 +47,7 @@ public sealed class PlanJob(
         {
             read++;
             buffer.Add(account);
-            if (buffer.Count >= settings.WriteBatchSize)
+            if (buffer.Count >= _settings.WriteBatchSize)
             {
                 unchanged += await PlanBatchAsync(buffer, accounts, moves, now, cancellationToken).ConfigureAwait(false);
             }
@@ -69,7 +69,7 @@ public sealed class PlanJob(
             Unchanged = unchanged,
             ApiCalls = crm.GetUsage().Calls - callsBefore,
             Migration = [.. moves.OrderBy(m => m.Key.From).ThenBy(m => m.Key.To).Select(m => new PlanTierMove(m.Key.From, m.Key.To, m.Value))],
-            WriteCalls = (accounts.Count(a => a.Changes.Count > 0) + settings.WriteBatchSize - 1) / settings.WriteBatchSize,
+            WriteCalls = (accounts.Count(a => a.Changes.Count > 0) + _settings.WriteBatchSize - 1) / _settings.WriteBatchSize,
         };
     }
 

@@ -88,40 +88,40 @@ public sealed record AccountCensus
     /// <summary>Counts accounts one at a time (a streamed CRM read holds no account longer than its page).</summary>
     public sealed class Tally(DateTimeOffset asOf)
     {
-        private readonly Dictionary<Tier, int> byTier = [];
-        private readonly Dictionary<Tier, int> covered = [];
-        private readonly DateTimeOffset since = asOf.AddDays(-CoverageDays);
-        private int total, locked, tier1Due, tier2Due, flagged;
+        private readonly Dictionary<Tier, int> _byTier = [];
+        private readonly Dictionary<Tier, int> _covered = [];
+        private readonly DateTimeOffset _since = asOf.AddDays(-CoverageDays);
+        private int _total, _locked, _tier1Due, _tier2Due, _flagged;
 
         public void Add(Account account)
         {
             ArgumentNullException.ThrowIfNull(account);
-            total++;
+            _total++;
             var state = account.Current ?? AlignmentState.Empty;
             var tier = state.Tier;
-            byTier[tier] = byTier.GetValueOrDefault(tier) + 1;
-            locked += state.TierLocked ? 1 : 0;
-            flagged += state.WrongTier ? 1 : 0;
+            _byTier[tier] = _byTier.GetValueOrDefault(tier) + 1;
+            _locked += state.TierLocked ? 1 : 0;
+            _flagged += state.WrongTier ? 1 : 0;
             if (state.ReviewDue || TierReview.IsDue(tier, state.TierConfirmedAt, null, wrongTier: false, asOf))
             {
-                tier1Due += tier == Tier.Tier1 ? 1 : 0;
-                tier2Due += tier == Tier.Tier2 ? 1 : 0;
+                _tier1Due += tier == Tier.Tier1 ? 1 : 0;
+                _tier2Due += tier == Tier.Tier2 ? 1 : 0;
             }
 
-            if (tier is Tier.Tier1 or Tier.Tier2 && account.Signals.Any(s => s.Kind == SignalKind.SalesTouch && s.At >= since && s.At <= asOf))
+            if (tier is Tier.Tier1 or Tier.Tier2 && account.Signals.Any(s => s.Kind == SignalKind.SalesTouch && s.At >= _since && s.At <= asOf))
             {
-                covered[tier] = covered.GetValueOrDefault(tier) + 1;
+                _covered[tier] = _covered.GetValueOrDefault(tier) + 1;
             }
         }
 
         public AccountCensus ToCensus() => new()
         {
             AsOf = asOf,
-            Accounts = total,
-            ByTier = [.. new[] { Tier.Tier1, Tier.Tier2, Tier.Tier3, Tier.None }.Select(t => new CountBy<Tier>(t, byTier.GetValueOrDefault(t)))],
-            Locked = locked,
-            Review = new ReviewQueue(tier1Due, tier2Due, flagged),
-            Coverage = [.. new[] { Tier.Tier1, Tier.Tier2 }.Select(t => new Coverage(t, byTier.GetValueOrDefault(t), covered.GetValueOrDefault(t)))],
+            Accounts = _total,
+            ByTier = [.. new[] { Tier.Tier1, Tier.Tier2, Tier.Tier3, Tier.None }.Select(t => new CountBy<Tier>(t, _byTier.GetValueOrDefault(t)))],
+            Locked = _locked,
+            Review = new ReviewQueue(_tier1Due, _tier2Due, _flagged),
+            Coverage = [.. new[] { Tier.Tier1, Tier.Tier2 }.Select(t => new Coverage(t, _byTier.GetValueOrDefault(t), _covered.GetValueOrDefault(t)))],
         };
     }
 }

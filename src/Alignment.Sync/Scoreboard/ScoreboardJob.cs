@@ -31,12 +31,12 @@ public sealed class ScoreboardJob(
     public const int TrendWeeks = 8;
 
     private const int AccountBatch = 200;
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The team's time zone (the setting, else the model's default SLA zone).</summary>
     public TimeZoneInfo Zone()
     {
-        var zoneId = string.IsNullOrWhiteSpace(settings.ScoreboardTimeZone) ? rules.Sla.Policy.DefaultTimeZone : settings.ScoreboardTimeZone;
+        var zoneId = string.IsNullOrWhiteSpace(_settings.ScoreboardTimeZone) ? rules.Sla.Policy.DefaultTimeZone : _settings.ScoreboardTimeZone;
         return TimeZones.TryFind(zoneId, out var zone, out var error)
             ? zone
             : throw new InvalidOperationException($"{SyncOptions.SectionName}:{nameof(SyncOptions.ScoreboardTimeZone)}: {error}");
@@ -70,8 +70,8 @@ public sealed class ScoreboardJob(
         var report = new ScoreboardReport(
             zone.Id,
             now,
-            ScoreboardBuilder.Build(records, current, policy, now, settings.WeeklyHandoffCommitment, movements),
-            ScoreboardBuilder.Build(records, previous, policy, now, settings.WeeklyHandoffCommitment, movements))
+            ScoreboardBuilder.Build(records, current, policy, now, _settings.WeeklyHandoffCommitment, movements),
+            ScoreboardBuilder.Build(records, previous, policy, now, _settings.WeeklyHandoffCommitment, movements))
         {
             Trend = trend,
         };

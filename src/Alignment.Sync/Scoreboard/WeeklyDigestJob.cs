@@ -33,7 +33,7 @@ public sealed partial class WeeklyDigestJob(
     /// <summary>The local hour on Monday from which the week's digest is due.</summary>
     public static readonly TimeOnly DueAt = new(8, 0);
 
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The ledger key of a CRM's digest for a reported week: <c>weekly-digest:salesforce:2026-W48</c>.</summary>
     public static string KeyFor(string crmName, string week) => string.Create(CultureInfo.InvariantCulture, $"{Kind}:{crmName}:{week}");
@@ -58,7 +58,7 @@ public sealed partial class WeeklyDigestJob(
         else
         {
             var report = await ReportAsync(reported, cancellationToken).ConfigureAwait(false);
-            var digest = WeeklyDigest.From(report, settings.ScoreboardUrl);
+            var digest = WeeklyDigest.From(report, _settings.ScoreboardUrl);
 
             // The week's row for the trend, before the ledger entry: a crash between the two saves it again (an upsert).
             await stored.SaveAsync(new StoredScoreboardWeek(crm.Name, report.TimeZone, now, report.This, report.Census), cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ public sealed partial class ScoringRunJob(
     public const RunKind IncrementalKind = RunKind.Scoring;
     public const RunKind FullKind = RunKind.FullRescore;
 
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The checkpoint's name for a CRM (<c>salesforce:scoring</c>).</summary>
     public static string CheckpointName(string crmName) => crmName + ":scoring";
@@ -54,16 +54,16 @@ public sealed partial class ScoringRunJob(
         var checkpointName = CheckpointName(crm.Name);
         var stored = await checkpoints.GetAsync(checkpointName, cancellationToken).ConfigureAwait(false);
         var before = stored?.Value;
-        var full = request.Full || before?.ModifiedSince is null || FullRescoreDue(before.LastFullRunAt, start, settings.FullRescoreHourUtc);
+        var full = request.Full || before?.ModifiedSince is null || FullRescoreDue(before.LastFullRunAt, start, _settings.FullRescoreHourUtc);
         var kind = full ? FullKind : IncrementalKind;
         var runId = RunIds.For(crm.Name, kind, start);
-        var signalsSince = SignalWindow.Since(start, settings, planner.Rules);
+        var signalsSince = SignalWindow.Since(start, _settings, planner.Rules);
         var progress = new Progress { RunId = runId };
         LogStarted(logger, runId, crm.Name, full);
 
         var outcome = RunOutcome.Succeeded;
         string? error = null;
-        var buffer = new List<CrmAccount>(settings.WriteBatchSize);
+        var buffer = new List<CrmAccount>(_settings.WriteBatchSize);
         try
         {
             var readRequest = new CrmReadRequest(full ? null : before!.ModifiedSince, signalsSince);
@@ -71,7 +71,7 @@ public sealed partial class ScoringRunJob(
             {
                 progress.Saw(account);
                 buffer.Add(account);
-                if (buffer.Count >= settings.WriteBatchSize && !await ProcessAsync(buffer, progress, start, cancellationToken).ConfigureAwait(false))
+                if (buffer.Count >= _settings.WriteBatchSize && !await ProcessAsync(buffer, progress, start, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -148,7 +148,7 @@ public sealed partial class ScoringRunJob(
         var callsBefore = crm.GetUsage().Calls;
         var progress = new Progress { RunId = partition.RunId };
         var buffer = new List<CrmAccount>(partition.Count);
-        var request = new CrmReadRequest(null, SignalWindow.Since(start, settings, planner.Rules), Range: new AccountRange(partition.From, partition.To, partition.Count));
+        var request = new CrmReadRequest(null, SignalWindow.Since(start, _settings, planner.Rules), Range: new AccountRange(partition.From, partition.To, partition.Count));
         await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
         {
             progress.Saw(account);
@@ -217,7 +217,7 @@ public sealed partial class ScoringRunJob(
 
         var outcome = writes.Count == 0
             ? new BatchWriteOutcome([], [], [], BudgetExhausted: false, ApiError: null)
-            : await CrmBatchWriter.WriteAsync(crm, writes, writeBatchSize ?? settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+            : await CrmBatchWriter.WriteAsync(crm, writes, writeBatchSize ?? _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
 
         var written = outcome.Written.ToHashSet(StringComparer.Ordinal);
         progress.Written += written.Count;

@@ -9,13 +9,13 @@ namespace Alignment.Sync.Settings;
 /// </summary>
 public sealed class AlignmentModelSource
 {
-    private readonly ConcurrentDictionary<string, Lazy<(string Path, ModelReadResult Result)>> loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(string Path, ModelReadResult Result)>> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>The model file's read result and the full path it was read from.</summary>
     public (string Path, ModelReadResult Result) Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return loaded.GetOrAdd(path, p => new Lazy<(string, ModelReadResult)>(() => Read(p))).Value;
+        return _loaded.GetOrAdd(path, p => new Lazy<(string, ModelReadResult)>(() => Read(p))).Value;
     }
 
     /// <summary>The validated model; throws listing every error when the file is missing or invalid.</summary>

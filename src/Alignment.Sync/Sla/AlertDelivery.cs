@@ -28,7 +28,7 @@ public sealed partial class AlertDelivery(
     TimeProvider time,
     ILogger<AlertDelivery> logger)
 {
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     public async Task<AlertDeliveryOutcome> DeliverOpenAsync(CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed partial class AlertDelivery(
             State = AlertLedgerState.Sending,
             Attempts = entry.Attempts + 1,
             LastAttemptAt = now,
-            NextAttemptAt = now + settings.AlertSendingTimeout,
+            NextAttemptAt = now + _settings.AlertSendingTimeout,
         }, item.ETag, cancellationToken).ConfigureAwait(false);
         if (sending is null)
         {
@@ -117,7 +117,7 @@ public sealed partial class AlertDelivery(
     private AlertLedgerEntry AfterFailure(AlertLedgerEntry entry, AlertDeliveryException ex, DateTimeOffset now)
     {
         var error = Describe(ex);
-        var backoff = RetryBackoff.Delay(entry.Attempts, settings.BackoffBase, settings.MaxBackoff, ex.RetryAfter);
+        var backoff = RetryBackoff.Delay(entry.Attempts, _settings.BackoffBase, _settings.MaxBackoff, ex.RetryAfter);
         if (ex.MayHaveBeenDelivered)
         {
             // Stay in Sending: the next pass asks the channel before anything is sent again.
@@ -125,7 +125,7 @@ public sealed partial class AlertDelivery(
             return entry with { NextAttemptAt = now + backoff, LastError = error };
         }
 
-        if (!ex.Transient && entry.Attempts >= settings.MaxAlertAttempts)
+        if (!ex.Transient && entry.Attempts >= _settings.MaxAlertAttempts)
         {
             LogGaveUp(logger, entry.Alert.AccountId, entry.Alert.Level, entry.Attempts);
             return entry with { State = AlertLedgerState.Failed, NextAttemptAt = null, LastError = error };
@@ -146,7 +146,7 @@ public sealed partial class AlertDelivery(
         }
         catch (AlertDeliveryException ex)
         {
-            var wait = RetryBackoff.Delay(Math.Max(1, entry.Attempts), settings.BackoffBase, settings.MaxBackoff, ex.RetryAfter);
+            var wait = RetryBackoff.Delay(Math.Max(1, entry.Attempts), _settings.BackoffBase, _settings.MaxBackoff, ex.RetryAfter);
             return await TryUpdateAsync(entry with { NextAttemptAt = now + wait, LastError = Describe(ex) }, item.ETag, cancellationToken).ConfigureAwait(false);
         }
 

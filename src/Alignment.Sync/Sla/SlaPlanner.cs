@@ -19,7 +19,7 @@ namespace Alignment.Sync.Sla;
 /// </summary>
 public sealed class SlaPlanner(AlignmentRules rules, IOptions<SyncOptions>? options = null)
 {
-    private readonly bool escalationChain = options?.Value.EscalationChain ?? false;
+    private readonly bool _escalationChain = options?.Value.EscalationChain ?? false;
 
     /// <summary>The SLA plan of <paramref name="current"/> (the account's state, or a wanted one); null when no handoff is open.</summary>
     public SlaPlan? Plan(CrmAccount source, AlignmentState current, DateTimeOffset now)
@@ -63,7 +63,7 @@ public sealed class SlaPlanner(AlignmentRules rules, IOptions<SyncOptions>? opti
                 Owner = account.Owner,
             })
             .ToList();
-        if (escalationChain && assessment.AlertsDue.Contains(SlaAlertLevel.Escalated) && account.Owner?.ManagerId is not null)
+        if (_escalationChain && assessment.AlertsDue.Contains(SlaAlertLevel.Escalated) && account.Owner?.ManagerId is not null)
         {
             // The escalation chain: owner (at risk, breach) → manager (Escalated) → escalation channel, another
             // escalateAfterBusinessHours later in the owner's calendar.

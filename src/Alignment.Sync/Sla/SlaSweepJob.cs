@@ -34,7 +34,7 @@ public sealed partial class SlaSweepJob(
 {
     public const RunKind Kind = RunKind.SlaSweep;
 
-    private readonly SyncOptions settings = options.Value;
+    private readonly SyncOptions _settings = options.Value;
 
     /// <summary>
     /// One sweep, in four phases: <see cref="AssessAsync"/> (read open handoffs, decide their SLA fields, record each
@@ -100,7 +100,7 @@ public sealed partial class SlaSweepJob(
     private async Task<Assessment> AssessAsync(string runId, DateTimeOffset start, CancellationToken cancellationToken)
     {
         var sweep = new Assessment();
-        var signalsSince = SignalWindow.Since(start, settings, rules);
+        var signalsSince = SignalWindow.Since(start, _settings, rules);
         try
         {
             var request = new CrmReadRequest(null, signalsSince, CrmAccountFilter.OpenHandoffs);
@@ -167,7 +167,7 @@ public sealed partial class SlaSweepJob(
 
         try
         {
-            var result = await CrmBatchWriter.WriteAsync(crm, sweep.Writes, settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+            var result = await CrmBatchWriter.WriteAsync(crm, sweep.Writes, _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
             var done = result.Written.ToHashSet(StringComparer.Ordinal);
             await history.RecordSweepAsync([.. sweep.Writes.Where(w => done.Contains(w.AccountId)).Select(w => (sweep.Before[w.AccountId], w))], runId, start, cancellationToken).ConfigureAwait(false);
             return new WriteOutcome(

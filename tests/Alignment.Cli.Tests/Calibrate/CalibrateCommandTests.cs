@@ -24,14 +24,14 @@ public sealed class CalibrateCommandTests : IDisposable
             { "id": "o6", "accountId": "a-fit", "createdAt": "2026-04-01T00:00:00Z", "closedAt": "2026-03-01T00:00:00Z", "won": true, "amount": 1 } ] }
         """;
 
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Calibrate_Json_HandComputedContract()
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await CalibrateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
 
@@ -74,9 +74,9 @@ public sealed class CalibrateCommandTests : IDisposable
     public async Task Calibrate_GeneratedOrg_ProposalValidatesAndHtmlIsSelfContained()
     {
         var org = CalibrationOrg.Generate(1200, seed: 12, weakIndustry: "Fintech");
-        var input = files.Write("org.json", org.ToSnapshotJson());
-        var proposal = files.Write("proposed.json", string.Empty);
-        var html = files.Write("report.html", string.Empty);
+        var input = _files.Write("org.json", org.ToSnapshotJson());
+        var proposal = _files.Write("proposed.json", string.Empty);
+        var html = _files.Write("report.html", string.Empty);
 
         var run = await CalibrateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json",
             "--propose", proposal, "--html", html, "--resamples", "200");
@@ -102,7 +102,7 @@ public sealed class CalibrateCommandTests : IDisposable
     public async Task Calibrate_Table_SaysWhatIsFlaggedAndProposed()
     {
         var org = CalibrationOrg.Generate(1200, seed: 12, weakIndustry: "Fintech");
-        var input = files.Write("org.json", org.ToSnapshotJson());
+        var input = _files.Write("org.json", org.ToSnapshotJson());
 
         var run = await CalibrateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--resamples", "50");
 
@@ -119,7 +119,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("""{ "accounts": [], "opportunities": [] }""", "$.asOf")]
     public async Task Calibrate_BadSnapshot_ExitsTwoNamingThePath(string snapshot, string path)
     {
-        var input = files.Write("bad.json", snapshot);
+        var input = _files.Write("bad.json", snapshot);
 
         var run = await CalibrateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
 
@@ -133,7 +133,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("--capacities", "five")]
     public async Task Calibrate_BadCapacities_ExitsTwo(string option, string value)
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await CalibrateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, option, value);
 

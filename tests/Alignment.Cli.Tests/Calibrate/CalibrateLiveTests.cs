@@ -9,9 +9,9 @@ namespace Alignment.Cli.Tests.Calibrate;
 
 public sealed class CalibrateLiveTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Theory]
     [InlineData(CrmChoice.Salesforce)]
@@ -24,7 +24,7 @@ public sealed class CalibrateLiveTests : IDisposable
         {
             ["Alignment:State:ConnectionString"] = "UseDevelopmentStorage=true",
         }.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
-        var settings = files.Write("settings.json", JsonSerializer.Serialize(new { Values = values }));
+        var settings = _files.Write("settings.json", JsonSerializer.Serialize(new { Values = values }));
 
         var run = await CalibrateRun.RunAsync("--settings", settings, "--model", DefaultScoringModel.FilePath, "--format", "json", "--resamples", "100");
 

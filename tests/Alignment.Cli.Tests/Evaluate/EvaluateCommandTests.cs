@@ -24,14 +24,14 @@ public sealed class EvaluateCommandTests : IDisposable
                 { "kind": "EmailOpen", "at": "2026-10-21T15:00:00Z", "contactId": "c9" } ] } ] }
         """;
 
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Evaluate_GoldenSnapshotAsJson_HandComputed()
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--as-of", "2026-11-20T15:00:00Z", "--format", "json");
 
@@ -72,7 +72,7 @@ public sealed class EvaluateCommandTests : IDisposable
                 { "id": "recycled", "current": { "tier": "Tier2", "handoffStatus": "Recycled", "handoffAt": "2026-11-01T14:00:00Z" },
                   "signals": [ { "kind": "PricingPageView", "at": "2026-11-20T15:00:00Z" } ] } ] }
             """;
-        var input = files.Write("handoff.json", snapshot);
+        var input = _files.Write("handoff.json", snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
 
@@ -108,7 +108,7 @@ public sealed class EvaluateCommandTests : IDisposable
                     { "kind": "PricingPageView", "at": "2026-11-20T12:10:00Z" },
                     { "kind": "PricingPageView", "at": "2026-11-20T12:20:00Z" } ] } ] }
             """;
-        var input = files.Write("surge.json", snapshot);
+        var input = _files.Write("surge.json", snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
 
@@ -125,7 +125,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Evaluate_NoAsOfOption_UsesTheSnapshotsAsOf()
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "json");
 
@@ -139,7 +139,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task Evaluate_NoModelOption_UsesTheModelNextToTheExecutable()
     {
         Assert.True(File.Exists(EvaluateCommand.DefaultModelPath), "config/scoring.json must be copied next to the executable.");
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--as-of", "2026-11-20T15:00:00Z", "--format", "json");
 
@@ -164,7 +164,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Evaluate_TableFormat_RowsAndSummary()
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--as-of", "2026-11-20T15:00:00Z", "--format", "table");
 
@@ -192,8 +192,8 @@ public sealed class EvaluateCommandTests : IDisposable
     [MemberData(nameof(BadModels))]
     public async Task Evaluate_BadModel_ExitTwoPathOnStderrNothingOnStdout(string problem, string model, string expected)
     {
-        var modelPath = files.Write($"model-{problem.Replace(' ', '-')}.json", model);
-        var input = files.Write("snapshot.json", Snapshot);
+        var modelPath = _files.Write($"model-{problem.Replace(' ', '-')}.json", model);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", modelPath, "--format", "json");
 
@@ -217,7 +217,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [MemberData(nameof(BadSnapshots))]
     public async Task Evaluate_BadSnapshot_ExitTwoPathOnStderrNothingOnStdout(string problem, string snapshot, string expected)
     {
-        var input = files.Write($"snapshot-{problem.Replace(' ', '-')}.json", snapshot);
+        var input = _files.Write($"snapshot-{problem.Replace(' ', '-')}.json", snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--model", DefaultScoringModel.FilePath, "--format", "table");
 
@@ -231,7 +231,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("--model")]
     public async Task Evaluate_MissingFile_ExitTwoNamingTheOption(string option)
     {
-        var existing = files.Write("snapshot.json", Snapshot);
+        var existing = _files.Write("snapshot.json", Snapshot);
         var missing = Path.Combine(Path.GetTempPath(), "alignment-no-such-file.json");
         var args = option == "--input"
             ? new[] { "--input", missing, "--model", DefaultScoringModel.FilePath }
@@ -249,7 +249,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("2026-11-20T15:00:00")]
     public async Task Evaluate_BadAsOf_ExitTwo(string asOf)
     {
-        var input = files.Write("snapshot.json", Snapshot);
+        var input = _files.Write("snapshot.json", Snapshot);
 
         var run = await EvaluateRun.RunAsync("--input", input, "--as-of", asOf);
 

@@ -7,9 +7,9 @@ namespace Alignment.Cli.Tests.Hosting;
 /// <summary>A settings file or model file an admin got wrong is reported by name (and line and column), exit code 2.</summary>
 public sealed class SettingsMessagesTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Theory]
     [InlineData("plan")]
@@ -27,7 +27,7 @@ public sealed class SettingsMessagesTests : IDisposable
     [Fact]
     public async Task Command_SettingsFileWithBrokenJson_NamesTheFileLineAndColumn()
     {
-        var path = files.Write("broken.settings.json", "{\n  \"Values\": {\n    \"Alignment__Crm\": \"HubSpot\"\n    \"Alignment__X\": 1\n  }\n}");
+        var path = _files.Write("broken.settings.json", "{\n  \"Values\": {\n    \"Alignment__Crm\": \"HubSpot\"\n    \"Alignment__X\": 1\n  }\n}");
 
         var (exit, stderr) = await RunAsync("plan", "--settings", path);
 
@@ -38,7 +38,7 @@ public sealed class SettingsMessagesTests : IDisposable
     [Fact]
     public async Task Command_SettingsFileThatIsAFolder_NamesIt()
     {
-        var folder = Path.GetDirectoryName(files.Write("x.txt", ""))!;
+        var folder = Path.GetDirectoryName(_files.Write("x.txt", ""))!;
 
         var (exit, stderr) = await RunAsync("plan", "--settings", folder);
 
@@ -49,8 +49,8 @@ public sealed class SettingsMessagesTests : IDisposable
     [Fact]
     public async Task Command_ModelFileWithBrokenJson_NamesTheSettingTheFileLineAndColumn()
     {
-        var model = files.Write("scoring.json", "{\n  \"version\": \"x\"\n  \"weights\": {}\n}");
-        var settings = files.Write("local.settings.json", $$"""
+        var model = _files.Write("scoring.json", "{\n  \"version\": \"x\"\n  \"weights\": {}\n}");
+        var settings = _files.Write("local.settings.json", $$"""
             {"Values": {
               "Alignment__Crm": "HubSpot",
               "Alignment__HubSpot__AccessToken": "pat-test",

@@ -16,9 +16,9 @@ namespace Alignment.Cli.Tests.Plan;
 /// </summary>
 public sealed class PlanModelTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Plan_CandidateModel_ReportsItsVersionMigrationAndWritesWithoutWriting()
@@ -26,14 +26,14 @@ public sealed class PlanModelTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxEnvironment.StartAsync(
             new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = 40, Seed = 7 }, null, ct);
-        var settings = files.Write("settings.json", JsonSerializer.Serialize(new
+        var settings = _files.Write("settings.json", JsonSerializer.Serialize(new
         {
             Values = sandbox.ConnectorSettings(CrmChoice.Salesforce).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value),
         }));
         var candidate = JsonNode.Parse(await File.ReadAllTextAsync(DefaultScoringModel.FilePath, ct))!;
         candidate["version"] = "2099.01.0";
         candidate["tiers"]!["Tier1"] = 99;
-        var model = files.Write("candidate.json", candidate.ToJsonString());
+        var model = _files.Write("candidate.json", candidate.ToJsonString());
         var writesBefore = sandbox.Salesforce!.Requests.Writes;
 
         var (exit, stdout, stderr) = await RunAsync("plan", "--settings", settings, "--model", model, "--json");
@@ -52,7 +52,7 @@ public sealed class PlanModelTests : IDisposable
     [Fact]
     public async Task Plan_CandidateModelInvalid_Exit2NamingTheFileAndThePath()
     {
-        var model = files.Write("candidate.json", """{ "version": "x", "weights": { "fit": 200 } }""");
+        var model = _files.Write("candidate.json", """{ "version": "x", "weights": { "fit": 200 } }""");
 
         var (exit, _, stderr) = await RunAsync("plan", "--model", model);
 

@@ -14,16 +14,16 @@ namespace Alignment.Cli.Tests.Scoreboard;
 /// </summary>
 public sealed class ScoreboardCommandTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Scoreboard_AfterAScoringRun_CountsTheRunsHandoffsThisWeek()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = 60, Seed = 11 }, null, ct);
-        var settings = files.Write("settings.json", JsonSerializer.Serialize(new
+        var settings = _files.Write("settings.json", JsonSerializer.Serialize(new
         {
             Values = sandbox.ConnectorSettings(CrmChoice.Salesforce)
                 .Append(new KeyValuePair<string, string?>("Alignment:Sync:WeeklyHandoffCommitment", "3"))

@@ -31,20 +31,20 @@ public sealed class LocalServerTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 11, 17, 14, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(60);
 
-    private readonly SimulatedClock clock = new(Start);
-    private readonly HttpClient http = new(new SocketsHttpHandler(), disposeHandler: true);
-    private SandboxEnvironment sandbox = null!;
-    private WebApplication app = null!;
-    private Uri webhookUrl = null!;
+    private readonly SimulatedClock _clock = new(Start);
+    private readonly HttpClient _http = new(new SocketsHttpHandler(), disposeHandler: true);
+    private SandboxEnvironment _sandbox = null!;
+    private WebApplication _app = null!;
+    private Uri _webhookUrl = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.HubSpot], AccountCount = AccountCount, Time = clock, RepoRoot = RepoPaths.RepoRoot },
+        _sandbox = await SandboxEnvironment.StartAsync(
+            new SandboxOptions { Crms = [CrmChoice.HubSpot], AccountCount = AccountCount, Time = _clock, RepoRoot = RepoPaths.RepoRoot },
             null,
             ct);
-        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.HubSpot), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmChoice.HubSpot), StringComparer.OrdinalIgnoreCase)
         {
             // Drain every second; the other timers stay off the test's way (1 January).
             ["Alignment:Schedules:DrainInbox"] = "* * * * * *",
@@ -54,23 +54,23 @@ public sealed class LocalServerTests : IAsyncLifetime
             ["Alignment:Slack:MessagesPerSecondPerChannel"] = "100",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        app = LocalServer.Build(configuration, new LocalServerOptions { Port = 0 }, services => services.AddSingleton<TimeProvider>(clock));
-        await app.StartAsync(ct);
-        webhookUrl = new Uri(LocalServer.Address(app), LocalServer.HubSpotRoute);
+        _app = LocalServer.Build(configuration, new LocalServerOptions { Port = 0 }, services => services.AddSingleton<TimeProvider>(_clock));
+        await _app.StartAsync(ct);
+        _webhookUrl = new Uri(LocalServer.Address(_app), LocalServer.HubSpotRoute);
     }
 
     public async ValueTask DisposeAsync()
     {
-        http.Dispose();
-        if (app is not null)
+        _http.Dispose();
+        if (_app is not null)
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
         }
 
-        if (sandbox is not null)
+        if (_sandbox is not null)
         {
-            await sandbox.DisposeAsync();
+            await _sandbox.DisposeAsync();
         }
     }
 
@@ -79,8 +79,8 @@ public sealed class LocalServerTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var account = AccountWithHandoff();
-        var companyId = sandbox.HubSpot!.CompanyIdOf(account.Id);
-        var before = sandbox.HubSpot.GetCompanyProperties(companyId)!;
+        var companyId = _sandbox.HubSpot!.CompanyIdOf(account.Id);
+        var before = _sandbox.HubSpot.GetCompanyProperties(companyId)!;
 
         using var response = await PostAsync(Delivery(eventId: 7001, companyId), sign: true, ct);
 
@@ -92,18 +92,18 @@ public sealed class LocalServerTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(after["alignment_handoff_rule"]));
         var due = Instant(after["alignment_sla_due"]);
         Assert.True(due > Start, $"SLA due {due:O} is not after the handoff");
-        Assert.Empty(sandbox.Slack.Messages);
+        Assert.Empty(_sandbox.Slack.Messages);
 
         // The owner does not answer; serve's SweepSla timer job after the deadline writes Breached and alerts the channel.
-        clock.AdvanceTo(due.AddMinutes(5));
+        _clock.AdvanceTo(due.AddMinutes(5));
         var sweep = Assert.Single(ScheduledJobs.From(new ScheduleOptions()), j => j.Name == "SweepSla");
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
             await sweep.RunAsync(scope.ServiceProvider, ct);
         }
 
-        Assert.Equal("Breached", sandbox.HubSpot.GetCompanyProperties(companyId)!["alignment_sla_status"]);
-        var breach = Assert.Single(sandbox.Slack.Messages, m => (m.Text ?? "").StartsWith("SLA breached", StringComparison.Ordinal));
+        Assert.Equal("Breached", _sandbox.HubSpot.GetCompanyProperties(companyId)!["alignment_sla_status"]);
+        var breach = Assert.Single(_sandbox.Slack.Messages, m => (m.Text ?? "").StartsWith("SLA breached", StringComparison.Ordinal));
         Assert.Equal(SandboxEnvironment.AlertChannel, breach.Channel);
         Assert.Contains(account.Name!, breach.Text, StringComparison.Ordinal);
     }
@@ -112,19 +112,19 @@ public sealed class LocalServerTests : IAsyncLifetime
     public async Task Post_BadSignature_401AndNothingStoredOrWritten()
     {
         var ct = TestContext.Current.CancellationToken;
-        var companyId = sandbox.HubSpot!.CompanyIdOf(AccountWithHandoff().Id);
-        var before = sandbox.HubSpot.GetCompanyProperties(companyId)!;
-        var writesBefore = sandbox.HubSpot.Counter["batch-update"];
+        var companyId = _sandbox.HubSpot!.CompanyIdOf(AccountWithHandoff().Id);
+        var before = _sandbox.HubSpot.GetCompanyProperties(companyId)!;
+        var writesBefore = _sandbox.HubSpot.Counter["batch-update"];
 
         using var response = await PostAsync(Delivery(eventId: 7002, companyId), sign: false, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
             var inbox = scope.ServiceProvider.GetRequiredService<IWebhookInbox>();
             Assert.Null(await inbox.GetAsync("hubspot:7002", ct));
             var due = new List<InboxItem>();
-            await foreach (var item in inbox.ListDueAsync(clock.GetUtcNow().AddDays(1), 10, ct))
+            await foreach (var item in inbox.ListDueAsync(_clock.GetUtcNow().AddDays(1), 10, ct))
             {
                 due.Add(item.Value);
             }
@@ -132,9 +132,9 @@ public sealed class LocalServerTests : IAsyncLifetime
             Assert.Empty(due);
         }
 
-        Assert.Equal(writesBefore, sandbox.HubSpot.Counter["batch-update"]);
-        Assert.Equal(before, sandbox.HubSpot.GetCompanyProperties(companyId));
-        Assert.Empty(sandbox.Slack.Messages);
+        Assert.Equal(writesBefore, _sandbox.HubSpot.Counter["batch-update"]);
+        Assert.Equal(before, _sandbox.HubSpot.GetCompanyProperties(companyId));
+        Assert.Empty(_sandbox.Slack.Messages);
     }
 
     // A company the default model hands off now: Tier 1 or 2 (not locked) with three pricing-page views this week.
@@ -143,7 +143,7 @@ public sealed class LocalServerTests : IAsyncLifetime
         var model = ModelFileReader.Read(File.ReadAllText(RepoPaths.InRepo("config", "scoring.json"))).Model
             ?? throw new InvalidOperationException("config/scoring.json is invalid.");
         var evaluator = new AccountEvaluator(model);
-        return sandbox.Org.Accounts.First(a =>
+        return _sandbox.Org.Accounts.First(a =>
             a.Current is not { TierLocked: true }
             && evaluator.Evaluate(a, Start).Tier is Tier.Tier1 or Tier.Tier2
             && a.Signals.Count(s => s.Kind == SignalKind.PricingPageView && s.At > Start.AddDays(-7)) >= 3);
@@ -151,18 +151,18 @@ public sealed class LocalServerTests : IAsyncLifetime
 
     private string Delivery(long eventId, string companyId) => string.Create(
         CultureInfo.InvariantCulture,
-        $$"""[{"eventId":{{eventId}},"subscriptionId":4001,"portalId":62515,"appId":1160452,"occurredAt":{{clock.GetUtcNow().ToUnixTimeMilliseconds()}},"subscriptionType":"company.propertyChange","attemptNumber":0,"objectId":{{companyId}},"propertyName":"numberofemployees","propertyValue":"450","changeSource":"CRM_UI"}]""");
+        $$"""[{"eventId":{{eventId}},"subscriptionId":4001,"portalId":62515,"appId":1160452,"occurredAt":{{_clock.GetUtcNow().ToUnixTimeMilliseconds()}},"subscriptionType":"company.propertyChange","attemptNumber":0,"objectId":{{companyId}},"propertyName":"numberofemployees","propertyValue":"450","changeSource":"CRM_UI"}]""");
 
     private async Task<HttpResponseMessage> PostAsync(string body, bool sign, CancellationToken ct)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var timestamp = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = _clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var secret = sign ? SandboxEnvironment.HubSpotClientSecret : "not-the-app-secret";
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _webhookUrl) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-HubSpot-Signature-v3", HubSpotSignature.V3(secret, "POST", webhookUrl.AbsoluteUri, bytes, timestamp));
+        request.Headers.Add("X-HubSpot-Signature-v3", HubSpotSignature.V3(secret, "POST", _webhookUrl.AbsoluteUri, bytes, timestamp));
         request.Headers.Add("X-HubSpot-Request-Timestamp", timestamp);
-        return await http.SendAsync(request, ct);
+        return await _http.SendAsync(request, ct);
     }
 
     // The drain runs on the server's own timer (every second); bounded wait for its write to reach the emulator.
@@ -171,7 +171,7 @@ public sealed class LocalServerTests : IAsyncLifetime
         var deadline = TimeProvider.System.GetTimestamp();
         while (TimeProvider.System.GetElapsedTime(deadline) < DrainWait)
         {
-            var now = sandbox.HubSpot!.GetCompanyProperties(companyId)!;
+            var now = _sandbox.HubSpot!.GetCompanyProperties(companyId)!;
             if (now.GetValueOrDefault("alignment_scored_at") is { } scoredAt && scoredAt != before.GetValueOrDefault("alignment_scored_at"))
             {
                 return now;

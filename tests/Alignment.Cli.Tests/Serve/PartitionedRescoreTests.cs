@@ -23,15 +23,15 @@ public sealed class PartitionedRescoreTests : IAsyncLifetime
 {
     private const int AccountCount = 2_600;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
-    private SandboxEnvironment sandbox = null!;
-    private WebApplication app = null!;
+    private SandboxEnvironment _sandbox = null!;
+    private WebApplication _app = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        sandbox = await SandboxEnvironment.StartAsync(
+        _sandbox = await SandboxEnvironment.StartAsync(
             new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = AccountCount, RepoRoot = RepoPaths.RepoRoot }, null, ct);
-        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
         {
             ["Alignment:Schedules:DrainInbox"] = "0 0 0 1 1 *",
             ["Alignment:Schedules:Score"] = "0 0 0 1 1 *",
@@ -44,25 +44,25 @@ public sealed class PartitionedRescoreTests : IAsyncLifetime
             ["Alignment:Salesforce:BulkPollMaxInterval"] = "00:00:00.200",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        app = LocalServer.Build(configuration, new LocalServerOptions
+        _app = LocalServer.Build(configuration, new LocalServerOptions
         {
             Port = 0,
             Partitions = new PartitionWorkerOptions { Workers = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.FromMilliseconds(50), MaxPollInterval = TimeSpan.FromMilliseconds(500), VisibilityTimeout = TimeSpan.FromSeconds(30) },
         });
-        await app.StartAsync(ct);
+        await _app.StartAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
         }
 
-        if (sandbox is not null)
+        if (_sandbox is not null)
         {
-            await sandbox.DisposeAsync();
+            await _sandbox.DisposeAsync();
         }
     }
 
@@ -70,9 +70,9 @@ public sealed class PartitionedRescoreTests : IAsyncLifetime
     public async Task Plan_ServeWorkersScoreEveryPartitionThroughBulk_AndTheRunIsRecordedOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var plan = await app.Services.GetRequiredService<PartitionPlanJob>().RunAsync(ct);
+        var plan = await _app.Services.GetRequiredService<PartitionPlanJob>().RunAsync(ct);
 
-        var runs = app.Services.GetRequiredService<IRunLedger>();
+        var runs = _app.Services.GetRequiredService<IRunLedger>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         RunRecord? run = null;
         while (waited.Elapsed < Wait && (run = (await runs.ListRecentAsync(10, ct)).FirstOrDefault(r => r.RunId == plan.RunId)) is null)
@@ -84,18 +84,18 @@ public sealed class PartitionedRescoreTests : IAsyncLifetime
         Assert.NotNull(run);
         Assert.Equal((ScoringRunJob.FullKind, AccountCount), (run.Kind, run.Read));
         Assert.Equal(AccountCount, run.Written);
-        var partitions = await app.Services.GetRequiredService<IPartitionLedger>().ListAsync(plan.RunId, ct);
+        var partitions = await _app.Services.GetRequiredService<IPartitionLedger>().ListAsync(plan.RunId, ct);
         Assert.All(partitions, p => Assert.True(p.IsDone));
-        Assert.True(sandbox.Salesforce!.Requests.BulkQueryJobs >= 3 * 3, "each partition reads through Bulk query jobs");
-        Assert.True(sandbox.Salesforce.Requests.BulkIngestJobs >= 3, "each partition writes through a Bulk ingest job");
-        Assert.All(sandbox.Salesforce.AccountIds(), id => Assert.NotNull(sandbox.Salesforce.GetAccountFields(id)!["Alignment_Model_Version__c"]));
+        Assert.True(_sandbox.Salesforce!.Requests.BulkQueryJobs >= 3 * 3, "each partition reads through Bulk query jobs");
+        Assert.True(_sandbox.Salesforce.Requests.BulkIngestJobs >= 3, "each partition writes through a Bulk ingest job");
+        Assert.All(_sandbox.Salesforce.AccountIds(), id => Assert.NotNull(_sandbox.Salesforce.GetAccountFields(id)!["Alignment_Model_Version__c"]));
     }
 
     [Fact]
     public async Task MessageThatCanNeverSucceed_EndsInThePoisonQueueAfterFiveDeliveries()
     {
         var ct = TestContext.Current.CancellationToken;
-        var queues = app.Services.GetRequiredService<PartitionQueues>();
+        var queues = _app.Services.GetRequiredService<PartitionQueues>();
         var queue = await queues.GetAsync(IPartitionQueue.QueueName, ct);
         await queue.SendMessageAsync("{\"not\":\"a partition\"}", ct);
         var poison = await queues.GetAsync(IPartitionQueue.PoisonQueueName, ct);

@@ -27,27 +27,27 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     private const string ClientSecret = "hubspot-client-secret-for-http-tests";
     private static readonly int[] Documented = [200, 400, 401, 403, 404, 405, 413];
 
-    private readonly HttpClient http = new(new SocketsHttpHandler(), disposeHandler: true);
-    private AzuriteRunner azurite = null!;
-    private WebApplication salesforce = null!;
-    private WebApplication hubspot = null!;
-    private Uri salesforceUrl = null!;
-    private Uri hubspotUrl = null!;
+    private readonly HttpClient _http = new(new SocketsHttpHandler(), disposeHandler: true);
+    private AzuriteRunner _azurite = null!;
+    private WebApplication _salesforce = null!;
+    private WebApplication _hubspot = null!;
+    private Uri _salesforceUrl = null!;
+    private Uri _hubspotUrl = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        azurite = await AzuriteRunner.StartAsync(ct);
-        salesforce = await StartAsync("Salesforce", ct);
-        hubspot = await StartAsync("HubSpot", ct);
-        salesforceUrl = new Uri(LocalServer.Address(salesforce), LocalServer.SalesforceRoute);
-        hubspotUrl = new Uri(LocalServer.Address(hubspot), LocalServer.HubSpotRoute);
+        _azurite = await AzuriteRunner.StartAsync(ct);
+        _salesforce = await StartAsync("Salesforce", ct);
+        _hubspot = await StartAsync("HubSpot", ct);
+        _salesforceUrl = new Uri(LocalServer.Address(_salesforce), LocalServer.SalesforceRoute);
+        _hubspotUrl = new Uri(LocalServer.Address(_hubspot), LocalServer.HubSpotRoute);
     }
 
     public async ValueTask DisposeAsync()
     {
-        http.Dispose();
-        foreach (var app in new[] { salesforce, hubspot })
+        _http.Dispose();
+        foreach (var app in new[] { _salesforce, _hubspot })
         {
             if (app is not null)
             {
@@ -56,9 +56,9 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
             }
         }
 
-        if (azurite is not null)
+        if (_azurite is not null)
         {
-            await azurite.DisposeAsync();
+            await _azurite.DisposeAsync();
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     {
         var body = string.Concat(Enumerable.Repeat("<a>", 200_000)) + string.Concat(Enumerable.Repeat("</a>", 200_000));
 
-        using var response = await PostAsync(salesforceUrl, Encoding.UTF8.GetBytes(body), [], "text/xml");
+        using var response = await PostAsync(_salesforceUrl, Encoding.UTF8.GetBytes(body), [], "text/xml");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -78,7 +78,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     [InlineData("99999999999999999999")]
     public async Task Post_FlowTimestampOutOfRange_401(string timestamp)
     {
-        using var response = await PostAsync(salesforceUrl, """{"eventId":"e","accountIds":["001A000001abcDEAAA"]}"""u8.ToArray(),
+        using var response = await PostAsync(_salesforceUrl, """{"eventId":"e","accountIds":["001A000001abcDEAAA"]}"""u8.ToArray(),
             [new("X-Alignment-Timestamp", timestamp), new("X-Alignment-Signature", "sha256=00")]);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -90,13 +90,13 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
         var id = new string('7', 600);
         var body = Encoding.UTF8.GetBytes(Soap(id));
 
-        using var first = await PostAsync(salesforceUrl, body, [], "text/xml");
-        using var again = await PostAsync(salesforceUrl, body, [], "text/xml");
+        using var first = await PostAsync(_salesforceUrl, body, [], "text/xml");
+        using var again = await PostAsync(_salesforceUrl, body, [], "text/xml");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("<Ack>true</Ack>", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.NotNull(await InboxItemAsync(salesforce, InboxKey.For("salesforce", id)));
+        Assert.NotNull(await InboxItemAsync(_salesforce, InboxKey.For("salesforce", id)));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
         using var response = await PostFlowAsync(eventId, ["001A000001abcDEAAA"]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(await InboxItemAsync(salesforce, InboxKey.For("salesforce:flow", eventId)));
+        Assert.NotNull(await InboxItemAsync(_salesforce, InboxKey.For("salesforce:flow", eventId)));
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
         var stored = new List<string>();
         for (var part = 0; part < count / InboxItems.MaxAccountIdsPerItem; part++)
         {
-            var item = await InboxItemAsync(salesforce, InboxKey.Part("salesforce:flow:" + eventId, part));
+            var item = await InboxItemAsync(_salesforce, InboxKey.Part("salesforce:flow:" + eventId, part));
             stored.AddRange(Assert.IsType<InboxItem>(item).AccountIds);
         }
 
@@ -136,7 +136,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     [InlineData("-99999999999999999")]
     public async Task Post_HubSpotTimestampOutOfRange_401(string timestamp)
     {
-        using var response = await PostAsync(hubspotUrl, "[]"u8.ToArray(), [new("X-HubSpot-Signature-v3", "anything"), new("X-HubSpot-Request-Timestamp", timestamp)]);
+        using var response = await PostAsync(_hubspotUrl, "[]"u8.ToArray(), [new("X-HubSpot-Signature-v3", "anything"), new("X-HubSpot-Request-Timestamp", timestamp)]);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -160,7 +160,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     [Fact]
     public async Task Post_BodyOverTheLimit_413()
     {
-        using var response = await PostAsync(hubspotUrl, new byte[(4 * 1024 * 1024) + 1], []);
+        using var response = await PostAsync(_hubspotUrl, new byte[(4 * 1024 * 1024) + 1], []);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -181,8 +181,8 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
         foreach (var (route, body, headers, sign) in cases.Sample(40, 300))
         {
             using var response = route == "salesforce"
-                ? sign ? await PostSignedFlowAsync(body) : await PostAsync(salesforceUrl, body, headers)
-                : sign ? await PostHubSpotAsync(body, Now()) : await PostAsync(hubspotUrl, body, headers);
+                ? sign ? await PostSignedFlowAsync(body) : await PostAsync(_salesforceUrl, body, headers)
+                : sign ? await PostHubSpotAsync(body, Now()) : await PostAsync(_hubspotUrl, body, headers);
             if (!Documented.Contains((int)response.StatusCode))
             {
                 failures.Add($"{route} {(int)response.StatusCode} for a {body.Length}-byte body: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
@@ -195,7 +195,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     [Fact]
     public async Task GetHealth_StorageUpCrmUnreachable_503NamingTheCrm()
     {
-        using var response = await http.GetAsync(new Uri(LocalServer.Address(salesforce), LocalServer.HealthRoute), TestContext.Current.CancellationToken);
+        using var response = await _http.GetAsync(new Uri(LocalServer.Address(_salesforce), LocalServer.HealthRoute), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -216,7 +216,7 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
 
     private async Task<WebApplication> StartAsync(string crm, CancellationToken ct)
     {
-        var settings = new Dictionary<string, string?>(azurite.StateSettings(AzuriteRunner.NewTablePrefix("hard" + crm)), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(_azurite.StateSettings(AzuriteRunner.NewTablePrefix("hard" + crm)), StringComparer.OrdinalIgnoreCase)
         {
             ["Alignment:Crm"] = crm,
             ["Alignment:Slack:Mode"] = "Webhook",
@@ -257,13 +257,13 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
     {
         var ts = Now().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = "sha256=" + Convert.ToHexStringLower(SalesforceWebhookParser.Sign(FlowSecret, ts, body));
-        return PostAsync(salesforceUrl, body, [new("X-Alignment-Timestamp", ts), new("X-Alignment-Signature", signature)]);
+        return PostAsync(_salesforceUrl, body, [new("X-Alignment-Timestamp", ts), new("X-Alignment-Signature", signature)]);
     }
 
     private Task<HttpResponseMessage> PostHubSpotAsync(byte[] body, DateTimeOffset at)
     {
         var ts = at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        return PostAsync(hubspotUrl, body, [new("X-HubSpot-Signature-v3", HubSpotSignature.V3(ClientSecret, "POST", hubspotUrl.AbsoluteUri, body, ts)), new("X-HubSpot-Request-Timestamp", ts)]);
+        return PostAsync(_hubspotUrl, body, [new("X-HubSpot-Signature-v3", HubSpotSignature.V3(ClientSecret, "POST", _hubspotUrl.AbsoluteUri, body, ts)), new("X-HubSpot-Request-Timestamp", ts)]);
     }
 
     private async Task<HttpResponseMessage> PostAsync(Uri url, byte[] body, IEnumerable<KeyValuePair<string, string>> headers, string contentType = "application/json")
@@ -279,6 +279,6 @@ public sealed class WebhookHardeningHttpTests : IAsyncLifetime
             }
         }
 
-        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return await _http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Alignment.Core.Tests.Evaluation;
 
 public sealed class AccountEvaluatorTests
 {
-    private readonly AccountEvaluator evaluator = new(DefaultScoringModel.Value);
+    private readonly AccountEvaluator _evaluator = new(DefaultScoringModel.Value);
 
     private static Account Acme(AlignmentState? current = null) => new()
     {
@@ -35,7 +35,7 @@ public sealed class AccountEvaluatorTests
     [Fact]
     public void Evaluate_GoldenAccount_HandComputed()
     {
-        var evaluation = evaluator.Evaluate(Acme(), AsOf);
+        var evaluation = _evaluator.Evaluate(Acme(), AsOf);
 
         // fit 100; intent 26.5; engagement 90; composite 0.4·100 + 0.3·26.5 + 0.3·90 = 74.95
         Assert.Equal("001A000001abcDE", evaluation.AccountId);
@@ -51,7 +51,7 @@ public sealed class AccountEvaluatorTests
     [Fact]
     public void Evaluate_CurrentTierOneScoreBelowMargin_MovesDownToTierTwo()
     {
-        var evaluation = evaluator.Evaluate(Acme(new AlignmentState { Tier = Tier.Tier1 }), AsOf);
+        var evaluation = _evaluator.Evaluate(Acme(new AlignmentState { Tier = Tier.Tier1 }), AsOf);
 
         Assert.Equal((Tier.Tier2, Tier.Tier2), (evaluation.Tier, evaluation.SuggestedTier)); // 75 < 85 − 5
     }
@@ -59,7 +59,7 @@ public sealed class AccountEvaluatorTests
     [Fact]
     public void Evaluate_LockedTier_KeptWithSuggestion()
     {
-        var evaluation = evaluator.Evaluate(Acme(new AlignmentState { Tier = Tier.Tier3, TierLocked = true }), AsOf);
+        var evaluation = _evaluator.Evaluate(Acme(new AlignmentState { Tier = Tier.Tier3, TierLocked = true }), AsOf);
 
         Assert.Equal((Tier.Tier3, Tier.Tier2), (evaluation.Tier, evaluation.SuggestedTier));
     }
@@ -67,7 +67,7 @@ public sealed class AccountEvaluatorTests
     [Fact]
     public void Evaluate_NothingKnown_ZeroNoneNoReasons()
     {
-        var evaluation = evaluator.Evaluate(Empty(), AsOf);
+        var evaluation = _evaluator.Evaluate(Empty(), AsOf);
 
         Assert.Equal((0, Tier.None), (evaluation.Score, evaluation.Tier));
         Assert.Empty(evaluation.Reasons);

@@ -17,7 +17,7 @@ public sealed class AlignmentEvaluatorTests
     // A Tier 2 handoff on Friday at 09:00 EST: due 13:00 EST (18:00Z), at risk from 12:00 EST (17:00Z).
     private static readonly DateTimeOffset HandoffAt = Utc.At("2026-11-20T14:00:00Z");
 
-    private readonly AlignmentEvaluator evaluator = new(DefaultScoringModel.Value);
+    private readonly AlignmentEvaluator _evaluator = new(DefaultScoringModel.Value);
 
     private static Account Hot(AlignmentState current, params Signal[] extra) => new()
     {
@@ -43,7 +43,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_HotAccountNoHandoff_Tier1MeetingDueEndOfTheSameDay()
     {
-        var outcome = evaluator.Evaluate(Hot(AlignmentState.Empty with { Tier = Tier.Tier2 }), AsOf);
+        var outcome = _evaluator.Evaluate(Hot(AlignmentState.Empty with { Tier = Tier.Tier2 }), AsOf);
 
         // fit 100; intent 7 × 15 = 105 → cap 100; engagement 40 + 30 + bonus 10 (2 contacts) = 80;
         // 0.4·100 + 0.3·100 + 0.3·80 = 94 → Tier 1 (up at once). 10:00 EST is before 15:00 → due Fri 17:00 EST = 22:00Z.
@@ -55,7 +55,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_NewHandoffAnsweredAtTheSameInstant_Met()
     {
-        var outcome = evaluator.Evaluate(Hot(AlignmentState.Empty, new Signal(SignalKind.SalesTouch, AsOf)), AsOf);
+        var outcome = _evaluator.Evaluate(Hot(AlignmentState.Empty, new Signal(SignalKind.SalesTouch, AsOf)), AsOf);
 
         Assert.Equal(SlaStatus.Met, outcome.Sla?.Status);
     }
@@ -71,7 +71,7 @@ public sealed class AlignmentEvaluatorTests
             Signals = [new Signal(SignalKind.MeetingBooked, AsOf, "c1")],
         };
 
-        var outcome = evaluator.Evaluate(account, AsOf);
+        var outcome = _evaluator.Evaluate(account, AsOf);
 
         Assert.Equal((Tier.Tier1, Tier.None), (outcome.Evaluation.Tier, outcome.Evaluation.SuggestedTier));
         Assert.Equal(("tier1-meeting", Tier.Tier1), (outcome.Handoff?.Rule, outcome.Handoff?.Tier));
@@ -85,7 +85,7 @@ public sealed class AlignmentEvaluatorTests
     [InlineData("2026-11-20T18:00:01Z", SlaStatus.Breached)]
     public void Evaluate_PendingHandoff_StatusOverTime(string asOf, SlaStatus expected)
     {
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Pending)), Utc.At(asOf));
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Pending)), Utc.At(asOf));
 
         Assert.Null(outcome.Handoff);
         Assert.Equal((expected, Utc.At("2026-11-20T18:00:00Z")), (outcome.Sla?.Status, outcome.Sla?.Due));
@@ -94,7 +94,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_AcceptedHandoff_StillAssessed()
     {
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Accepted)), Utc.At("2026-11-20T19:00:00Z"));
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Accepted)), Utc.At("2026-11-20T19:00:00Z"));
 
         Assert.Null(outcome.Handoff);
         Assert.Equal(SlaStatus.Breached, outcome.Sla?.Status);
@@ -103,7 +103,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_RecycledHandoff_NoNewHandoffAndNoSla()
     {
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Recycled)), AsOf);
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Recycled)), AsOf);
 
         Assert.Equal(Tier.Tier1, outcome.Evaluation.Tier);
         Assert.Null(outcome.Handoff);
@@ -113,7 +113,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_RecordedFirstResponseWithoutItsSignal_Met()
     {
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Pending, firstResponse: Utc.At("2026-11-20T16:00:00Z"))), Utc.At("2026-11-20T19:00:00Z"));
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Pending, firstResponse: Utc.At("2026-11-20T16:00:00Z"))), Utc.At("2026-11-20T19:00:00Z"));
 
         Assert.Equal(SlaStatus.Met, outcome.Sla?.Status);
     }
@@ -123,7 +123,7 @@ public sealed class AlignmentEvaluatorTests
     {
         var touch = new Signal(SignalKind.SalesTouch, HandoffAt.AddMinutes(-1));
 
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Pending), touch), Utc.At("2026-11-20T19:00:00Z"));
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Pending), touch), Utc.At("2026-11-20T19:00:00Z"));
 
         Assert.Equal(SlaStatus.Breached, outcome.Sla?.Status);
     }
@@ -133,7 +133,7 @@ public sealed class AlignmentEvaluatorTests
     {
         var touch = new Signal(SignalKind.SalesTouch, Utc.At("2026-11-20T18:30:00Z"));
 
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Pending), touch), Utc.At("2026-11-20T19:00:00Z"));
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Pending), touch), Utc.At("2026-11-20T19:00:00Z"));
 
         Assert.Equal(SlaStatus.Breached, outcome.Sla?.Status);
     }
@@ -144,8 +144,8 @@ public sealed class AlignmentEvaluatorTests
         // Recorded due 16:00 EST (21:00Z): window 09:00–16:00 = 7 h, at risk after 5 h 15 = 14:15 EST (19:15Z).
         var state = Open(HandoffStatus.Pending, due: Utc.At("2026-11-20T21:00:00Z"));
 
-        var before = evaluator.Evaluate(Hot(state), Utc.At("2026-11-20T19:14:00Z"));
-        var after = evaluator.Evaluate(Hot(state), Utc.At("2026-11-20T19:15:00Z"));
+        var before = _evaluator.Evaluate(Hot(state), Utc.At("2026-11-20T19:14:00Z"));
+        var after = _evaluator.Evaluate(Hot(state), Utc.At("2026-11-20T19:15:00Z"));
 
         Assert.Equal((SlaStatus.OnTrack, Utc.At("2026-11-20T21:00:00Z")), (before.Sla?.Status, before.Sla?.Due));
         Assert.Equal(SlaStatus.AtRisk, after.Sla?.Status);
@@ -155,7 +155,7 @@ public sealed class AlignmentEvaluatorTests
     public void Evaluate_PendingWithoutTier_SixteenBusinessHours()
     {
         // Fri 09:00 EST + 8 h Fri + 8 h Mon → Mon 2026-11-23 17:00 EST = 22:00Z.
-        var outcome = evaluator.Evaluate(Hot(Open(HandoffStatus.Pending, tier: null)), AsOf);
+        var outcome = _evaluator.Evaluate(Hot(Open(HandoffStatus.Pending, tier: null)), AsOf);
 
         Assert.Equal(Utc.At("2026-11-23T22:00:00Z"), outcome.Sla?.Due);
     }
@@ -163,7 +163,7 @@ public sealed class AlignmentEvaluatorTests
     [Fact]
     public void Evaluate_NoHandoffAndNoneOpen_BothNull()
     {
-        var outcome = evaluator.Evaluate(new Account { Id = "a" }, AsOf);
+        var outcome = _evaluator.Evaluate(new Account { Id = "a" }, AsOf);
 
         Assert.Equal((null, null), (outcome.Handoff, outcome.Sla));
     }

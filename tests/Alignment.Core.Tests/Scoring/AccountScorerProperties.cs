@@ -13,7 +13,7 @@ public sealed class AccountScorerProperties
     private static readonly SignalKind[] ScoredKinds =
         [.. Enum.GetValues<SignalKind>().Where(k => SignalKinds.CategoryOf(k) != SignalCategory.SalesTouch)];
 
-    private readonly AccountScorer scorer = new(DefaultScoringModel.Value);
+    private readonly AccountScorer _scorer = new(DefaultScoringModel.Value);
 
     private static Gen<Signal> SignalGen(SignalKind[] kinds) =>
         from kind in Gen.Elements(kinds)
@@ -43,7 +43,7 @@ public sealed class AccountScorerProperties
     {
         Prop.ForAll(AccountGen.ToArbitrary(), account =>
         {
-            var s = scorer.Score(account, AsOf);
+            var s = _scorer.Score(account, AsOf);
             return s.Score is >= 0 and <= 100
                 && s.Fit is >= 0 and <= 100 && s.Intent is >= 0 and <= 100 && s.Engagement is >= 0 and <= 100;
         }).QuickCheckThrowOnFailure();
@@ -58,8 +58,8 @@ public sealed class AccountScorerProperties
 
         Prop.ForAll(gen.ToArbitrary(), input =>
         {
-            var before = scorer.Score(input.account, AsOf);
-            var after = scorer.Score(input.account with { Signals = input.account.Signals.Add(input.extra) }, AsOf);
+            var before = _scorer.Score(input.account, AsOf);
+            var after = _scorer.Score(input.account with { Signals = input.account.Signals.Add(input.extra) }, AsOf);
             return after.Score >= before.Score && after.Composite >= before.Composite
                 && after.Intent >= before.Intent && after.Engagement >= before.Engagement;
         }).QuickCheckThrowOnFailure();
@@ -76,7 +76,7 @@ public sealed class AccountScorerProperties
         {
             var shuffled = input.account.Signals.ToArray();
             new Random(input.seed).Shuffle(shuffled);
-            return scorer.Score(input.account, AsOf).Score == scorer.Score(input.account with { Signals = [.. shuffled] }, AsOf).Score;
+            return _scorer.Score(input.account, AsOf).Score == _scorer.Score(input.account with { Signals = [.. shuffled] }, AsOf).Score;
         }).QuickCheckThrowOnFailure();
     }
 }

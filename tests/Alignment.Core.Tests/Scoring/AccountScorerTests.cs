@@ -10,14 +10,14 @@ namespace Alignment.Core.Tests.Scoring;
 
 public sealed class AccountScorerTests
 {
-    private readonly AccountScorer scorer = new(DefaultScoringModel.Value);
+    private readonly AccountScorer _scorer = new(DefaultScoringModel.Value);
 
-    private ScoreBreakdown Score(params Signal[] signals) => scorer.Score(WithSignals(signals), AsOf);
+    private ScoreBreakdown Score(params Signal[] signals) => _scorer.Score(WithSignals(signals), AsOf);
 
     [Fact]
     public void Score_EmptyAccount_AllZero()
     {
-        Assert.Equal(new ScoreBreakdown(0, 0, 0, 0), scorer.Score(Empty(), AsOf));
+        Assert.Equal(new ScoreBreakdown(0, 0, 0, 0), _scorer.Score(Empty(), AsOf));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class AccountScorerTests
     {
         var account = Empty() with { Signals = default };
 
-        Assert.Equal(0, scorer.Score(account, AsOf).Score);
+        Assert.Equal(0, _scorer.Score(account, AsOf).Score);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class AccountScorerTests
             Technologies = ["Salesforce"],
         };
 
-        var score = scorer.Score(account, AsOf);
+        var score = _scorer.Score(account, AsOf);
 
         Assert.Equal(100, score.Fit);
         Assert.Equal(40, score.Score);

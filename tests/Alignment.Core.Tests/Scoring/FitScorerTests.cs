@@ -9,7 +9,7 @@ namespace Alignment.Core.Tests.Scoring;
 
 public sealed class FitScorerTests
 {
-    private readonly FitScorer scorer = new(DefaultScoringModel.Value.Fit);
+    private readonly FitScorer _scorer = new(DefaultScoringModel.Value.Fit);
 
     [Theory]
     [InlineData(null, 0)]
@@ -22,7 +22,7 @@ public sealed class FitScorerTests
     [InlineData(5000, 0)]
     public void Score_EmployeeBands_MinInclusiveMaxExclusive(int? employees, double expected)
     {
-        Assert.Equal(expected, scorer.Score(Empty() with { Employees = employees }));
+        Assert.Equal(expected, _scorer.Score(Empty() with { Employees = employees }));
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class FitScorerTests
     [InlineData(null, 0)]
     public void Score_Industry_CaseInsensitiveAnyOf(string? industry, double expected)
     {
-        Assert.Equal(expected, scorer.Score(Empty() with { Industry = industry }));
+        Assert.Equal(expected, _scorer.Score(Empty() with { Industry = industry }));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class FitScorerTests
     [InlineData(new string[0], 0)]
     public void Score_Technologies_AnyMatchCountsOnce(string[] technologies, double expected)
     {
-        Assert.Equal(expected, scorer.Score(Empty() with { Technologies = [.. technologies] }));
+        Assert.Equal(expected, _scorer.Score(Empty() with { Technologies = [.. technologies] }));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class FitScorerTests
     [InlineData("FR", 0)]
     public void Score_Country_AnyOf(string country, double expected)
     {
-        Assert.Equal(expected, scorer.Score(Empty() with { Country = country }));
+        Assert.Equal(expected, _scorer.Score(Empty() with { Country = country }));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FitScorerTests
         var model = ModelFileReader.Read(ModelJson.With(r => r.Obj("fit")["cap"] = 80)).Model!;
         var account = Empty() with { Employees = 300, Industry = "Fintech", Country = "GB", Technologies = ["HubSpot"] };
 
-        Assert.Equal(100, scorer.Score(account));
+        Assert.Equal(100, _scorer.Score(account));
         Assert.Equal(80, new FitScorer(model.Fit).Score(account));
     }
 

@@ -7,7 +7,7 @@ namespace Alignment.Core.Tests.Tiers;
 
 public sealed class TierPolicyProperties
 {
-    private readonly TierPolicy policy = new(DefaultScoringModel.Value.Tiers);
+    private readonly TierPolicy _policy = new(DefaultScoringModel.Value.Tiers);
 
     [Fact]
     public void Decide_ScoresInsideTheHysteresisBand_NeverChangeTheTier()
@@ -15,7 +15,7 @@ public sealed class TierPolicyProperties
         // Once an account holds tier T, any score in [threshold(T) − margin, threshold(T) + ...) below the next tier keeps T.
         var gen =
             from tier in Gen.Elements(Tier.Tier1, Tier.Tier2, Tier.Tier3)
-            from scores in Gen.ListOf(Gen.Choose(policy.ThresholdOf(tier) - 5, NextThreshold(tier) - 1))
+            from scores in Gen.ListOf(Gen.Choose(_policy.ThresholdOf(tier) - 5, NextThreshold(tier) - 1))
             select (tier, scores);
 
         Prop.ForAll(gen.ToArbitrary(), input =>
@@ -23,7 +23,7 @@ public sealed class TierPolicyProperties
             var current = input.tier;
             foreach (var score in input.scores)
             {
-                current = policy.Decide(score, current, false, TestAccounts.AsOf).Tier;
+                current = _policy.Decide(score, current, false, TestAccounts.AsOf).Tier;
                 if (current != input.tier)
                 {
                     return false;
@@ -44,9 +44,9 @@ public sealed class TierPolicyProperties
             var current = Tier.None;
             foreach (var score in scores)
             {
-                var next = policy.Decide(score, current, false, TestAccounts.AsOf).Tier;
+                var next = _policy.Decide(score, current, false, TestAccounts.AsOf).Tier;
                 var changed = next != current;
-                var outsideBand = score >= NextThreshold(current) || score < policy.ThresholdOf(current) - 5;
+                var outsideBand = score >= NextThreshold(current) || score < _policy.ThresholdOf(current) - 5;
                 if (changed != outsideBand)
                 {
                     return false;
@@ -62,8 +62,8 @@ public sealed class TierPolicyProperties
     private int NextThreshold(Tier tier) => tier switch
     {
         Tier.Tier1 => 101,
-        Tier.Tier2 => policy.ThresholdOf(Tier.Tier1),
-        Tier.Tier3 => policy.ThresholdOf(Tier.Tier2),
-        _ => policy.ThresholdOf(Tier.Tier3),
+        Tier.Tier2 => _policy.ThresholdOf(Tier.Tier1),
+        Tier.Tier3 => _policy.ThresholdOf(Tier.Tier2),
+        _ => _policy.ThresholdOf(Tier.Tier3),
     };
 }

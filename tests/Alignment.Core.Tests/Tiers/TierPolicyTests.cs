@@ -7,7 +7,7 @@ namespace Alignment.Core.Tests.Tiers;
 public sealed class TierPolicyTests
 {
     private static readonly DateTimeOffset AsOf = TestAccounts.AsOf;
-    private readonly TierPolicy policy = new(DefaultScoringModel.Value.Tiers);
+    private readonly TierPolicy _policy = new(DefaultScoringModel.Value.Tiers);
 
     [Theory]
     [InlineData(100, Tier.Tier1)]
@@ -20,7 +20,7 @@ public sealed class TierPolicyTests
     [InlineData(0, Tier.None)]
     public void TierOf_Thresholds_Inclusive(int score, Tier expected)
     {
-        Assert.Equal(expected, policy.TierOf(score));
+        Assert.Equal(expected, _policy.TierOf(score));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class TierPolicyTests
     [InlineData(Tier.Tier3, 99, Tier.Tier1)]
     public void Decide_ScoreAboveCurrentTier_MovesUpAtOnce(Tier current, int score, Tier expected)
     {
-        var decision = policy.Decide(score, current, locked: false, AsOf);
+        var decision = _policy.Decide(score, current, locked: false, AsOf);
 
         Assert.Equal(new TierDecision(expected, expected, null), decision);
     }
@@ -51,7 +51,7 @@ public sealed class TierPolicyTests
     [InlineData(Tier.Tier3, 34, Tier.None)]
     public void Decide_ScoreBelowCurrentTier_MovesDownOnlyPastTheMargin(Tier current, int score, Tier expected)
     {
-        Assert.Equal(expected, policy.Decide(score, current, locked: false, AsOf).Tier);
+        Assert.Equal(expected, _policy.Decide(score, current, locked: false, AsOf).Tier);
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class TierPolicyTests
     [InlineData(Tier.None, 70, Tier.Tier2)]
     public void Decide_Locked_KeepsTierAndSuggestsComputed(Tier current, int score, Tier suggested)
     {
-        var decision = policy.Decide(score, current, locked: true, AsOf);
+        var decision = _policy.Decide(score, current, locked: true, AsOf);
 
         Assert.Equal(current, decision.Tier);
         Assert.Equal(suggested, decision.Suggested);

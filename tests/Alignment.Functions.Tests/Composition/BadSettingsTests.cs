@@ -19,14 +19,14 @@ public sealed class BadSettingsTests : IDisposable
         ["Alignment:Webhooks:MaxBodyBytes"] = "lots",
     });
 
-    private readonly string folder = Directory.CreateTempSubdirectory("alignment-worker-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("alignment-worker-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task AddAlignmentWorker_BadSettings_ThrowsTheMessageAlignmentServePrints()
     {
-        var settingsFile = Path.Combine(folder, "local.settings.json");
+        var settingsFile = Path.Combine(_folder, "local.settings.json");
         WorkerSettings.WriteLocalSettings(settingsFile, Bad);
         var builder = WorkerSettings.Builder(Bad);
 
@@ -51,7 +51,7 @@ public sealed class BadSettingsTests : IDisposable
         var expected = Assert.Throws<AlignmentConfigurationException>(() => WorkerSettings.Builder(Bad).AddAlignmentWorker()).Message;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = folder,
+            WorkingDirectory = _folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -19,8 +19,8 @@ internal sealed class FakeFunctionsHost : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly TaskCompletionSource<WorkerConnection> connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private WebApplication? app;
+    private readonly TaskCompletionSource<WorkerConnection> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebApplication? _app;
 
     private FakeFunctionsHost()
     {
@@ -30,7 +30,7 @@ internal sealed class FakeFunctionsHost : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>Completes with the worker's stream once it has sent <c>StartStream</c>.</summary>
-    public Task<WorkerConnection> Connected => connected.Task;
+    public Task<WorkerConnection> Connected => _connected.Task;
 
     public static async Task<FakeFunctionsHost> StartAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal sealed class FakeFunctionsHost : IAsyncDisposable
         builder.Services.AddSingleton(host);
         var app = builder.Build();
         app.MapGrpcService<FunctionRpcService>();
-        host.app = app;
+        host._app = app;
         try
         {
             await app.StartAsync(cancellationToken);
@@ -63,13 +63,13 @@ internal sealed class FakeFunctionsHost : IAsyncDisposable
         return host;
     }
 
-    internal void Accept(WorkerConnection connection) => connected.TrySetResult(connection);
+    internal void Accept(WorkerConnection connection) => _connected.TrySetResult(connection);
 
-    internal void Reject(string problem) => connected.TrySetException(new InvalidOperationException(problem));
+    internal void Reject(string problem) => _connected.TrySetException(new InvalidOperationException(problem));
 
     public async ValueTask DisposeAsync()
     {
-        if (app is null)
+        if (_app is null)
         {
             return;
         }
@@ -77,11 +77,11 @@ internal sealed class FakeFunctionsHost : IAsyncDisposable
         using var stop = new CancellationTokenSource(StopTimeout);
         try
         {
-            await app.StopAsync(stop.Token);
+            await _app.StopAsync(stop.Token);
         }
         finally
         {
-            await app.DisposeAsync();
+            await _app.DisposeAsync();
         }
     }
 }

@@ -22,11 +22,11 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
     public const string AlertChannel = "C0ALIGNSLA";
     public const string EscalationChannel = "C0REVOPS01";
 
-    private AzuriteRunner? azurite;
-    private SlackSink? slack;
-    private ServiceProvider? connector;
-    private WorkerSession? session;
-    private HubSpotEmulator? hubSpot;
+    private AzuriteRunner? _azurite;
+    private SlackSink? _slack;
+    private ServiceProvider? _connector;
+    private WorkerSession? _session;
+    private HubSpotEmulator? _hubSpot;
 
     /// <summary>When the seeds were dated (whole seconds, UTC).</summary>
     public DateTimeOffset SeededAt { get; private set; }
@@ -34,15 +34,15 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
     /// <summary>The seeds as given to the emulator (their ids are the seed ids; see <see cref="CompanyOf"/>).</summary>
     public IReadOnlyList<Account> Seeds { get; private set; } = [];
 
-    public HubSpotEmulator HubSpot => hubSpot ?? throw new InvalidOperationException("The HubSpot emulator has not started.");
+    public HubSpotEmulator HubSpot => _hubSpot ?? throw new InvalidOperationException("The HubSpot emulator has not started.");
 
     /// <summary>The app settings the worker runs with (<c>Alignment:...</c> keys).</summary>
     public IReadOnlyDictionary<string, string?> AppSettings { get; private set; } = new Dictionary<string, string?>();
 
-    internal WorkerSession Worker => session ?? throw new InvalidOperationException("The worker has not started.");
+    internal WorkerSession Worker => _session ?? throw new InvalidOperationException("The worker has not started.");
 
     /// <summary>The inbox in Azurite, read through the connector's Table Storage adapter (not through the worker).</summary>
-    internal IWebhookInbox Inbox => (connector ?? throw new InvalidOperationException("Not started.")).GetRequiredService<IWebhookInbox>();
+    internal IWebhookInbox Inbox => (_connector ?? throw new InvalidOperationException("Not started.")).GetRequiredService<IWebhookInbox>();
 
     /// <summary>The seed under the id HubSpot gave its company.</summary>
     public Account CompanyOf(Account seed)
@@ -59,16 +59,16 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
             var now = TimeProvider.System.GetUtcNow();
             SeededAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             Seeds = [WorkerSeeds.Hot(SeededAt), WorkerSeeds.Cold(SeededAt), WorkerSeeds.Locked(SeededAt)];
-            azurite = await AzuriteRunner.StartAsync(ct);
-            slack = await SlackSink.StartAsync(
+            _azurite = await AzuriteRunner.StartAsync(ct);
+            _slack = await SlackSink.StartAsync(
                 new SlackSinkOptions { Channels = new HashSet<string>(StringComparer.Ordinal) { AlertChannel, EscalationChannel } },
                 ct);
-            hubSpot = await HubSpotEmulator.StartAsync(new HubSpotEmulatorOptions { AccessToken = HubSpotToken }, Seeds, ct);
+            _hubSpot = await HubSpotEmulator.StartAsync(new HubSpotEmulatorOptions { AccessToken = HubSpotToken }, Seeds, ct);
             AppSettings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureWebJobsStorage"] = _azurite.ConnectionString,
                 ["Alignment:Crm"] = "HubSpot",
-                ["Alignment:State:ConnectionString"] = azurite.ConnectionString,
+                ["Alignment:State:ConnectionString"] = _azurite.ConnectionString,
                 ["Alignment:State:TablePrefix"] = AzuriteRunner.NewTablePrefix("worker"),
                 ["Alignment:HubSpot:BaseUrl"] = HubSpot.BaseAddress.ToString(),
                 ["Alignment:HubSpot:AccessToken"] = HubSpotToken,
@@ -76,8 +76,8 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
                 ["Alignment:HubSpot:RetryBaseDelay"] = "00:00:00.200",
                 ["Alignment:HubSpot:DefaultOwnerTimeZone"] = "America/New_York",
                 ["Alignment:Slack:Mode"] = "Bot",
-                ["Alignment:Slack:BotToken"] = slack.BotToken,
-                ["Alignment:Slack:ApiBaseUrl"] = slack.ApiBaseAddress.ToString(),
+                ["Alignment:Slack:BotToken"] = _slack.BotToken,
+                ["Alignment:Slack:ApiBaseUrl"] = _slack.ApiBaseAddress.ToString(),
                 ["Alignment:Slack:Channel"] = AlertChannel,
                 ["Alignment:Slack:EscalationChannel"] = EscalationChannel,
             };
@@ -87,10 +87,10 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
             var services = new ServiceCollection();
             services.AddLogging();
             services.AddAlignment(new ConfigurationBuilder().AddInMemoryCollection(testSide).Build());
-            connector = services.BuildServiceProvider();
+            _connector = services.BuildServiceProvider();
 
-            session = await WorkerSession.StartAsync(AppSettings, ct);
-            await session.StartFunctionsAsync(ct);
+            _session = await WorkerSession.StartAsync(AppSettings, ct);
+            await _session.StartFunctionsAsync(ct);
         }
         catch
         {
@@ -104,36 +104,36 @@ public sealed class HostedWorkerFixture : IAsyncLifetime
         // The worker first: it must never outlive the run, whatever else fails to stop.
         try
         {
-            if (session is not null)
+            if (_session is not null)
             {
-                await session.DisposeAsync();
-                session = null;
+                await _session.DisposeAsync();
+                _session = null;
             }
         }
         finally
         {
-            if (connector is not null)
+            if (_connector is not null)
             {
-                await connector.DisposeAsync();
-                connector = null;
+                await _connector.DisposeAsync();
+                _connector = null;
             }
 
-            if (hubSpot is not null)
+            if (_hubSpot is not null)
             {
-                await hubSpot.DisposeAsync();
-                hubSpot = null;
+                await _hubSpot.DisposeAsync();
+                _hubSpot = null;
             }
 
-            if (slack is not null)
+            if (_slack is not null)
             {
-                await slack.DisposeAsync();
-                slack = null;
+                await _slack.DisposeAsync();
+                _slack = null;
             }
 
-            if (azurite is not null)
+            if (_azurite is not null)
             {
-                await azurite.DisposeAsync();
-                azurite = null;
+                await _azurite.DisposeAsync();
+                _azurite = null;
             }
         }
     }

@@ -14,25 +14,25 @@ internal sealed class WorkerConnection
 {
     private const int KeptLogs = 200;
 
-    private readonly IServerStreamWriter<StreamingMessage> writer;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly Lock gate = new();
-    private readonly List<StreamingMessage> pending = [];
-    private readonly Queue<RpcLog> logs = new();
-    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IServerStreamWriter<StreamingMessage> _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly List<StreamingMessage> _pending = [];
+    private readonly Queue<RpcLog> _logs = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WorkerConnection(StartStream start, IServerStreamWriter<StreamingMessage> writer)
     {
         Start = start;
-        this.writer = writer;
+        this._writer = writer;
     }
 
     /// <summary>The worker's first message.</summary>
     public StartStream Start { get; }
 
     /// <summary>Completes when the worker's side of the stream has ended.</summary>
-    public Task Closed => closed.Task;
+    public Task Closed => _closed.Task;
 
     /// <summary>Reads the worker's messages until its side of the stream ends (the service call stays open until then).</summary>
     public async Task PumpAsync(IAsyncStreamReader<StreamingMessage> reader, CancellationToken cancellationToken)
@@ -50,21 +50,21 @@ internal sealed class WorkerConnection
         }
         finally
         {
-            closed.TrySetResult();
+            _closed.TrySetResult();
             Pulse();
         }
     }
 
     public async Task SendAsync(StreamingMessage message, CancellationToken cancellationToken)
     {
-        await writeLock.WaitAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await writer.WriteAsync(message, cancellationToken);
+            await _writer.WriteAsync(message, cancellationToken);
         }
         finally
         {
-            writeLock.Release();
+            _writeLock.Release();
         }
     }
 
@@ -76,22 +76,22 @@ internal sealed class WorkerConnection
         while (true)
         {
             Task next;
-            lock (gate)
+            lock (_gate)
             {
-                var index = pending.FindIndex(m => match(m));
+                var index = _pending.FindIndex(m => match(m));
                 if (index >= 0)
                 {
-                    var message = pending[index];
-                    pending.RemoveAt(index);
+                    var message = _pending[index];
+                    _pending.RemoveAt(index);
                     return message;
                 }
 
-                if (closed.Task.IsCompleted)
+                if (_closed.Task.IsCompleted)
                 {
                     return null;
                 }
 
-                next = arrival.Task;
+                next = _arrival.Task;
             }
 
             var remaining = timeout - TimeProvider.System.GetElapsedTime(started);
@@ -108,9 +108,9 @@ internal sealed class WorkerConnection
     /// <summary>The worker's logs, oldest first.</summary>
     public IReadOnlyList<RpcLog> Logs()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. logs];
+            return [.. _logs];
         }
     }
 
@@ -118,9 +118,9 @@ internal sealed class WorkerConnection
     public string Describe(int lastLogs = 40)
     {
         var text = new StringBuilder("Worker RpcLog messages (last ").Append(lastLogs.ToString(CultureInfo.InvariantCulture)).Append("):");
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var log in logs.Skip(Math.Max(0, logs.Count - lastLogs)))
+            foreach (var log in _logs.Skip(Math.Max(0, _logs.Count - lastLogs)))
             {
                 text.AppendLine().Append("  [").Append(log.Level).Append("] ").Append(log.Category).Append(": ").Append(log.Message);
                 if (log.Exception is { } exception)
@@ -130,7 +130,7 @@ internal sealed class WorkerConnection
             }
 
             text.AppendLine().Append("Unclaimed messages from the worker: ")
-                .Append(pending.Count == 0 ? "none" : string.Join(", ", pending.Select(m => m.ContentCase)));
+                .Append(_pending.Count == 0 ? "none" : string.Join(", ", _pending.Select(m => m.ContentCase)));
         }
 
         return text.ToString();
@@ -138,19 +138,19 @@ internal sealed class WorkerConnection
 
     private void Accept(StreamingMessage message)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (message.ContentCase == StreamingMessage.ContentOneofCase.RpcLog)
             {
-                logs.Enqueue(message.RpcLog);
-                while (logs.Count > KeptLogs)
+                _logs.Enqueue(message.RpcLog);
+                while (_logs.Count > KeptLogs)
                 {
-                    logs.Dequeue();
+                    _logs.Dequeue();
                 }
             }
             else
             {
-                pending.Add(message);
+                _pending.Add(message);
             }
         }
 
@@ -160,10 +160,10 @@ internal sealed class WorkerConnection
     private void Pulse()
     {
         TaskCompletionSource signalled;
-        lock (gate)
+        lock (_gate)
         {
-            signalled = arrival;
-            arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            signalled = _arrival;
+            _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         signalled.TrySetResult();

@@ -14,21 +14,21 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private const int KeptLines = 200;
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(15);
 
-    private readonly Process process;
-    private readonly Queue<string> lines = new();
-    private readonly Lock gate = new();
+    private readonly Process _process;
+    private readonly Queue<string> _lines = new();
+    private readonly Lock _gate = new();
 
     private WorkerProcess(Process process)
     {
-        this.process = process;
+        this._process = process;
 
         // Should the test run itself be stopped (Ctrl+C, a runner timeout), the worker goes with it.
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the worker; <paramref name="environment"/> replaces any inherited <c>Alignment__*</c> variables.</summary>
     public static WorkerProcess Start(FunctionsWorkerOutput output, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
@@ -75,7 +75,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>Completes when the process has exited.</summary>
-    public Task ExitedAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+    public Task ExitedAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Waits up to <paramref name="timeout"/>; the exit code, or null while it still runs.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
@@ -83,8 +83,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(cts.Token);
-            return process.ExitCode;
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -95,18 +95,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The process state and the last lines it wrote, for failure messages.</summary>
     public string Describe()
     {
-        var state = process.HasExited
-            ? string.Create(CultureInfo.InvariantCulture, $"exited with code {process.ExitCode}")
+        var state = _process.HasExited
+            ? string.Create(CultureInfo.InvariantCulture, $"exited with code {_process.ExitCode}")
             : "still running";
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Worker process {process.Id} {state}; its last stdout/stderr lines:"));
-        lock (gate)
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Worker process {_process.Id} {state}; its last stdout/stderr lines:"));
+        lock (_gate)
         {
-            if (lines.Count == 0)
+            if (_lines.Count == 0)
             {
                 text.Append(" (none)");
             }
 
-            foreach (var line in lines)
+            foreach (var line in _lines)
             {
                 text.AppendLine().Append("  ").Append(line);
             }
@@ -120,9 +120,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
                 await WaitForExitAsync(KillWait);
             }
         }
@@ -132,7 +132,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         finally
         {
-            process.Dispose();
+            _process.Dispose();
         }
     }
 
@@ -140,7 +140,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -155,12 +155,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            lines.Enqueue(stream + "| " + line);
-            while (lines.Count > KeptLines)
+            _lines.Enqueue(stream + "| " + line);
+            while (_lines.Count > KeptLines)
             {
-                lines.Dequeue();
+                _lines.Dequeue();
             }
         }
     }

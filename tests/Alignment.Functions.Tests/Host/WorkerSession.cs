@@ -36,16 +36,16 @@ internal sealed class WorkerSession : IAsyncDisposable
         ["WorkerStatus"] = "true",
     };
 
-    private readonly Dictionary<string, RpcFunctionMetadata> loaded = new(StringComparer.Ordinal);
-    private readonly FakeFunctionsHost host;
-    private readonly WorkerProcess process;
-    private WorkerConnection? connection;
+    private readonly Dictionary<string, RpcFunctionMetadata> _loaded = new(StringComparer.Ordinal);
+    private readonly FakeFunctionsHost _host;
+    private readonly WorkerProcess _process;
+    private WorkerConnection? _connection;
 
     private WorkerSession(FunctionsWorkerOutput output, FakeFunctionsHost host, WorkerProcess process, string workerId)
     {
         Output = output;
-        this.host = host;
-        this.process = process;
+        this._host = host;
+        this._process = process;
         WorkerId = workerId;
     }
 
@@ -56,7 +56,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
     public StartStream StartStream => Connection.Start;
 
-    private WorkerConnection Connection => connection ?? throw new InvalidOperationException("The worker has not connected.");
+    private WorkerConnection Connection => _connection ?? throw new InvalidOperationException("The worker has not connected.");
 
     /// <summary>
     /// Starts the host's gRPC service and the built worker with <paramref name="appSettings"/> (<c>Alignment:Crm</c>
@@ -146,7 +146,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
         if (reply.FunctionLoadResponse.Result?.Status == StatusResult.Types.Status.Success)
         {
-            loaded[function.Name] = function;
+            _loaded[function.Name] = function;
         }
 
         return reply.FunctionLoadResponse;
@@ -163,9 +163,9 @@ internal sealed class WorkerSession : IAsyncDisposable
     public async Task<InvocationResponse> InvokeAsync(string functionName, ParameterBinding trigger, CancellationToken cancellationToken, RetryContext? retry = null)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        if (!loaded.TryGetValue(functionName, out var function))
+        if (!_loaded.TryGetValue(functionName, out var function))
         {
-            throw new InvalidOperationException($"Function {functionName} is not loaded (loaded: {string.Join(", ", loaded.Keys)}).");
+            throw new InvalidOperationException($"Function {functionName} is not loaded (loaded: {string.Join(", ", _loaded.Keys)}).");
         }
 
         var request = new InvocationRequest
@@ -199,22 +199,22 @@ internal sealed class WorkerSession : IAsyncDisposable
         await Connection.SendAsync(
             new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) } },
             cancellationToken);
-        return await process.WaitForExitAsync(ExitTimeout)
+        return await _process.WaitForExitAsync(ExitTimeout)
             ?? throw Failure($"The worker did not exit within {ExitTimeout.TotalSeconds} s of WorkerTerminate.");
     }
 
     /// <summary>The worker process, its output and its logs, for failure messages.</summary>
-    public string Describe() => process.Describe() + System.Environment.NewLine + (connection?.Describe() ?? "The worker never opened the event stream.");
+    public string Describe() => _process.Describe() + System.Environment.NewLine + (_connection?.Describe() ?? "The worker never opened the event stream.");
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (connection is not null && !process.HasExited && !connection.Closed.IsCompleted)
+            if (_connection is not null && !_process.HasExited && !_connection.Closed.IsCompleted)
             {
                 using var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await connection.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate() }, shortly.Token);
-                await process.WaitForExitAsync(ExitTimeout);
+                await _connection.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate() }, shortly.Token);
+                await _process.WaitForExitAsync(ExitTimeout);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException or Grpc.Core.RpcException)
@@ -223,8 +223,8 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
         finally
         {
-            await process.DisposeAsync();
-            await host.DisposeAsync();
+            await _process.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 
@@ -252,21 +252,21 @@ internal sealed class WorkerSession : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
-        var exited = process.ExitedAsync(timeout.Token);
-        var first = await Task.WhenAny(host.Connected, exited);
-        if (first == host.Connected)
+        var exited = _process.ExitedAsync(timeout.Token);
+        var first = await Task.WhenAny(_host.Connected, exited);
+        if (first == _host.Connected)
         {
-            connection = await host.Connected;
-            if (connection.Start.WorkerId != WorkerId)
+            _connection = await _host.Connected;
+            if (_connection.Start.WorkerId != WorkerId)
             {
-                throw Failure($"StartStream carried worker id '{connection.Start.WorkerId}', the command line '{WorkerId}'.");
+                throw Failure($"StartStream carried worker id '{_connection.Start.WorkerId}', the command line '{WorkerId}'.");
             }
 
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        throw Failure(process.HasExited
+        throw Failure(_process.HasExited
             ? "The worker exited before it opened the event stream."
             : $"The worker did not open the event stream within {ConnectTimeout.TotalSeconds} s.");
     }

@@ -17,39 +17,39 @@ namespace Alignment.Functions.Tests.Middleware;
 public sealed class InvocationPolicyMiddlewareTests : IDisposable
 {
     private const string InvocationId = "8d3c0f5e-1b0a-4c55-9a8e-6f0d1e2a3b4c";
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-    private readonly FakeLogCollector logs = new();
-    private readonly ServiceProvider services;
-    private readonly Mock<FunctionContext> context = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeLogCollector _logs = new();
+    private readonly ServiceProvider _services;
+    private readonly Mock<FunctionContext> _context = new();
 
     public InvocationPolicyMiddlewareTests()
     {
-        services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)))
+        _services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)))
             .BuildServiceProvider();
         var definition = new Mock<FunctionDefinition>();
         definition.Setup(d => d.Name).Returns("ScoreAccounts");
         var retry = new Mock<RetryContext>();
         retry.Setup(r => r.RetryCount).Returns(2);
         retry.Setup(r => r.MaxRetryCount).Returns(3);
-        context.Setup(c => c.FunctionDefinition).Returns(definition.Object);
-        context.Setup(c => c.InvocationId).Returns(InvocationId);
-        context.Setup(c => c.RetryContext).Returns(retry.Object);
-        context.SetupProperty(c => c.InstanceServices, services);
+        _context.Setup(c => c.FunctionDefinition).Returns(definition.Object);
+        _context.Setup(c => c.InvocationId).Returns(InvocationId);
+        _context.Setup(c => c.RetryContext).Returns(retry.Object);
+        _context.SetupProperty(c => c.InstanceServices, _services);
     }
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => _services.Dispose();
 
     [Fact]
     public async Task Invoke_Completes_LogsStartAndCompletionWithElapsedTime()
     {
-        await new InvocationPolicyMiddleware(time).Invoke(context.Object, _ =>
+        await new InvocationPolicyMiddleware(_time).Invoke(_context.Object, _ =>
         {
-            time.Advance(TimeSpan.FromMilliseconds(1500));
+            _time.Advance(TimeSpan.FromMilliseconds(1500));
             return Task.CompletedTask;
         });
 
-        var records = logs.GetSnapshot();
+        var records = _logs.GetSnapshot();
         Assert.Equal([LogLevel.Debug, LogLevel.Information], records.Select(r => r.Level));
         Assert.Equal("Function ScoreAccounts invocation " + InvocationId + " started (retry 2)", records[0].Message);
         Assert.Equal("Function ScoreAccounts invocation " + InvocationId + " completed in 1500 ms", records[1].Message);
@@ -60,10 +60,10 @@ public sealed class InvocationPolicyMiddlewareTests : IDisposable
     {
         var failure = new RunFailedException(Sync.Runs.RunKind.Scoring, "salesforce:scoring:20261203T090000000Z", "SERVER_UNAVAILABLE");
 
-        var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new InvocationPolicyMiddleware(time).Invoke(context.Object, _ => throw failure));
+        var thrown = await Assert.ThrowsAsync<RunFailedException>(() => new InvocationPolicyMiddleware(_time).Invoke(_context.Object, _ => throw failure));
 
         Assert.Same(failure, thrown);
-        var error = logs.LatestRecord;
+        var error = _logs.LatestRecord;
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Same(failure, error.Exception);
         Assert.Equal("Function ScoreAccounts invocation " + InvocationId + " failed with RunFailedException (retry 2); rethrown for the host's retry policy", error.Message);
@@ -73,22 +73,22 @@ public sealed class InvocationPolicyMiddlewareTests : IDisposable
     [Fact]
     public async Task Invoke_RunStoppedAtTheApiBudget_LogsAWarningAndSucceeds()
     {
-        await new InvocationPolicyMiddleware(time).Invoke(
-            context.Object,
+        await new InvocationPolicyMiddleware(_time).Invoke(
+            _context.Object,
             _ => throw new CrmBudgetExhaustedException("salesforce", "Daily budget used.", new ApiUsage(10, 80_000, 100_000)));
 
-        var warning = logs.LatestRecord;
+        var warning = _logs.LatestRecord;
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Equal(3, warning.Id.Id);
-        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task Invoke_Cancelled_RethrowsWithoutAnErrorLog()
     {
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => new InvocationPolicyMiddleware(time).Invoke(context.Object, _ => throw new OperationCanceledException()));
+            () => new InvocationPolicyMiddleware(_time).Invoke(_context.Object, _ => throw new OperationCanceledException()));
 
-        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
     }
 }

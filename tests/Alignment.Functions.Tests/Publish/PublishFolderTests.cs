@@ -13,9 +13,9 @@ namespace Alignment.Functions.Tests.Publish;
 /// </summary>
 public sealed partial class PublishFolderTests : IDisposable
 {
-    private readonly string output = Directory.CreateTempSubdirectory("alignment-publish-").FullName;
+    private readonly string _output = Directory.CreateTempSubdirectory("alignment-publish-").FullName;
 
-    public void Dispose() => Directory.Delete(output, recursive: true);
+    public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [Fact]
     public async Task DotnetPublish_ReadmeCommand_GivesTheDeployableFolderInfraRuns()
@@ -27,23 +27,23 @@ public sealed partial class PublishFolderTests : IDisposable
         Assert.Contains("cd " + command.Groups["folder"].Value + " && zip -r", readme, StringComparison.Ordinal);
         Assert.Matches(@"az functionapp deployment source config-zip -g \S+ -n <functionAppName> --src", readme);
 
-        var (exitCode, log) = await RunAsync("dotnet", ["publish", RepoPaths.InRepo("src", "Alignment.Functions"), "-c", "Release", "-o", output, "--nologo"]);
+        var (exitCode, log) = await RunAsync("dotnet", ["publish", RepoPaths.InRepo("src", "Alignment.Functions"), "-c", "Release", "-o", _output, "--nologo"]);
 
         Assert.True(exitCode == 0, "dotnet publish failed:" + Environment.NewLine + log);
         foreach (var file in new[] { "Alignment.Functions.dll", "functions.metadata", "worker.config.json", "host.json", "extensions.json", Path.Combine("config", "scoring.json") })
         {
-            Assert.True(File.Exists(Path.Combine(output, file)), file + " is missing from the published folder.");
+            Assert.True(File.Exists(Path.Combine(_output, file)), file + " is missing from the published folder.");
         }
 
-        Assert.False(File.Exists(Path.Combine(output, "local.settings.json")), "local.settings.json must never be published.");
-        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "worker.config.json")))!["description"]!;
+        Assert.False(File.Exists(Path.Combine(_output, "local.settings.json")), "local.settings.json must never be published.");
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(_output, "worker.config.json")))!["description"]!;
         Assert.Equal("Alignment.Functions.dll", (string?)worker["defaultWorkerPath"]);
         Assert.Equal("dotnet-isolated", (string?)worker["language"]);
-        var published = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "functions.metadata")))!.AsArray().Select(f => (string)f!["name"]!);
+        var published = JsonNode.Parse(File.ReadAllText(Path.Combine(_output, "functions.metadata")))!.AsArray().Select(f => (string)f!["name"]!);
         Assert.Equal(DeclaredFunctions.All.Select(f => f.Name).Order(StringComparer.Ordinal), published.Order(StringComparer.Ordinal));
 
         // The runtime infra/ declares for the Flex Consumption app is the one the worker targets.
-        var framework = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(output, "Alignment.Functions.runtimeconfig.json")))!["runtimeOptions"]!["tfm"];
+        var framework = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(_output, "Alignment.Functions.runtimeconfig.json")))!["runtimeOptions"]!["tfm"];
         var bicep = File.ReadAllText(RepoPaths.InRepo("infra", "modules", "functionapp.bicep"));
         var runtime = BicepRuntime().Match(bicep);
         Assert.True(runtime.Success, "infra/modules/functionapp.bicep declares no functionAppConfig.runtime.");

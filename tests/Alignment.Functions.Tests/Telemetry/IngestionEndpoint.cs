@@ -19,8 +19,8 @@ namespace Alignment.Functions.Tests.Telemetry;
 /// </summary>
 internal sealed class IngestionEndpoint : IAsyncDisposable
 {
-    private readonly List<string> bodies = [];
-    private WebApplication? app;
+    private readonly List<string> _bodies = [];
+    private WebApplication? _app;
 
     public Uri Address { get; private set; } = null!;
 
@@ -33,9 +33,9 @@ internal sealed class IngestionEndpoint : IAsyncDisposable
     {
         get
         {
-            lock (bodies)
+            lock (_bodies)
             {
-                return [.. bodies.SelectMany(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries))];
+                return [.. _bodies.SelectMany(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries))];
             }
         }
     }
@@ -49,7 +49,7 @@ internal sealed class IngestionEndpoint : IAsyncDisposable
         var app = builder.Build();
         app.MapPost("/v2.1/track", endpoint.TrackAsync);
         app.MapFallback(() => Results.NotFound());
-        endpoint.app = app;
+        endpoint._app = app;
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         endpoint.Address = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -63,9 +63,9 @@ internal sealed class IngestionEndpoint : IAsyncDisposable
         using var reader = new StreamReader(body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         int count;
-        lock (bodies)
+        lock (_bodies)
         {
-            bodies.Add(text);
+            _bodies.Add(text);
             count = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         }
 
@@ -74,10 +74,10 @@ internal sealed class IngestionEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

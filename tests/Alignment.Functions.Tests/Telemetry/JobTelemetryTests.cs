@@ -21,56 +21,56 @@ namespace Alignment.Functions.Tests.Telemetry;
 [Collection(SyncTelemetryCollection.Name)]
 public sealed class JobTelemetryTests : IDisposable
 {
-    private readonly List<Activity> activities = [];
-    private readonly Dictionary<string, long> counters = new(StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, object?>> metricTags = [];
-    private readonly ActivityListener activityListener;
-    private readonly MeterListener meterListener = new();
-    private readonly FakeLogCollector logs = new();
+    private readonly List<Activity> _activities = [];
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, object?>> _metricTags = [];
+    private readonly ActivityListener _activityListener;
+    private readonly MeterListener _meterListener = new();
+    private readonly FakeLogCollector _logs = new();
 
     public JobTelemetryTests()
     {
-        activityListener = new ActivityListener
+        _activityListener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == SyncTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                lock (activities)
+                lock (_activities)
                 {
-                    activities.Add(activity);
+                    _activities.Add(activity);
                 }
             },
         };
-        ActivitySource.AddActivityListener(activityListener);
-        meterListener.InstrumentPublished = (instrument, listener) =>
+        ActivitySource.AddActivityListener(_activityListener);
+        _meterListener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == SyncTelemetry.SourceName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        _meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            lock (counters)
+            lock (_counters)
             {
-                counters[instrument.Name] = counters.GetValueOrDefault(instrument.Name) + value;
-                metricTags.AddRange(tags.ToArray());
+                _counters[instrument.Name] = _counters.GetValueOrDefault(instrument.Name) + value;
+                _metricTags.AddRange(tags.ToArray());
             }
         });
-        meterListener.Start();
+        _meterListener.Start();
     }
 
     public void Dispose()
     {
-        activityListener.Dispose();
-        meterListener.Dispose();
+        _activityListener.Dispose();
+        _meterListener.Dispose();
     }
 
     [Fact]
     public async Task ScoreAccounts_FirstRun_OneTracedRunAndItsCountersWithoutPersonalData()
     {
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
         var h = new JobHarness(loggers);
         h.AddAccount("001A");
         h.AddAccount("001B");
@@ -79,24 +79,24 @@ public sealed class JobTelemetryTests : IDisposable
         await new ScoreAccountsFunction(h.ScoringJob()).RunAsync(new TimerInfo(), CancellationToken.None);
 
         var run = Assert.Single(h.Runs.All);
-        var activity = Assert.Single(activities, a => (string?)a.GetTagItem("alignment.run.id") == run.RunId);
+        var activity = Assert.Single(_activities, a => (string?)a.GetTagItem("alignment.run.id") == run.RunId);
         Assert.Equal("scoring-run", activity.OperationName);
         Assert.Equal(run.Kind.Name(), activity.GetTagItem("alignment.run.kind"));
         Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal("salesforce", activity.GetTagItem("alignment.crm"));
         Assert.Equal(ActivityStatusCode.Ok, activity.Status);
-        Assert.Equal(3L, counters["alignment.accounts.read"]);
-        Assert.Equal(3L, counters["alignment.accounts.scored"]);
-        Assert.Equal((long)run.Written, counters["alignment.accounts.written"]);
-        Assert.Equal((long)run.ApiCalls, counters["alignment.crm.api_calls"]);
+        Assert.Equal(3L, _counters["alignment.accounts.read"]);
+        Assert.Equal(3L, _counters["alignment.accounts.scored"]);
+        Assert.Equal((long)run.Written, _counters["alignment.accounts.written"]);
+        Assert.Equal((long)run.ApiCalls, _counters["alignment.crm.api_calls"]);
         Assert.True(run.ApiCalls > 0);
-        Assert.Equal(1L, counters["alignment.runs"]);
+        Assert.Equal(1L, _counters["alignment.runs"]);
 
         var texts = activity.TagObjects.Select(t => t.Value?.ToString() ?? "")
-            .Concat(metricTags.Select(t => t.Value?.ToString() ?? ""))
-            .Concat(logs.GetSnapshot().Select(r => r.Message))
+            .Concat(_metricTags.Select(t => t.Value?.ToString() ?? ""))
+            .Concat(_logs.GetSnapshot().Select(r => r.Message))
             .ToList();
-        Assert.NotEmpty(logs.GetSnapshot());
+        Assert.NotEmpty(_logs.GetSnapshot());
         Assert.DoesNotContain(texts, t => t.Contains('@', StringComparison.Ordinal) || t.Contains("Acme", StringComparison.Ordinal) || t.Contains("token", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -113,16 +113,16 @@ public sealed class JobTelemetryTests : IDisposable
 
         await new DrainInboxFunction(h.DrainJob()).RunAsync(new TimerInfo(), CancellationToken.None);
 
-        var activity = Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind.Name());
+        var activity = Assert.Single(_activities, a => a.OperationName == InboxDrainJob.Kind.Name());
         Assert.StartsWith("salesforce:inbox-drain:", (string?)activity.GetTagItem("alignment.run.id"), StringComparison.Ordinal);
         Assert.Equal(RunOutcome.Succeeded.ToString(), activity.GetTagItem("alignment.run.outcome"));
         Assert.Equal(2, activity.GetTagItem("alignment.inbox.done"));
         Assert.Equal(0, activity.GetTagItem("alignment.inbox.depth"));
-        Assert.Equal(2L, counters["alignment.inbox.items"]);
-        Assert.Contains(metricTags, t => t.Key == "alignment.inbox.state" && (string?)t.Value == "done");
-        Assert.Equal(0L, counters["alignment.inbox.depth"]);
-        Assert.Equal(1L, counters["alignment.accounts.read"]);
-        Assert.Equal(1L, counters["alignment.runs"]);
+        Assert.Equal(2L, _counters["alignment.inbox.items"]);
+        Assert.Contains(_metricTags, t => t.Key == "alignment.inbox.state" && (string?)t.Value == "done");
+        Assert.Equal(0L, _counters["alignment.inbox.depth"]);
+        Assert.Equal(1L, _counters["alignment.accounts.read"]);
+        Assert.Equal(1L, _counters["alignment.runs"]);
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public sealed class JobTelemetryTests : IDisposable
         var result = await h.DrainJob().RunAsync(CancellationToken.None);
 
         Assert.Equal((2, 3), (result.Done, result.Depth));
-        Assert.Equal(3, Assert.Single(activities, a => a.OperationName == InboxDrainJob.Kind.Name()).GetTagItem("alignment.inbox.depth"));
-        Assert.Equal(3L, counters["alignment.inbox.depth"]);
+        Assert.Equal(3, Assert.Single(_activities, a => a.OperationName == InboxDrainJob.Kind.Name()).GetTagItem("alignment.inbox.depth"));
+        Assert.Equal(3L, _counters["alignment.inbox.depth"]);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class JobTelemetryTests : IDisposable
         var second = await h.SweepJob().RunAsync(CancellationToken.None);
 
         Assert.Equal((1, 0), (first.Breaches, second.Breaches));
-        Assert.Equal(1L, counters["alignment.sla.breaches"]);
-        Assert.Equal([1, 0], activities.Where(a => a.OperationName == SlaSweepJob.Kind.Name()).Select(a => (int?)a.GetTagItem("alignment.sla.breaches")));
+        Assert.Equal(1L, _counters["alignment.sla.breaches"]);
+        Assert.Equal([1, 0], _activities.Where(a => a.OperationName == SlaSweepJob.Kind.Name()).Select(a => (int?)a.GetTagItem("alignment.sla.breaches")));
     }
 }

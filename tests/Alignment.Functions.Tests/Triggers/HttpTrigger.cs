@@ -15,16 +15,16 @@ namespace Alignment.Functions.Tests.Triggers;
 /// </summary>
 internal sealed class HttpTrigger : IDisposable
 {
-    private readonly ServiceProvider services;
-    private readonly List<Mock<HttpResponseData>> responses = [];
+    private readonly ServiceProvider _services;
+    private readonly List<Mock<HttpResponseData>> _responses = [];
 
     public HttpTrigger(string method, string url, byte[] body, IReadOnlyDictionary<string, string>? headers = null)
     {
-        services = new ServiceCollection()
+        _services = new ServiceCollection()
             .Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)))
             .BuildServiceProvider();
         Context = new Mock<FunctionContext>();
-        Context.SetupProperty(c => c.InstanceServices, services);
+        Context.SetupProperty(c => c.InstanceServices, _services);
         var requestHeaders = new HttpHeadersCollection();
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
@@ -42,7 +42,7 @@ internal sealed class HttpTrigger : IDisposable
             response.SetupProperty(r => r.StatusCode);
             response.Setup(r => r.Headers).Returns(new HttpHeadersCollection());
             response.SetupProperty(r => r.Body, new MemoryStream());
-            responses.Add(response);
+            _responses.Add(response);
             return response.Object;
         });
     }
@@ -52,7 +52,7 @@ internal sealed class HttpTrigger : IDisposable
     public Mock<HttpRequestData> Request { get; }
 
     /// <summary>The one response the function created.</summary>
-    public HttpResponseData Response => Assert.Single(responses).Object;
+    public HttpResponseData Response => Assert.Single(_responses).Object;
 
     public string ResponseBody => Encoding.UTF8.GetString(((MemoryStream)Response.Body).ToArray());
 
@@ -61,5 +61,5 @@ internal sealed class HttpTrigger : IDisposable
     public static HttpTrigger Post(string url, string body, IReadOnlyDictionary<string, string>? headers = null) =>
         new("POST", url, Encoding.UTF8.GetBytes(body), headers);
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => _services.Dispose();
 }

@@ -24,11 +24,11 @@ internal sealed class JobHarness
     /// <summary>Thursday 2026-12-03 15:00 UTC.</summary>
     public static readonly DateTimeOffset T0 = new(2026, 12, 3, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly ILoggerFactory loggers;
+    private readonly ILoggerFactory _loggers;
 
     public JobHarness(ILoggerFactory? loggers = null)
     {
-        this.loggers = loggers ?? NullLoggerFactory.Instance;
+        this._loggers = loggers ?? NullLoggerFactory.Instance;
         Crm = new InMemoryCrm(Time, "salesforce");
     }
 
@@ -50,35 +50,35 @@ internal sealed class JobHarness
     public InMemoryPartitionLedger PartitionLedger { get; } = new();
 
     public Alignment.Sync.Partitions.PartitionPlanJob PartitionPlanJob() =>
-        new(Crm, Crm, PartitionLedger, PartitionQueue, MsOptions.Create(Options), Time, loggers.CreateLogger<Alignment.Sync.Partitions.PartitionPlanJob>());
+        new(Crm, Crm, PartitionLedger, PartitionQueue, MsOptions.Create(Options), Time, _loggers.CreateLogger<Alignment.Sync.Partitions.PartitionPlanJob>());
 
     public Alignment.Sync.Partitions.PartitionRunJob PartitionRunJob() =>
-        new(ScoringJob(), PartitionLedger, Runs, Checkpoints, Time, loggers.CreateLogger<Alignment.Sync.Partitions.PartitionRunJob>());
+        new(ScoringJob(), PartitionLedger, Runs, Checkpoints, Time, _loggers.CreateLogger<Alignment.Sync.Partitions.PartitionRunJob>());
 
     public Alignment.Functions.Triggers.FullRescoreFunction FullRescoreFunction() =>
         new(ScoringJob(), PartitionPlanJob(), MsOptions.Create(Options));
 
     public ScoringRunJob ScoringJob() =>
         new(Crm, Checkpoints, TierHistory, Runs, new AccountPlanner(Rules),
-            new HandoffAnnouncer(AlertLedger, Delivery(), MsOptions.Create(Options), loggers.CreateLogger<HandoffAnnouncer>()),
-            Recorder(), MsOptions.Create(Options), Time, loggers.CreateLogger<ScoringRunJob>());
+            new HandoffAnnouncer(AlertLedger, Delivery(), MsOptions.Create(Options), _loggers.CreateLogger<HandoffAnnouncer>()),
+            Recorder(), MsOptions.Create(Options), Time, _loggers.CreateLogger<ScoringRunJob>());
 
     public SlaSweepJob SweepJob() =>
         new(Crm, AlertLedger, Delivery(), Runs, Rules, new SlaPlanner(Rules), Recorder(), MsOptions.Create(Options), Time,
-            loggers.CreateLogger<SlaSweepJob>());
+            _loggers.CreateLogger<SlaSweepJob>());
 
     private AlertDelivery Delivery() =>
-        new(AlertLedger, Channel, MsOptions.Create(Options), Time, loggers.CreateLogger<AlertDelivery>());
+        new(AlertLedger, Channel, MsOptions.Create(Options), Time, _loggers.CreateLogger<AlertDelivery>());
 
     private HistoryRecorder Recorder() => new(HandoffHistory, WriteLog);
 
     public InboxDrainJob DrainJob() =>
-        new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), MsOptions.Create(Options), Time, loggers.CreateLogger<InboxDrainJob>());
+        new(Inbox, Crm, TierHistory, new AccountPlanner(Rules), MsOptions.Create(Options), Time, _loggers.CreateLogger<InboxDrainJob>());
 
     public CalibrationRunJob CalibrationJob(params IOutcomeReader[] outcomes)
     {
         Options.ModelPath = RepoPaths.InRepo("config", "scoring.json");
-        return new(Crm, outcomes, new AlignmentModelSource(), AlertLedger, Delivery(), Runs, MsOptions.Create(Options), Time, loggers.CreateLogger<CalibrationRunJob>());
+        return new(Crm, outcomes, new AlignmentModelSource(), AlertLedger, Delivery(), Runs, MsOptions.Create(Options), Time, _loggers.CreateLogger<CalibrationRunJob>());
     }
 
     public WeeklyDigestJob WeeklyDigestJob()
@@ -86,7 +86,7 @@ internal sealed class JobHarness
         Options.ScoreboardTimeZone = "America/New_York";
         var options = MsOptions.Create(Options);
         return new(Crm, new ScoreboardJob(HandoffHistory, WriteLog, ScoreboardHistory, Crm, [], Rules, options, Time), ScoreboardHistory, AlertLedger, Delivery(),
-            options, Time, loggers.CreateLogger<WeeklyDigestJob>());
+            options, Time, _loggers.CreateLogger<WeeklyDigestJob>());
     }
 
     /// <summary>An account with full fit and no signals (Tier 3), last modified a day ago.</summary>

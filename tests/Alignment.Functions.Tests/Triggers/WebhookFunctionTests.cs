@@ -25,10 +25,10 @@ public sealed class WebhookFunctionTests
     private const string FunctionUrl = "http://127.0.0.1:7071/api/webhooks/{0}?code=function-key";
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly Mock<IWebhookParser> parser = new(MockBehavior.Strict);
-    private readonly Mock<IWebhookInbox> inbox = new(MockBehavior.Strict);
-    private readonly WebhookHostOptions hostOptions = new() { MaxBodyBytes = 64 };
-    private WebhookRequest? parsed;
+    private readonly Mock<IWebhookParser> _parser = new(MockBehavior.Strict);
+    private readonly Mock<IWebhookInbox> _inbox = new(MockBehavior.Strict);
+    private readonly WebhookHostOptions _hostOptions = new() { MaxBodyBytes = 64 };
+    private WebhookRequest? _parsed;
 
     public static TheoryData<string> Sources => ["hubspot", "salesforce"];
 
@@ -37,7 +37,7 @@ public sealed class WebhookFunctionTests
     public async Task RunAsync_AcceptedDelivery_PassesTheDeliveryToTheJobAndAnswersTheAck(string source)
     {
         Parses(source, WebhookParseResult.Accept([Item(source, "e1")], "ack-body", "application/json"));
-        inbox.Setup(i => i.AddAsync(It.Is<IReadOnlyCollection<InboxItem>>(items => items.Single().EventId == source + ":e1"), It.IsAny<CancellationToken>())).ReturnsAsync(1);
+        _inbox.Setup(i => i.AddAsync(It.Is<IReadOnlyCollection<InboxItem>>(items => items.Single().EventId == source + ":e1"), It.IsAny<CancellationToken>())).ReturnsAsync(1);
         using var trigger = HttpTrigger.Post(
             string.Format(System.Globalization.CultureInfo.InvariantCulture, FunctionUrl, source),
             "{\"e\":1}",
@@ -48,12 +48,12 @@ public sealed class WebhookFunctionTests
         Assert.Equal(HttpStatusCode.OK, trigger.Response.StatusCode);
         Assert.Equal("ack-body", trigger.ResponseBody);
         Assert.Equal("application/json", trigger.ResponseContentType);
-        Assert.NotNull(parsed);
-        Assert.Equal("POST", parsed.Method);
-        Assert.Equal(new Uri("https://alignment.example.com/api/webhooks/" + source + "?code=function-key"), parsed.Url);
-        Assert.Equal("sig", parsed.Header("x-signature"));
-        Assert.Equal("{\"e\":1}", Encoding.UTF8.GetString(parsed.Body.Span));
-        inbox.VerifyAll();
+        Assert.NotNull(_parsed);
+        Assert.Equal("POST", _parsed.Method);
+        Assert.Equal(new Uri("https://alignment.example.com/api/webhooks/" + source + "?code=function-key"), _parsed.Url);
+        Assert.Equal("sig", _parsed.Header("x-signature"));
+        Assert.Equal("{\"e\":1}", Encoding.UTF8.GetString(_parsed.Body.Span));
+        _inbox.VerifyAll();
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class WebhookFunctionTests
     public async Task RunAsync_Redelivery_AnswersTheSameAckAndStoresNothingNew(string source)
     {
         Parses(source, WebhookParseResult.Accept([Item(source, "e1")], "ack-body", "text/xml"));
-        inbox.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
+        _inbox.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
         using var trigger = HttpTrigger.Post(Url(source), "{}");
 
         await RunAsync(source, trigger);
@@ -87,21 +87,21 @@ public sealed class WebhookFunctionTests
         Assert.Equal((HttpStatusCode)status, trigger.Response.StatusCode);
         Assert.Equal(problem, trigger.ResponseBody);
         Assert.Equal("text/plain", trigger.ResponseContentType);
-        inbox.Verify(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _inbox.Verify(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task RunAsync_BodyOverTheLimit_Answers413WithoutCallingTheJob(string source)
     {
-        parser.Setup(p => p.Source).Returns(source);
-        using var trigger = HttpTrigger.Post(Url(source), new string('x', hostOptions.MaxBodyBytes + 1));
+        _parser.Setup(p => p.Source).Returns(source);
+        using var trigger = HttpTrigger.Post(Url(source), new string('x', _hostOptions.MaxBodyBytes + 1));
 
         await RunAsync(source, trigger);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, trigger.Response.StatusCode);
         Assert.Equal("The body is larger than 64 bytes (Alignment:Webhooks:MaxBodyBytes).", trigger.ResponseBody);
-        parser.Verify(p => p.Parse(It.IsAny<WebhookRequest>(), It.IsAny<DateTimeOffset>()), Times.Never);
+        _parser.Verify(p => p.Parse(It.IsAny<WebhookRequest>(), It.IsAny<DateTimeOffset>()), Times.Never);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class WebhookFunctionTests
     public async Task RunAsync_InboxStorageDown_Answers503WithRetryAfterSoTheSenderRedelivers(string source)
     {
         Parses(source, WebhookParseResult.Accept([Item(source, "e1")], "ack-body"));
-        inbox.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>()))
+        _inbox.Setup(i => i.AddAsync(It.IsAny<IReadOnlyCollection<InboxItem>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
         using var trigger = HttpTrigger.Post(Url(source), "{}");
 
@@ -157,15 +157,15 @@ public sealed class WebhookFunctionTests
 
     private void Parses(string source, WebhookParseResult result)
     {
-        parser.Setup(p => p.Source).Returns(source);
-        parser.Setup(p => p.Parse(It.IsAny<WebhookRequest>(), Now)).Callback<WebhookRequest, DateTimeOffset>((r, _) => parsed = r).Returns(result);
+        _parser.Setup(p => p.Source).Returns(source);
+        _parser.Setup(p => p.Parse(It.IsAny<WebhookRequest>(), Now)).Callback<WebhookRequest, DateTimeOffset>((r, _) => _parsed = r).Returns(result);
     }
 
     /// <summary>Runs the function of <paramref name="source"/> as the worker would, over a job that knows only that source's parser.</summary>
     private async Task RunAsync(string source, HttpTrigger trigger)
     {
-        var job = new WebhookIntakeJob([parser.Object], inbox.Object, new FakeTimeProvider(Now), NullLogger<WebhookIntakeJob>.Instance);
-        var endpoint = Endpoint(job, hostOptions);
+        var job = new WebhookIntakeJob([_parser.Object], _inbox.Object, new FakeTimeProvider(Now), NullLogger<WebhookIntakeJob>.Instance);
+        var endpoint = Endpoint(job, _hostOptions);
         HttpResponseData response = source == "hubspot"
             ? await new HubSpotWebhookFunction(endpoint).RunAsync(trigger.Request.Object, CancellationToken.None)
             : await new SalesforceWebhookFunction(endpoint).RunAsync(trigger.Request.Object, CancellationToken.None);

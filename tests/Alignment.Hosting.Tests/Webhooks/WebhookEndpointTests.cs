@@ -12,8 +12,8 @@ namespace Alignment.Hosting.Tests.Webhooks;
 public sealed class WebhookEndpointTests
 {
     private static readonly Uri Url = new("http://127.0.0.1:7071/api/webhooks/test");
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryWebhookInbox inbox = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryWebhookInbox _inbox = new();
 
     [Fact]
     public async Task HandleAsync_Signed_StoredAnd200()
@@ -21,19 +21,19 @@ public sealed class WebhookEndpointTests
         var answer = await Endpoint().HandleAsync("test", "POST", Url, Signed, null, Body("e1:001A"), TestContext.Current.CancellationToken);
 
         Assert.Equal((200, TestWebhookParser.Ack), (answer.StatusCode, answer.Body));
-        Assert.Equal("test:e1", Assert.Single(inbox.All).EventId);
+        Assert.Equal("test:e1", Assert.Single(_inbox.All).EventId);
     }
 
     [Fact]
     public async Task HandleAsync_InboxThrows_503WithRetryAfterAndNothingAcknowledged()
     {
-        inbox.BeforeAdd = _ => throw new IOException("storage down");
+        _inbox.BeforeAdd = _ => throw new IOException("storage down");
 
         var answer = await Endpoint().HandleAsync("test", "POST", Url, Signed, null, Body("e1:001A"), TestContext.Current.CancellationToken);
 
         Assert.Equal(503, answer.StatusCode);
         Assert.Equal(WebhookEndpoint.RetryAfterSeconds, answer.RetryAfterSeconds);
-        Assert.Empty(inbox.All);
+        Assert.Empty(_inbox.All);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class WebhookEndpointTests
         var answer = await Endpoint(maxBodyBytes: 10).HandleAsync("test", "POST", Url, Signed, null, Body("e1:001A,e2:001B"), TestContext.Current.CancellationToken);
 
         Assert.Equal(413, answer.StatusCode);
-        Assert.Empty(inbox.All);
+        Assert.Empty(_inbox.All);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class WebhookEndpointTests
 
     private WebhookEndpoint Endpoint(int maxBodyBytes = 4096)
     {
-        var log = new WebhookRejectionLog(time, NullLogger.Instance);
-        var job = new WebhookIntakeJob([new TestWebhookParser("test")], inbox, time, NullLogger<WebhookIntakeJob>.Instance, log);
+        var log = new WebhookRejectionLog(_time, NullLogger.Instance);
+        var job = new WebhookIntakeJob([new TestWebhookParser("test")], _inbox, _time, NullLogger<WebhookIntakeJob>.Instance, log);
         return new WebhookEndpoint(job, Options.Create(new WebhookHostOptions { MaxBodyBytes = maxBodyBytes }), log);
     }
 

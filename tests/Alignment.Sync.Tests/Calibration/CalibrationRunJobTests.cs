@@ -18,8 +18,8 @@ namespace Alignment.Sync.Tests.Calibration;
 /// </summary>
 public sealed class CalibrationRunJobTests
 {
-    private readonly SyncHarness h = new(new SyncOptions { ModelPath = RepoPaths.InRepo("config", "scoring.json") });
-    private readonly FakeOutcomes outcomes = new();
+    private readonly SyncHarness _h = new(new SyncOptions { ModelPath = RepoPaths.InRepo("config", "scoring.json") });
+    private readonly FakeOutcomes _outcomes = new();
 
     public CalibrationRunJobTests()
     {
@@ -35,8 +35,8 @@ public sealed class CalibrationRunJobTests
                     .WithSignal(SignalBuilder.A(SignalKind.MeetingBooked).At(created.AddDays(-2)));
             }
 
-            h.Crm.Put(builder.Build(), created.AddDays(-30));
-            outcomes.Opportunities.Add(new Opportunity($"006{i:D3}", id, created, created.AddDays(20), Won: i % 2 == 0, Amount: 10_000m));
+            _h.Crm.Put(builder.Build(), created.AddDays(-30));
+            _outcomes.Opportunities.Add(new Opportunity($"006{i:D3}", id, created, created.AddDays(20), Won: i % 2 == 0, Amount: 10_000m));
         }
     }
 
@@ -47,8 +47,8 @@ public sealed class CalibrationRunJobTests
     {
         var result = await Job().RunAsync(Ct);
 
-        var alert = Assert.Single(h.Channel.Delivered);
-        Assert.Equal((AlertLevel.Calibration, $"calibration:{h.Crm.Name}:2026-11"), (alert.Level, alert.Key));
+        var alert = Assert.Single(_h.Channel.Delivered);
+        Assert.Equal((AlertLevel.Calibration, $"calibration:{_h.Crm.Name}:2026-11"), (alert.Level, alert.Key));
         var summary = Assert.IsType<CalibrationSummary>(alert.Calibration);
         Assert.Equal((40, 20, 40), (summary.Opportunities, summary.Won, summary.Accounts));
         Assert.Equal(DefaultModelVersion(), summary.ModelVersion);
@@ -56,51 +56,51 @@ public sealed class CalibrationRunJobTests
         Assert.True(composite.Auc > 0.9, $"composite AUC {composite.Auc}: active-and-won accounts should rank first");
         Assert.Equal(100, summary.FitWeight + summary.IntentWeight + summary.EngagementWeight);
         Assert.True(result.Recorded);
-        var run = Assert.Single(h.Runs.All);
+        var run = Assert.Single(_h.Runs.All);
         Assert.Equal((CalibrationRunJob.Kind, RunOutcome.Succeeded, 1, 40), (run.Kind, run.Outcome, run.AlertsSent, run.Scored));
-        Assert.Equal(1, outcomes.Reads);
+        Assert.Equal(1, _outcomes.Reads);
     }
 
     [Fact]
     public async Task RunAsync_RetriedAndRestartedInTheSameMonth_OneMessageAndNoSecondCalibration()
     {
         await Job().RunAsync(Ct);
-        h.Time.Advance(TimeSpan.FromMinutes(1));
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
         var retry = await Job().RunAsync(Ct);
-        h.Time.Advance(TimeSpan.FromDays(5));
+        _h.Time.Advance(TimeSpan.FromDays(5));
         await Job().RunAsync(Ct);
 
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(1, outcomes.Reads);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(1, _outcomes.Reads);
         Assert.False(retry.Recorded);
         Assert.Null(retry.Summary);
-        Assert.Equal(3, h.Runs.All.Count);
+        Assert.Equal(3, _h.Runs.All.Count);
     }
 
     [Fact]
     public async Task RunAsync_ChannelDownThenRetried_TheRecordedSummaryIsSentOnceWithoutCalibratingAgain()
     {
-        h.Channel.FailNext(1);
+        _h.Channel.FailNext(1);
         var first = await Job().RunAsync(Ct);
         Assert.True(first.Recorded);
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Empty(_h.Channel.Delivered);
 
-        h.Time.Advance(TimeSpan.FromMinutes(10));
+        _h.Time.Advance(TimeSpan.FromMinutes(10));
         var second = await Job().RunAsync(Ct);
 
-        Assert.Equal(AlertLevel.Calibration, Assert.Single(h.Channel.Delivered).Level);
-        Assert.Equal((1, 1), (outcomes.Reads, second.AlertsSent));
+        Assert.Equal(AlertLevel.Calibration, Assert.Single(_h.Channel.Delivered).Level);
+        Assert.Equal((1, 1), (_outcomes.Reads, second.AlertsSent));
     }
 
     [Fact]
     public async Task RunAsync_NextMonth_ANewSummary()
     {
         await Job().RunAsync(Ct);
-        h.Time.Advance(TimeSpan.FromDays(31));
+        _h.Time.Advance(TimeSpan.FromDays(31));
 
         await Job().RunAsync(Ct);
 
-        Assert.Equal([$"calibration:{h.Crm.Name}:2026-11", $"calibration:{h.Crm.Name}:2026-12"], h.Channel.Delivered.Select(a => a.Key));
+        Assert.Equal([$"calibration:{_h.Crm.Name}:2026-11", $"calibration:{_h.Crm.Name}:2026-12"], _h.Channel.Delivered.Select(a => a.Key));
     }
 
     [Fact]
@@ -108,25 +108,25 @@ public sealed class CalibrationRunJobTests
     {
         var result = await Job(withReader: false).RunAsync(Ct);
 
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Empty(_h.Channel.Delivered);
         Assert.Equal((RunOutcome.Succeeded, CalibrationRunJob.OutcomesUnsupported), (result.Outcome, result.Error));
-        Assert.Equal(CalibrationRunJob.OutcomesUnsupported, Assert.Single(h.Runs.All).Error);
+        Assert.Equal(CalibrationRunJob.OutcomesUnsupported, Assert.Single(_h.Runs.All).Error);
     }
 
     [Fact]
     public async Task RunAsync_CrmDown_FailsRecordingNothingSoTheRetryCalibrates()
     {
-        h.Crm.FailCall(1, 503);
+        _h.Crm.FailCall(1, 503);
 
         var failed = await Job().RunAsync(Ct);
 
         Assert.Equal(RunOutcome.Failed, failed.Outcome);
-        Assert.Null(await h.AlertLedger.GetAsync(failed.Key, Ct));
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Null(await _h.AlertLedger.GetAsync(failed.Key, Ct));
+        Assert.Empty(_h.Channel.Delivered);
 
         var retried = await Job().RunAsync(Ct);
         Assert.True(retried.Recorded);
-        Assert.Single(h.Channel.Delivered);
+        Assert.Single(_h.Channel.Delivered);
     }
 
     [Theory]
@@ -138,20 +138,20 @@ public sealed class CalibrationRunJobTests
 
     private CalibrationRunJob Job(bool withReader = true)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(h.Options);
+        var options = Microsoft.Extensions.Options.Options.Create(_h.Options);
         return new CalibrationRunJob(
-            h.Crm,
-            withReader ? [outcomes] : [],
+            _h.Crm,
+            withReader ? [_outcomes] : [],
             new AlignmentModelSource(),
-            h.AlertLedger,
-            new AlertDelivery(h.AlertLedger, h.Channel, options, h.Time, NullLogger<AlertDelivery>.Instance),
-            h.Runs,
+            _h.AlertLedger,
+            new AlertDelivery(_h.AlertLedger, _h.Channel, options, _h.Time, NullLogger<AlertDelivery>.Instance),
+            _h.Runs,
             options,
-            h.Time,
+            _h.Time,
             NullLogger<CalibrationRunJob>.Instance);
     }
 
-    private string DefaultModelVersion() => new AlignmentModelSource().GetModel(h.Options.ModelPath).Version;
+    private string DefaultModelVersion() => new AlignmentModelSource().GetModel(_h.Options.ModelPath).Version;
 
     private sealed class FakeOutcomes : IOutcomeReader
     {

@@ -11,17 +11,17 @@ namespace Alignment.Sync.Tests.Handoffs;
 /// <summary>The scoring run's handoff DMs and tier-crossing digest, through the jobs (in-memory CRM, ledger and channel).</summary>
 public sealed class HandoffAnnouncerTests
 {
-    private readonly SyncHarness h = new();
+    private readonly SyncHarness _h = new();
 
     [Fact]
     public async Task ScoringRun_NewHandoff_OwnerGetsOneDirectMessageWithRuleDueAndReasons()
     {
-        h.Add(h.Hot("001HOT"));
+        _h.Add(_h.Hot("001HOT"));
 
-        var result = await h.ScoreAsync();
+        var result = await _h.ScoreAsync();
 
-        var dm = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
-        var state = h.Crm.Get("001HOT").Current;
+        var dm = Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        var state = _h.Crm.Get("001HOT").Current;
         Assert.Equal(("001HOT", "tier1-meeting", Tier.Tier1, state.SlaDue!.Value), (dm.AccountId, dm.HandoffRule, dm.Tier, dm.SlaDue));
         Assert.Equal(state.Reasons, dm.Reasons);
         Assert.Equal(state.Score, dm.Score);
@@ -32,56 +32,56 @@ public sealed class HandoffAnnouncerTests
     [Fact]
     public async Task ScoringRun_Rerun_NoSecondDirectMessage()
     {
-        h.Add(h.Hot("001HOT"));
+        _h.Add(_h.Hot("001HOT"));
 
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
-        var second = await h.ScoreAsync(full: true);
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        var second = await _h.ScoreAsync(full: true);
 
-        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
         Assert.Equal(0, second.HandoffMessages);
     }
 
     [Fact]
     public async Task ScoringRun_SlackDownAtHandoff_DirectMessageSentOnceByTheNextRun()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Channel.FailNext(2);
+        _h.Add(_h.Hot("001HOT"));
+        _h.Channel.FailNext(2);
 
-        var first = await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
-        await h.ScoreAsync();
+        var first = await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        await _h.ScoreAsync();
 
         Assert.Equal(0, first.AlertsSent);
-        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
-        Assert.All(h.AlertLedger.All, e => Assert.Equal(AlertLedgerState.Sent, e.State));
+        Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        Assert.All(_h.AlertLedger.All, e => Assert.Equal(AlertLedgerState.Sent, e.State));
     }
 
     [Fact]
     public async Task ScoringRun_KilledAfterLedgerBeforeSend_NextSweepSendsTheDirectMessageOnce()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Channel.TimeOutWithoutDeliveringNext();
+        _h.Add(_h.Hot("001HOT"));
+        _h.Channel.TimeOutWithoutDeliveringNext();
 
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
     }
 
     [Fact]
     public async Task ScoringRun_FridayEveningHandoffOwnerInBerlin_DueMondayCloseInBerlin()
     {
         // Fri 2026-11-20 22:30Z = 23:30 in Berlin, after hours: Tier 1 is due at the close of Monday 23 Nov, 17:00 CET = 16:00Z.
-        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 22, 30, 0, TimeSpan.Zero));
-        h.Add(h.Hot("001HOT").WithOwner(new Owner("005B", "ae@example.com", "Europe/Berlin")));
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 22, 30, 0, TimeSpan.Zero));
+        _h.Add(_h.Hot("001HOT").WithOwner(new Owner("005B", "ae@example.com", "Europe/Berlin")));
 
-        await h.ScoreAsync();
+        await _h.ScoreAsync();
 
-        var dm = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        var dm = Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), dm.SlaDue);
         Assert.Equal("Europe/Berlin", dm.Owner?.TimeZone);
     }
@@ -89,14 +89,14 @@ public sealed class HandoffAnnouncerTests
     [Fact]
     public async Task ScoringRun_ThreeAccountsCrossToTier1_OneDigestHottestFirst()
     {
-        h.Add(h.Hot("001A"));
-        h.Add(h.Hot("001B"));
-        h.Add(h.Hot("001C"));
-        h.Add(SyncHarness.Warm("001WARM"));
+        _h.Add(_h.Hot("001A"));
+        _h.Add(_h.Hot("001B"));
+        _h.Add(_h.Hot("001C"));
+        _h.Add(SyncHarness.Warm("001WARM"));
 
-        var result = await h.ScoreAsync();
+        var result = await _h.ScoreAsync();
 
-        var digest = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.TierCrossings);
+        var digest = Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.TierCrossings);
         Assert.Equal(["001A", "001B", "001C"], digest.Crossings!.Select(c => c.AccountId));
         Assert.All(digest.Crossings!, c => Assert.Equal((Tier.None, Tier.Tier1), (c.From, c.To)));
         Assert.Equal(0, digest.CrossingsOmitted);
@@ -149,11 +149,11 @@ public sealed class HandoffAnnouncerTests
     [Fact]
     public async Task ScoringRun_TierLockedAccount_NoCrossingReported()
     {
-        h.Add(h.Hot("001LOCK").WithTier(Tier.Tier3, locked: true));
+        _h.Add(_h.Hot("001LOCK").WithTier(Tier.Tier3, locked: true));
 
-        await h.ScoreAsync();
+        await _h.ScoreAsync();
 
-        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.TierCrossings);
+        Assert.DoesNotContain(_h.Channel.Delivered, a => a.Level == AlertLevel.TierCrossings);
     }
 
     [Fact]
@@ -161,15 +161,15 @@ public sealed class HandoffAnnouncerTests
     {
         // A webhook-driven handoff (inbox drain) ten minutes ago: the sweep records its DM; a handoff from two hours ago
         // (before this connector sent DMs) gets none.
-        h.Add(AccountBuilder.AnAccount().WithId("001NEW").WithOpenHandoff(h.Now.AddMinutes(-10), h.Now.AddHours(6)));
-        h.Add(AccountBuilder.AnAccount().WithId("001OLD").WithOpenHandoff(h.Now.AddHours(-2), h.Now.AddHours(6)));
+        _h.Add(AccountBuilder.AnAccount().WithId("001NEW").WithOpenHandoff(_h.Now.AddMinutes(-10), _h.Now.AddHours(6)));
+        _h.Add(AccountBuilder.AnAccount().WithId("001OLD").WithOpenHandoff(_h.Now.AddHours(-2), _h.Now.AddHours(6)));
 
-        await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
+        await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
 
-        var dm = Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
+        var dm = Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Handoff);
         Assert.Equal("001NEW", dm.AccountId);
-        Assert.Equal(HandoffAnnouncer.HandoffKey("001NEW", h.Now.AddMinutes(-15)), dm.Key);
+        Assert.Equal(HandoffAnnouncer.HandoffKey("001NEW", _h.Now.AddMinutes(-15)), dm.Key);
     }
 }

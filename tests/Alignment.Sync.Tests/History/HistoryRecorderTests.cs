@@ -11,17 +11,17 @@ namespace Alignment.Sync.Tests.History;
 /// <summary>The handoff history and write log, through the scoring run and the SLA sweep.</summary>
 public sealed class HistoryRecorderTests
 {
-    private readonly SyncHarness h = new();
+    private readonly SyncHarness _h = new();
 
     [Fact]
     public async Task ScoringRun_NewHandoff_RecordedWithRuleTierScoreDueAndRun()
     {
-        h.Add(h.Hot("001HOT").WithName("Acme"));
+        _h.Add(_h.Hot("001HOT").WithName("Acme"));
 
-        var result = await h.ScoreAsync();
+        var result = await _h.ScoreAsync();
 
-        var record = Assert.Single(h.History.All);
-        var state = h.Crm.Get("001HOT").Current;
+        var record = Assert.Single(_h.History.All);
+        var state = _h.Crm.Get("001HOT").Current;
         Assert.Equal(("001HOT", "Acme", "tier1-meeting", Tier.Tier1, state.Score, state.SlaDue!.Value, result.RunId),
             (record.AccountId, record.AccountName, record.Rule, record.Tier, record.Score, record.Due, record.RunId));
         Assert.Equal((HandoffStatus.Pending, SyncHarness.T0), (record.Status, record.HandoffAt));
@@ -30,11 +30,11 @@ public sealed class HistoryRecorderTests
     [Fact]
     public async Task ScoringRun_Write_LogsEachFieldOldAndNewWithTheRunId()
     {
-        h.Add(SyncHarness.Warm("001WARM").WithCurrent(c => c with { Tier = Tier.None, Score = 12 }));
+        _h.Add(SyncHarness.Warm("001WARM").WithCurrent(c => c with { Tier = Tier.None, Score = 12 }));
 
-        var result = await h.ScoreAsync();
+        var result = await _h.ScoreAsync();
 
-        var entry = Assert.Single(h.WriteLog.All);
+        var entry = Assert.Single(_h.WriteLog.All);
         Assert.Equal((result.RunId, SyncHarness.T0), (entry.RunId, entry.At));
         Assert.Contains(new FieldChange(AlignmentField.Tier, "None", "Tier3"), entry.Changes);
         Assert.Contains(new FieldChange(AlignmentField.Score, "12", "40"), entry.Changes);
@@ -43,76 +43,76 @@ public sealed class HistoryRecorderTests
     [Fact]
     public async Task ScoringRun_NothingChanged_LogsNothing()
     {
-        h.Add(SyncHarness.Warm("001WARM"));
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
+        _h.Add(SyncHarness.Warm("001WARM"));
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
 
-        await h.ScoreAsync(full: true);
+        await _h.ScoreAsync(full: true);
 
-        Assert.Single(h.WriteLog.All);
+        Assert.Single(_h.WriteLog.All);
     }
 
     [Fact]
     public async Task Sweep_FridayEveningBreachThenMondayAnswer_OutcomeBreachedWithTheResponse()
     {
         // Tier 2 handoff Friday 2026-11-20 15:00Z (10:00 New York), due 19:00Z; answered Monday 14:00Z.
-        h.Add(h.Hot("001HOT"));
-        await h.ScoreAsync();
-        var handoff = h.Crm.Get("001HOT").Current;
-        h.Time.SetUtcNow(handoff.SlaDue!.Value.AddMinutes(5));
-        await h.SweepAsync();
+        _h.Add(_h.Hot("001HOT"));
+        await _h.ScoreAsync();
+        var handoff = _h.Crm.Get("001HOT").Current;
+        _h.Time.SetUtcNow(handoff.SlaDue!.Value.AddMinutes(5));
+        await _h.SweepAsync();
         var monday = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
-        h.Crm.Update("001HOT", a => a with { Signals = a.Signals.Add(new Signal(SignalKind.SalesTouch, monday)) }, monday);
-        h.Time.SetUtcNow(monday.AddMinutes(5));
-        var sweep = await h.SweepAsync();
+        _h.Crm.Update("001HOT", a => a with { Signals = a.Signals.Add(new Signal(SignalKind.SalesTouch, monday)) }, monday);
+        _h.Time.SetUtcNow(monday.AddMinutes(5));
+        var sweep = await _h.SweepAsync();
 
-        var record = Assert.Single(h.History.All);
+        var record = Assert.Single(_h.History.All);
         Assert.Equal((SlaStatus.Breached, monday), (record.Outcome!.Value, record.FirstResponseAt!.Value));
-        Assert.Contains(h.WriteLog.All, e => e.RunId == sweep.RunId && e.Changes.Contains(new FieldChange(AlignmentField.FirstResponseAt, null, "2026-11-23T14:00:00Z")));
+        Assert.Contains(_h.WriteLog.All, e => e.RunId == sweep.RunId && e.Changes.Contains(new FieldChange(AlignmentField.FirstResponseAt, null, "2026-11-23T14:00:00Z")));
     }
 
     [Fact]
     public async Task ScoringRun_RepRejectedTheHandoff_StatusMergedIntoTheRecord()
     {
-        h.Add(h.Hot("001HOT"));
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
-        h.Crm.Update("001HOT", a => a with { Current = a.Current with { HandoffStatus = HandoffStatus.Rejected } }, h.Now.AddMinutes(-1));
+        _h.Add(_h.Hot("001HOT"));
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        _h.Crm.Update("001HOT", a => a with { Current = a.Current with { HandoffStatus = HandoffStatus.Rejected } }, _h.Now.AddMinutes(-1));
 
-        await h.ScoreAsync();
+        await _h.ScoreAsync();
 
-        var record = Assert.Single(h.History.All);
+        var record = Assert.Single(_h.History.All);
         Assert.Equal((HandoffStatus.Rejected, "tier1-meeting"), (record.Status, record.Rule));
     }
 
     [Fact]
     public async Task ScoringRun_RepRejectedWithAReason_ReasonRecorded()
     {
-        h.Add(h.Hot("001HOT"));
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
-        h.Crm.Update("001HOT", a => a with { Current = a.Current with { HandoffStatus = HandoffStatus.Rejected, RejectionReason = RejectionReasons.NotIcp } }, h.Now.AddMinutes(-1));
+        _h.Add(_h.Hot("001HOT"));
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        _h.Crm.Update("001HOT", a => a with { Current = a.Current with { HandoffStatus = HandoffStatus.Rejected, RejectionReason = RejectionReasons.NotIcp } }, _h.Now.AddMinutes(-1));
 
-        await h.ScoreAsync();
+        await _h.ScoreAsync();
 
-        var record = Assert.Single(h.History.All);
+        var record = Assert.Single(_h.History.All);
         Assert.Equal((HandoffStatus.Rejected, RejectionReasons.NotIcp, false), (record.Status, record.RejectionReason, record.WrongTier));
-        Assert.Equal(RejectionReasons.NotIcp, h.Crm.Get("001HOT").Current.RejectionReason);
+        Assert.Equal(RejectionReasons.NotIcp, _h.Crm.Get("001HOT").Current.RejectionReason);
     }
 
     [Fact]
     public async Task ScoringRun_PendingHandoffFlaggedWrongTier_FlagRecordedAndNeverWritten()
     {
-        h.Add(h.Hot("001HOT"));
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(15));
-        h.Crm.Update("001HOT", a => a with { Current = a.Current with { WrongTier = true } }, h.Now.AddMinutes(-1));
+        _h.Add(_h.Hot("001HOT"));
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        _h.Crm.Update("001HOT", a => a with { Current = a.Current with { WrongTier = true } }, _h.Now.AddMinutes(-1));
 
-        await h.ScoreAsync();
+        await _h.ScoreAsync();
 
-        var record = Assert.Single(h.History.All);
+        var record = Assert.Single(_h.History.All);
         Assert.Equal((HandoffStatus.Pending, (string?)null, true), (record.Status, record.RejectionReason, record.WrongTier));
-        Assert.DoesNotContain(h.WriteLog.All.SelectMany(e => e.Changes), c => AlignmentFields.IsHumans(c.Field));
+        Assert.DoesNotContain(_h.WriteLog.All.SelectMany(e => e.Changes), c => AlignmentFields.IsHumans(c.Field));
     }
 
     [Fact]
@@ -136,13 +136,13 @@ public sealed class HistoryRecorderTests
     [Fact]
     public async Task ListForWeek_HandoffsOfOneIsoWeekOnly()
     {
-        h.Add(h.Hot("001A"));
-        await h.ScoreAsync();
-        h.Time.Advance(TimeSpan.FromDays(7));
-        h.Add(h.Hot("001B"), TimeSpan.FromMinutes(1));
-        await h.ScoreAsync();
+        _h.Add(_h.Hot("001A"));
+        await _h.ScoreAsync();
+        _h.Time.Advance(TimeSpan.FromDays(7));
+        _h.Add(_h.Hot("001B"), TimeSpan.FromMinutes(1));
+        await _h.ScoreAsync();
 
-        var week = await h.History.ListForWeekAsync(IsoWeek.Of(SyncHarness.T0), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var week = await _h.History.ListForWeekAsync(IsoWeek.Of(SyncHarness.T0), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["001A"], week.Select(r => r.AccountId));
         Assert.Equal("2026-W47", IsoWeek.Of(SyncHarness.T0).ToString());

@@ -9,37 +9,37 @@ namespace Alignment.Sync.Tests.Inbox;
 
 public sealed class InboxDrainJobTests
 {
-    private readonly SyncHarness h = new();
+    private readonly SyncHarness _h = new();
 
     [Fact]
     public async Task RunAsync_DueItem_RescoresAccountsAndMarksDone()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Add(SyncHarness.Warm("001WARM"));
+        _h.Add(_h.Hot("001HOT"));
+        _h.Add(SyncHarness.Warm("001WARM"));
         await AddItemAsync("e1", "001HOT", "001WARM");
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal((1, 0, 0, 2), (result.Done, result.Retrying, result.Parked, result.AccountsWritten));
-        Assert.Equal(Tier.Tier1, h.Crm.Get("001HOT").Current.Tier);
-        Assert.Equal(40, h.Crm.Get("001WARM").Current.Score);
-        var item = Assert.Single(h.Inbox.All);
-        Assert.Equal((InboxState.Done, h.Now), (item.State, item.ProcessedAt));
+        Assert.Equal(Tier.Tier1, _h.Crm.Get("001HOT").Current.Tier);
+        Assert.Equal(40, _h.Crm.Get("001WARM").Current.Score);
+        var item = Assert.Single(_h.Inbox.All);
+        Assert.Equal((InboxState.Done, _h.Now), (item.State, item.ProcessedAt));
     }
 
     [Fact]
     public async Task RunAsync_DoneItem_NeverProcessedAgain()
     {
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        await h.DrainAsync();
-        var calls = h.Crm.Calls;
+        await _h.DrainAsync();
+        var calls = _h.Crm.Calls;
 
-        h.Time.Advance(TimeSpan.FromHours(1));
-        var again = await h.DrainAsync();
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        var again = await _h.DrainAsync();
 
         Assert.Equal(0, again.Done);
-        Assert.Equal(calls, h.Crm.Calls);
+        Assert.Equal(calls, _h.Crm.Calls);
     }
 
     [Fact]
@@ -47,133 +47,133 @@ public sealed class InboxDrainJobTests
     {
         await AddItemAsync("e1", "001GONE");
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal(1, result.Done);
-        Assert.Equal(0, h.Crm.WriteCalls);
+        Assert.Equal(0, _h.Crm.WriteCalls);
     }
 
     [Fact]
     public async Task RunAsync_CrmDown_BacksOffExponentiallyThenSucceeds()
     {
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        h.Crm.FailCalls(1, 2, 503);
+        _h.Crm.FailCalls(1, 2, 503);
 
-        var first = await h.DrainAsync();
-        var item = Assert.Single(h.Inbox.All);
+        var first = await _h.DrainAsync();
+        var item = Assert.Single(_h.Inbox.All);
         Assert.Equal(1, first.Retrying);
-        Assert.Equal((InboxState.Pending, 1, h.Now + h.Options.BackoffBase), (item.State, item.Attempts, item.NextAttemptAt));
+        Assert.Equal((InboxState.Pending, 1, _h.Now + _h.Options.BackoffBase), (item.State, item.Attempts, item.NextAttemptAt));
         Assert.Equal("SERVER_UNAVAILABLE", item.LastError);
 
-        Assert.Equal(0, (await h.DrainAsync()).Retrying + (await h.DrainAsync()).Done); // not due yet
+        Assert.Equal(0, (await _h.DrainAsync()).Retrying + (await _h.DrainAsync()).Done); // not due yet
 
-        h.Time.Advance(h.Options.BackoffBase);
-        await h.DrainAsync();
-        Assert.Equal(h.Now + (2 * h.Options.BackoffBase), Assert.Single(h.Inbox.All).NextAttemptAt);
+        _h.Time.Advance(_h.Options.BackoffBase);
+        await _h.DrainAsync();
+        Assert.Equal(_h.Now + (2 * _h.Options.BackoffBase), Assert.Single(_h.Inbox.All).NextAttemptAt);
 
-        h.Time.Advance(2 * h.Options.BackoffBase);
-        var last = await h.DrainAsync();
+        _h.Time.Advance(2 * _h.Options.BackoffBase);
+        var last = await _h.DrainAsync();
 
         Assert.Equal(1, last.Done);
-        Assert.Equal(40, h.Crm.Get("001A").Current.Score);
+        Assert.Equal(40, _h.Crm.Get("001A").Current.Score);
     }
 
     [Fact]
     public async Task RunAsync_FailsRepeatedly_ParkedWithError()
     {
-        h.Options.MaxInboxAttempts = 3;
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Options.MaxInboxAttempts = 3;
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        h.Crm.FailCalls(1, 10, 503);
+        _h.Crm.FailCalls(1, 10, 503);
 
         for (var i = 0; i < 3; i++)
         {
-            await h.DrainAsync();
-            h.Time.Advance(h.Options.MaxBackoff);
+            await _h.DrainAsync();
+            _h.Time.Advance(_h.Options.MaxBackoff);
         }
 
-        var item = Assert.Single(h.Inbox.All);
+        var item = Assert.Single(_h.Inbox.All);
         Assert.Equal((InboxState.Parked, 3, "SERVER_UNAVAILABLE"), (item.State, item.Attempts, item.LastError));
-        Assert.Equal(0, (await h.DrainAsync()).Done);
+        Assert.Equal(0, (await _h.DrainAsync()).Done);
     }
 
     [Fact]
     public async Task RunAsync_TransientRecordFailure_RetriedNotDone()
     {
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        h.Crm.FailWrites("001A", transient: true);
+        _h.Crm.FailWrites("001A", transient: true);
 
-        await h.DrainAsync();
-        Assert.Equal(InboxState.Pending, Assert.Single(h.Inbox.All).State);
+        await _h.DrainAsync();
+        Assert.Equal(InboxState.Pending, Assert.Single(_h.Inbox.All).State);
 
-        h.Time.Advance(h.Options.BackoffBase);
-        await h.DrainAsync();
+        _h.Time.Advance(_h.Options.BackoffBase);
+        await _h.DrainAsync();
 
-        Assert.Equal(InboxState.Done, Assert.Single(h.Inbox.All).State);
-        Assert.Equal(40, h.Crm.Get("001A").Current.Score);
+        Assert.Equal(InboxState.Done, Assert.Single(_h.Inbox.All).State);
+        Assert.Equal(40, _h.Crm.Get("001A").Current.Score);
     }
 
     [Fact]
     public async Task RunAsync_PermanentRecordFailure_RetriedThenParkedWithCrmError()
     {
-        h.Options.MaxInboxAttempts = 2;
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Options.MaxInboxAttempts = 2;
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        h.Crm.FailWrites("001A", transient: false, times: 5);
+        _h.Crm.FailWrites("001A", transient: false, times: 5);
 
-        var first = await h.DrainAsync();
-        var waiting = Assert.Single(h.Inbox.All);
-        h.Time.Advance(h.Options.MaxBackoff);
-        var second = await h.DrainAsync();
+        var first = await _h.DrainAsync();
+        var waiting = Assert.Single(_h.Inbox.All);
+        _h.Time.Advance(_h.Options.MaxBackoff);
+        var second = await _h.DrainAsync();
 
         Assert.Equal((0, 1), (first.Done, first.Retrying));
         Assert.Equal((InboxState.Pending, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (waiting.State, waiting.LastError));
         Assert.Equal(1, second.Parked);
-        Assert.Equal((InboxState.Parked, 2, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (Assert.Single(h.Inbox.All).State, Assert.Single(h.Inbox.All).Attempts, Assert.Single(h.Inbox.All).LastError));
+        Assert.Equal((InboxState.Parked, 2, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (Assert.Single(_h.Inbox.All).State, Assert.Single(_h.Inbox.All).Attempts, Assert.Single(_h.Inbox.All).LastError));
     }
 
     [Fact]
     public async Task RunAsync_HundredEventsForThreeAccounts_ThreeRescoresOneBatchWrite()
     {
-        h.Add(h.Hot("001A"));
-        h.Add(SyncHarness.Warm("001B"));
-        h.Add(SyncHarness.Warm("001C"));
+        _h.Add(_h.Hot("001A"));
+        _h.Add(SyncHarness.Warm("001B"));
+        _h.Add(SyncHarness.Warm("001C"));
         string[] ids = ["001A", "001B", "001C"];
-        await h.Inbox.AddAsync([.. Enumerable.Range(0, 100).Select(i => Item($"e{i:D3}", ids[i % 3]))], TestContext.Current.CancellationToken);
+        await _h.Inbox.AddAsync([.. Enumerable.Range(0, 100).Select(i => Item($"e{i:D3}", ids[i % 3]))], TestContext.Current.CancellationToken);
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal((100, 0, 0), (result.Done, result.Retrying, result.Parked));
         Assert.Equal((1, 3, 3), (result.Passes, result.AccountsRead, result.AccountsWritten));
-        Assert.Equal(1, h.Crm.WriteCalls);
-        Assert.Equal(2, h.Crm.Calls); // one batched read, one batched write
-        Assert.Equal(3, h.Crm.Writes.Count);
-        Assert.All(h.Inbox.All, i => Assert.Equal((InboxState.Done, 1), (i.State, i.Attempts)));
+        Assert.Equal(1, _h.Crm.WriteCalls);
+        Assert.Equal(2, _h.Crm.Calls); // one batched read, one batched write
+        Assert.Equal(3, _h.Crm.Writes.Count);
+        Assert.All(_h.Inbox.All, i => Assert.Equal((InboxState.Done, 1), (i.State, i.Attempts)));
     }
 
     [Fact]
     public async Task RunAsync_OneAccountRefusedInBatch_OthersDoneThatItemRetriesThenParks()
     {
-        h.Options.MaxInboxAttempts = 3;
-        h.Add(SyncHarness.Warm("001A"));
-        h.Add(SyncHarness.Warm("001B"));
-        h.Add(SyncHarness.Warm("001C"));
+        _h.Options.MaxInboxAttempts = 3;
+        _h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001B"));
+        _h.Add(SyncHarness.Warm("001C"));
         await AddItemAsync("ea", "001A");
         await AddItemAsync("eb", "001B");
         await AddItemAsync("ec", "001C");
         await AddItemAsync("eab", "001A", "001B");
-        h.Crm.FailWrites("001B", transient: false, times: 10, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        _h.Crm.FailWrites("001B", transient: false, times: 10, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION");
 
-        var first = await h.DrainAsync();
-        var firstWriteCalls = h.Crm.WriteCalls;
-        var afterFirst = h.Inbox.All.ToDictionary(i => i.EventId);
+        var first = await _h.DrainAsync();
+        var firstWriteCalls = _h.Crm.WriteCalls;
+        var afterFirst = _h.Inbox.All.ToDictionary(i => i.EventId);
         var results = new List<InboxDrainResult>();
         for (var i = 0; i < 3; i++)
         {
-            h.Time.Advance(h.Options.MaxBackoff);
-            results.Add(await h.DrainAsync());
+            _h.Time.Advance(_h.Options.MaxBackoff);
+            results.Add(await _h.DrainAsync());
         }
 
         Assert.Equal((2, 2, 1), (first.Done, first.Retrying, firstWriteCalls));
@@ -181,10 +181,10 @@ public sealed class InboxDrainJobTests
         Assert.Equal(InboxState.Done, afterFirst["test:ec"].State);
         Assert.Equal((InboxState.Pending, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (afterFirst["test:eb"].State, afterFirst["test:eb"].LastError));
         Assert.Equal(InboxState.Pending, afterFirst["test:eab"].State);
-        Assert.Equal(40, h.Crm.Get("001A").Current.Score);
-        Assert.Equal(40, h.Crm.Get("001C").Current.Score);
-        Assert.Null(h.Crm.Get("001B").Current.Score);
-        var parked = h.Inbox.All.Where(i => i.State == InboxState.Parked).ToList();
+        Assert.Equal(40, _h.Crm.Get("001A").Current.Score);
+        Assert.Equal(40, _h.Crm.Get("001C").Current.Score);
+        Assert.Null(_h.Crm.Get("001B").Current.Score);
+        var parked = _h.Inbox.All.Where(i => i.State == InboxState.Parked).ToList();
         Assert.Equal(["test:eab", "test:eb"], parked.Select(i => i.EventId).Order());
         Assert.All(parked, i => Assert.Equal((3, "FIELD_CUSTOM_VALIDATION_EXCEPTION"), (i.Attempts, i.LastError)));
         Assert.Equal(2, results.Sum(r => r.Parked));
@@ -193,103 +193,103 @@ public sealed class InboxDrainJobTests
     [Fact]
     public async Task RunAsync_TimeLimitReached_StopsBetweenPassesRestWaits()
     {
-        h.Options.InboxBatchSize = 1;
-        h.Options.InboxDrainTimeLimit = TimeSpan.FromMinutes(3);
+        _h.Options.InboxBatchSize = 1;
+        _h.Options.InboxDrainTimeLimit = TimeSpan.FromMinutes(3);
         for (var i = 0; i < 6; i++)
         {
-            h.Add(SyncHarness.Warm($"001A{i}"));
+            _h.Add(SyncHarness.Warm($"001A{i}"));
             await AddItemAsync($"e{i}", $"001A{i}");
         }
 
-        h.Crm.AfterWrite = _ => h.Time.Advance(TimeSpan.FromMinutes(1));
+        _h.Crm.AfterWrite = _ => _h.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal((3, 3), (result.Done, result.Passes));
-        Assert.Equal(3, h.Inbox.All.Count(i => i.State == InboxState.Pending && i.Attempts == 0));
+        Assert.Equal(3, _h.Inbox.All.Count(i => i.State == InboxState.Pending && i.Attempts == 0));
     }
 
     [Fact]
     public async Task RunAsync_LeaseRanShortBeforeWrite_WritesNothingAndReleasesItems()
     {
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        var stalling = new StallingCrm(h.Crm, () => h.Time.Advance(h.Options.InboxLease));
-        var job = new InboxDrainJob(h.Inbox, stalling, h.TierHistory, new Sync.Scoring.AccountPlanner(h.Rules),
-            Microsoft.Extensions.Options.Options.Create(h.Options), h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
+        var stalling = new StallingCrm(_h.Crm, () => _h.Time.Advance(_h.Options.InboxLease));
+        var job = new InboxDrainJob(_h.Inbox, stalling, _h.TierHistory, new Sync.Scoring.AccountPlanner(_h.Rules),
+            Microsoft.Extensions.Options.Options.Create(_h.Options), _h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
 
         var result = await job.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 1, 0), (result.Done, result.Retrying, result.AccountsWritten));
-        Assert.Equal(0, h.Crm.WriteCalls);
-        var item = Assert.Single(h.Inbox.All);
+        Assert.Equal(0, _h.Crm.WriteCalls);
+        var item = Assert.Single(_h.Inbox.All);
         Assert.Equal((InboxState.Pending, 0, "LEASE_EXPIRED"), (item.State, item.Attempts, item.LastError));
     }
 
     [Fact]
     public async Task RunAsync_CrmHoldsLaterEvaluation_NotWrittenOver()
     {
-        var later = h.Now.AddMinutes(10);
-        h.Add(SyncHarness.Warm("001A").WithCurrent(c => c with { Score = 99, ScoredAt = later }));
+        var later = _h.Now.AddMinutes(10);
+        _h.Add(SyncHarness.Warm("001A").WithCurrent(c => c with { Score = 99, ScoredAt = later }));
         await AddItemAsync("e1", "001A");
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal((1, 0), (result.Done, result.AccountsWritten));
-        Assert.Equal(0, h.Crm.WriteCalls);
-        Assert.Equal((99, later), (h.Crm.Get("001A").Current.Score, h.Crm.Get("001A").Current.ScoredAt));
+        Assert.Equal(0, _h.Crm.WriteCalls);
+        Assert.Equal((99, later), (_h.Crm.Get("001A").Current.Score, _h.Crm.Get("001A").Current.ScoredAt));
     }
 
     [Fact]
     public async Task RunAsync_CrashAfterCrmWriteBeforeDone_ReprocessedAfterLeaseWithoutWriting()
     {
-        h.Add(h.Hot("001HOT"));
+        _h.Add(_h.Hot("001HOT"));
         await AddItemAsync("e1", "001HOT");
-        h.Crm.CrashAfterWriteCall(1);
+        _h.Crm.CrashAfterWriteCall(1);
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.DrainAsync());
-        h.Crm.AfterWrite = null;
-        var writes = h.Crm.Writes.Count;
-        Assert.Equal(0, (await h.DrainAsync()).Done); // hidden by the lease
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.DrainAsync());
+        _h.Crm.AfterWrite = null;
+        var writes = _h.Crm.Writes.Count;
+        Assert.Equal(0, (await _h.DrainAsync()).Done); // hidden by the lease
 
-        h.Time.Advance(h.Options.InboxLease);
-        var result = await h.DrainAsync();
+        _h.Time.Advance(_h.Options.InboxLease);
+        var result = await _h.DrainAsync();
 
         Assert.Equal((1, 0), (result.Done, result.AccountsWritten));
-        Assert.Equal(writes, h.Crm.Writes.Count);
-        Assert.Equal(InboxState.Done, Assert.Single(h.Inbox.All).State);
+        Assert.Equal(writes, _h.Crm.Writes.Count);
+        Assert.Equal(InboxState.Done, Assert.Single(_h.Inbox.All).State);
     }
 
     [Fact]
     public async Task RunAsync_ItemTakenByAnotherInstance_Skipped()
     {
-        h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001A"));
         await AddItemAsync("e1", "001A");
-        var racing = new RacingInbox(h.Inbox);
-        var job = new InboxDrainJob(racing, h.Crm, h.TierHistory, new Sync.Scoring.AccountPlanner(h.Rules),
-            Microsoft.Extensions.Options.Options.Create(h.Options), h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
+        var racing = new RacingInbox(_h.Inbox);
+        var job = new InboxDrainJob(racing, _h.Crm, _h.TierHistory, new Sync.Scoring.AccountPlanner(_h.Rules),
+            Microsoft.Extensions.Options.Options.Create(_h.Options), _h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
 
         var result = await job.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((1, 0), (result.Skipped, result.Done));
-        Assert.Equal(0, h.Crm.Calls);
+        Assert.Equal(0, _h.Crm.Calls);
     }
 
     [Fact]
     public async Task RunAsync_BacklogLargerThanBatch_DrainedInPassesOldestFirst()
     {
-        h.Options.InboxBatchSize = 2;
-        h.Add(SyncHarness.Warm("001A"));
-        h.Add(SyncHarness.Warm("001B"));
+        _h.Options.InboxBatchSize = 2;
+        _h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001B"));
         await AddItemAsync("e1", "001A");
-        h.Time.Advance(TimeSpan.FromSeconds(1));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
         await AddItemAsync("e2", "001A");
-        h.Time.Advance(TimeSpan.FromSeconds(1));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
         await AddItemAsync("e3", "001B");
         var reads = new List<IReadOnlyCollection<string>>();
-        var recording = new StallingCrm(h.Crm, () => { }, reads);
-        var job = new InboxDrainJob(h.Inbox, recording, h.TierHistory, new Sync.Scoring.AccountPlanner(h.Rules),
-            Microsoft.Extensions.Options.Options.Create(h.Options), h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
+        var recording = new StallingCrm(_h.Crm, () => { }, reads);
+        var job = new InboxDrainJob(_h.Inbox, recording, _h.TierHistory, new Sync.Scoring.AccountPlanner(_h.Rules),
+            Microsoft.Extensions.Options.Options.Create(_h.Options), _h.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxDrainJob>.Instance);
 
         var result = await job.RunAsync(TestContext.Current.CancellationToken);
 
@@ -300,9 +300,9 @@ public sealed class InboxDrainJobTests
     [Fact]
     public async Task IntakeThenDrain_EndToEnd_ProcessesEachDeliveryOnce()
     {
-        h.Add(SyncHarness.Warm("001A"));
-        h.Add(SyncHarness.Warm("001B"));
-        var intake = h.IntakeJob();
+        _h.Add(SyncHarness.Warm("001A"));
+        _h.Add(SyncHarness.Warm("001B"));
+        var intake = _h.IntakeJob();
         foreach (var body in new[] { "e1:001A", "e2:001B", "e1:001A" })
         {
             var request = new WebhookIntakeRequest("test", new WebhookRequest("POST", new Uri("https://example.test/api/webhooks/test"),
@@ -310,17 +310,17 @@ public sealed class InboxDrainJobTests
             Assert.Equal(200, (await intake.RunAsync(request, TestContext.Current.CancellationToken)).StatusCode);
         }
 
-        var result = await h.DrainAsync();
+        var result = await _h.DrainAsync();
 
         Assert.Equal(2, result.Done);
-        Assert.Equal(2, h.Crm.Writes.Count);
+        Assert.Equal(2, _h.Crm.Writes.Count);
     }
 
     private Task AddItemAsync(string eventId, params string[] accountIds) =>
-        h.Inbox.AddAsync([Item(eventId, accountIds)], TestContext.Current.CancellationToken);
+        _h.Inbox.AddAsync([Item(eventId, accountIds)], TestContext.Current.CancellationToken);
 
     private InboxItem Item(string eventId, params string[] accountIds) =>
-        new() { EventId = "test:" + eventId, Source = "test", AccountIds = accountIds, ReceivedAt = h.Now };
+        new() { EventId = "test:" + eventId, Source = "test", AccountIds = accountIds, ReceivedAt = _h.Now };
 
     /// <summary>The CRM, running <paramref name="onRead"/> after each account read (e.g. the process stalls) and recording the ids read.</summary>
     private sealed class StallingCrm(ICrm inner, Action onRead, List<IReadOnlyCollection<string>>? reads = null) : ICrm

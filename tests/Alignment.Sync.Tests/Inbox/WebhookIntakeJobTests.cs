@@ -8,15 +8,15 @@ namespace Alignment.Sync.Tests.Inbox;
 
 public sealed class WebhookIntakeJobTests
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryWebhookInbox inbox = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryWebhookInbox _inbox = new();
 
     [Fact]
     public async Task RunAsync_Accepted_StoresBeforeAcknowledging()
     {
         var parser = new TestWebhookParser("hubspot");
         var stored = -1;
-        inbox.BeforeAdd = _ => stored = inbox.All.Count;
+        _inbox.BeforeAdd = _ => stored = _inbox.All.Count;
         var job = Job(parser);
 
         var result = await job.RunAsync(Request("hubspot", "e1:001A,e2:001B"), TestContext.Current.CancellationToken);
@@ -25,7 +25,7 @@ public sealed class WebhookIntakeJobTests
         Assert.Equal(TestWebhookParser.Ack, result.Body);
         Assert.Equal(2, result.Stored);
         Assert.Equal(0, stored);
-        Assert.Equal(["hubspot:e1", "hubspot:e2"], inbox.All.Select(i => i.EventId));
+        Assert.Equal(["hubspot:e1", "hubspot:e2"], _inbox.All.Select(i => i.EventId));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class WebhookIntakeJobTests
         Assert.Equal(200, result.StatusCode);
         Assert.Equal(1, result.Stored);
         Assert.Equal(1, result.Duplicates);
-        Assert.Equal(2, inbox.All.Count);
+        Assert.Equal(2, _inbox.All.Count);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class WebhookIntakeJobTests
         Assert.Equal(401, result.StatusCode);
         Assert.False(result.Accepted);
         Assert.NotNull(result.Problem);
-        Assert.Empty(inbox.All);
+        Assert.Empty(_inbox.All);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class WebhookIntakeJobTests
         var result = await job.RunAsync(Request("salesforce", "e1:001A"), TestContext.Current.CancellationToken);
 
         Assert.Equal(404, result.StatusCode);
-        Assert.Empty(inbox.All);
+        Assert.Empty(_inbox.All);
     }
 
     [Fact]
@@ -73,20 +73,20 @@ public sealed class WebhookIntakeJobTests
 
         await job.RunAsync(Request("Salesforce", "e1:001A"), TestContext.Current.CancellationToken);
 
-        Assert.Equal("salesforce:e1", Assert.Single(inbox.All).EventId);
+        Assert.Equal("salesforce:e1", Assert.Single(_inbox.All).EventId);
     }
 
     [Fact]
     public async Task RunAsync_InboxDown_ThrowsSoTheSenderRedelivers()
     {
-        inbox.BeforeAdd = _ => throw new InvalidOperationException("storage down");
+        _inbox.BeforeAdd = _ => throw new InvalidOperationException("storage down");
         var job = Job(new TestWebhookParser("hubspot"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(Request("hubspot", "e1:001A"), TestContext.Current.CancellationToken));
     }
 
     private WebhookIntakeJob Job(params IWebhookParser[] parsers) =>
-        new(parsers, inbox, time, NullLogger<WebhookIntakeJob>.Instance);
+        new(parsers, _inbox, _time, NullLogger<WebhookIntakeJob>.Instance);
 
     private static WebhookIntakeRequest Request(string source, string body, string signature = TestWebhookParser.Secret) =>
         new(source, new WebhookRequest("POST", new Uri("https://example.test/api/webhooks/" + source),

@@ -10,15 +10,15 @@ namespace Alignment.Sync.Tests.Plan;
 
 public sealed class PlanJobTests
 {
-    private readonly SyncHarness h = new();
+    private readonly SyncHarness _h = new();
 
     [Fact]
     public async Task RunAsync_ReportsFieldChangesAndHandoffs_WritesNothing()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Add(SyncHarness.Warm("001WARM").WithCurrent(c => c with { Score = 38, Tier = Tier.Tier3 }));
+        _h.Add(_h.Hot("001HOT"));
+        _h.Add(SyncHarness.Warm("001WARM").WithCurrent(c => c with { Score = 38, Tier = Tier.Tier3 }));
 
-        var report = await h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
+        var report = await _h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, report.Read);
         Assert.Equal(1, report.Handoffs);
@@ -29,21 +29,21 @@ public sealed class PlanJobTests
         Assert.Contains(new PlannedChange(AlignmentField.Score, "38", "40"), warm.Changes);
         Assert.DoesNotContain(warm.Changes, c => c.Field == AlignmentField.Tier);
 
-        Assert.Equal(0, h.Crm.WriteCalls);
-        Assert.Equal(0, h.Checkpoints.SaveCount);
-        Assert.Empty(h.TierHistory.All);
-        Assert.Empty(h.Runs.All);
-        Assert.Null(h.Crm.Get("001HOT").Current.Score);
+        Assert.Equal(0, _h.Crm.WriteCalls);
+        Assert.Equal(0, _h.Checkpoints.SaveCount);
+        Assert.Empty(_h.TierHistory.All);
+        Assert.Empty(_h.Runs.All);
+        Assert.Null(_h.Crm.Get("001HOT").Current.Score);
     }
 
     [Fact]
     public async Task RunAsync_AfterScoringRun_ReportsNothingToDo()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Add(SyncHarness.Warm("001WARM"));
-        await h.ScoreAsync();
+        _h.Add(_h.Hot("001HOT"));
+        _h.Add(SyncHarness.Warm("001WARM"));
+        await _h.ScoreAsync();
 
-        var report = await h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
+        var report = await _h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
 
         Assert.Empty(report.Accounts);
         Assert.Equal(2, report.Unchanged);
@@ -52,10 +52,10 @@ public sealed class PlanJobTests
     [Fact]
     public async Task RunAsync_CandidateModel_TierMigrationAndTheModelVersionWave()
     {
-        h.Add(h.Hot("001HOT"));
-        h.Add(SyncHarness.Warm("001WARM"));
-        h.Add(SyncHarness.Warm("001WARM2"));
-        await h.ScoreAsync();
+        _h.Add(_h.Hot("001HOT"));
+        _h.Add(SyncHarness.Warm("001WARM"));
+        _h.Add(SyncHarness.Warm("001WARM2"));
+        await _h.ScoreAsync();
         var model = DefaultScoringModel.Value;
         var stricter = AlignmentRules.From(model with
         {
@@ -63,7 +63,7 @@ public sealed class PlanJobTests
             Tiers = model.Tiers with { Tier3 = 95, DowngradeMargin = 0 },
         });
 
-        var report = await h.PlanJob(stricter).RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
+        var report = await _h.PlanJob(stricter).RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
 
         // The warm accounts fall out of Tier 3; the hot one keeps its tier and only gets the new version.
         Assert.Equal("2027.01.0", report.ModelVersion);
@@ -72,23 +72,23 @@ public sealed class PlanJobTests
         Assert.Equal(1, report.ModelVersionOnly);
         Assert.Equal((3, 1), (report.Writes, report.WriteCalls));
         Assert.All(report.Accounts, a => Assert.Contains(a.Changes, c => c.Field == AlignmentField.ModelVersion && c.New == "2027.01.0"));
-        Assert.DoesNotContain(h.Crm.Writes, w => w.Values.ModelVersion == "2027.01.0");
+        Assert.DoesNotContain(_h.Crm.Writes, w => w.Values.ModelVersion == "2027.01.0");
     }
 
     [Fact]
     public async Task RunAsync_OpenHandoffBreached_ReportsStatusAndAlertNotSent()
     {
         var handoffAt = new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(handoffAt, handoffAt.AddHours(4), Tier.Tier2, "pricing-surge")
-            .WithCurrent(c => c with { Score = 40, Fit = 100, Intent = 0, Engagement = 0, Tier = Tier.Tier3, ModelVersion = h.Rules.ModelVersion, Reasons = null }));
-        h.Time.SetUtcNow(handoffAt.AddHours(5));
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(handoffAt, handoffAt.AddHours(4), Tier.Tier2, "pricing-surge")
+            .WithCurrent(c => c with { Score = 40, Fit = 100, Intent = 0, Engagement = 0, Tier = Tier.Tier3, ModelVersion = _h.Rules.ModelVersion, Reasons = null }));
+        _h.Time.SetUtcNow(handoffAt.AddHours(5));
 
-        var report = await h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
+        var report = await _h.PlanJob().RunAsync(new PlanRequest(), TestContext.Current.CancellationToken);
 
         var account = Assert.Single(report.Accounts);
         Assert.Contains(account.Changes, c => c.Field == AlignmentField.SlaStatus && c.New == "Breached");
         Assert.Equal(AlertLevel.Breached, Assert.Single(account.Alerts).Level);
-        Assert.Empty(h.Channel.Delivered);
-        Assert.Empty(h.AlertLedger.All);
+        Assert.Empty(_h.Channel.Delivered);
+        Assert.Empty(_h.AlertLedger.All);
     }
 }

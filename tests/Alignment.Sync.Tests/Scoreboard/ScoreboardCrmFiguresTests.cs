@@ -20,7 +20,7 @@ namespace Alignment.Sync.Tests.Scoreboard;
 public sealed class ScoreboardCrmFiguresTests
 {
     // Friday 2026-11-20 15:00 UTC (SyncHarness.T0); team zone New York: week 2026-W47 is Mon 16 Nov 05:00Z to Mon 23 Nov 05:00Z.
-    private readonly SyncHarness h = new(new SyncOptions { ScoreboardTimeZone = "America/New_York" });
+    private readonly SyncHarness _h = new(new SyncOptions { ScoreboardTimeZone = "America/New_York" });
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,7 +31,7 @@ public sealed class ScoreboardCrmFiguresTests
     public async Task Movements_FirstTierOfTheWeekAgainstTheLast_UpDownNewAndRecycled()
     {
         var monday = new DateTimeOffset(2026, 11, 16, 14, 0, 0, TimeSpan.Zero);
-        await h.WriteLog.AppendAsync(
+        await _h.WriteLog.AppendAsync(
         [
             Write("001UP", monday, (AlignmentField.Tier, "Tier3", "Tier2"), (AlignmentField.Score, "40", "60")),
             Write("001UP", monday.AddDays(2), (AlignmentField.Tier, "Tier2", "Tier1")),
@@ -47,7 +47,7 @@ public sealed class ScoreboardCrmFiguresTests
             Write("001SUNDAY", new DateTimeOffset(2026, 11, 23, 4, 30, 0, TimeSpan.Zero), (AlignmentField.Tier, "Tier2", "Tier1")),
         ], Ct);
 
-        var report = await h.ScoreboardJob().RunAsync(new IsoWeek(2026, 47), readCrm: false, Ct);
+        var report = await _h.ScoreboardJob().RunAsync(new IsoWeek(2026, 47), readCrm: false, Ct);
 
         Assert.Equal(new TierMovements(Up: 2, Down: 2, New: 1, Recycled: 1), report.This.Movements);
         Assert.Equal(new TierMovements(Up: 1, Down: 0, New: 0, Recycled: 0), report.Previous.Movements);
@@ -56,9 +56,9 @@ public sealed class ScoreboardCrmFiguresTests
     [Fact]
     public async Task Census_TiersLocksReviewListAndCoverage_AsTheCrmHoldsThem()
     {
-        var now = h.Now;
+        var now = _h.Now;
         void Put(string id, Tier tier, Func<AlignmentState, AlignmentState>? change = null, params Signal[] signals) =>
-            h.Crm.Put(AccountBuilder.AnAccount().WithId(id).WithCurrent(c => (change ?? (x => x))(c with { Tier = tier })).WithSignals(signals).Build(), now.AddDays(-1));
+            _h.Crm.Put(AccountBuilder.AnAccount().WithId(id).WithCurrent(c => (change ?? (x => x))(c with { Tier = tier })).WithSignals(signals).Build(), now.AddDays(-1));
         Put("001T1A", Tier.Tier1, c => c with { TierConfirmedAt = now.AddDays(-2) }, new Signal(SignalKind.SalesTouch, now.AddDays(-3)));
         Put("001T1B", Tier.Tier1, c => c with { TierConfirmedAt = now.AddDays(-8) }, new Signal(SignalKind.SalesTouch, now.AddDays(-20)));
         Put("001T1C", Tier.Tier1, c => c with { TierLocked = true }, new Signal(SignalKind.EmailOpen, now.AddDays(-1)));
@@ -67,7 +67,7 @@ public sealed class ScoreboardCrmFiguresTests
         Put("001T3", Tier.Tier3, c => c with { WrongTier = true });
         Put("001NONE", Tier.None);
 
-        var census = (await h.ScoreboardJob().RunAsync(null, readCrm: true, Ct)).Census!;
+        var census = (await _h.ScoreboardJob().RunAsync(null, readCrm: true, Ct)).Census!;
 
         Assert.Equal((7, now), (census.Accounts, census.AsOf));
         Assert.Equal([(Tier.Tier1, 3), (Tier.Tier2, 2), (Tier.Tier3, 1), (Tier.None, 1)], census.ByTier.Select(c => (c.Key, c.Count)));
@@ -79,28 +79,28 @@ public sealed class ScoreboardCrmFiguresTests
     [Fact]
     public async Task Conversion_CohortsThatHadTheirFullWindow_MeetingsOpportunitiesAndPipeline()
     {
-        var now = h.Now;
+        var now = _h.Now;
         HandoffRecord Handoff(string account, double daysAgo) => new()
         {
             AccountId = account, HandoffAt = now.AddDays(-daysAgo), Due = now.AddDays(-daysAgo).AddHours(4), Rule = "mqa", Tier = Tier.Tier1,
         };
-        await h.History.AddAsync(
+        await _h.History.AddAsync(
         [
             Handoff("001MEET", 40),   // 30-day cohort: [now-60d, now-30d)
             Handoff("001OPP", 50),    // 30-day cohort
             Handoff("001LATEOPP", 70), // 60-day cohort: [now-90d, now-60d); opportunity 45 days after: in 60, not in 30
             Handoff("001YOUNG", 10),  // in no cohort yet
         ], Ct);
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001MEET").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-35))).Build(), now.AddDays(-1));
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001OPP").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-55))).Build(), now.AddDays(-1)); // before its handoff
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001LATEOPP").Build(), now.AddDays(-1));
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001YOUNG").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-5))).Build(), now.AddDays(-1));
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001MEET").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-35))).Build(), now.AddDays(-1));
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001OPP").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-55))).Build(), now.AddDays(-1)); // before its handoff
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001LATEOPP").Build(), now.AddDays(-1));
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001YOUNG").WithSignal(new Signal(SignalKind.MeetingBooked, now.AddDays(-5))).Build(), now.AddDays(-1));
         var outcomes = new Outcomes(
             new Opportunity("006A", "001OPP", now.AddDays(-40), null, null, 50_000m),
             new Opportunity("006B", "001LATEOPP", now.AddDays(-25), now.AddDays(-2), true, 20_000m),
             new Opportunity("006C", "001YOUNG", now.AddDays(-2), null, null, 99_000m));
 
-        var report = await h.ScoreboardJob(outcomes).RunAsync(null, readCrm: true, Ct);
+        var report = await _h.ScoreboardJob(outcomes).RunAsync(null, readCrm: true, Ct);
 
         var c30 = report.Conversions.Single(c => c.Days == 30);
         Assert.Equal((now.AddDays(-60), now.AddDays(-30)), (c30.CohortFrom, c30.CohortTo));
@@ -115,10 +115,10 @@ public sealed class ScoreboardCrmFiguresTests
     [Fact]
     public async Task Conversion_WithoutAnOutcomeReader_MeetingsOnlyAndSaysWhy()
     {
-        await h.History.AddAsync([new HandoffRecord { AccountId = "001A", HandoffAt = h.Now.AddDays(-40), Due = h.Now.AddDays(-39), Rule = "mqa" }], Ct);
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001A").Build(), h.Now.AddDays(-1));
+        await _h.History.AddAsync([new HandoffRecord { AccountId = "001A", HandoffAt = _h.Now.AddDays(-40), Due = _h.Now.AddDays(-39), Rule = "mqa" }], Ct);
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001A").Build(), _h.Now.AddDays(-1));
 
-        var report = await h.ScoreboardJob().RunAsync(null, readCrm: true, Ct);
+        var report = await _h.ScoreboardJob().RunAsync(null, readCrm: true, Ct);
 
         var c30 = report.Conversions.Single(c => c.Days == 30);
         Assert.Equal((1, 0, (int?)null, (decimal?)null, (double?)null), (c30.Handoffs, c30.WithMeeting, c30.WithOpportunity, c30.Pipeline, c30.OpportunityRate));
@@ -128,11 +128,11 @@ public sealed class ScoreboardCrmFiguresTests
     [Fact]
     public async Task WithoutTheCrm_NoCrmCallAndNoCrmFigures()
     {
-        h.Crm.Put(AccountBuilder.AnAccount().WithId("001A").Build(), h.Now.AddDays(-1));
+        _h.Crm.Put(AccountBuilder.AnAccount().WithId("001A").Build(), _h.Now.AddDays(-1));
 
-        var report = await h.ScoreboardJob().RunAsync(null, readCrm: false, Ct);
+        var report = await _h.ScoreboardJob().RunAsync(null, readCrm: false, Ct);
 
-        Assert.Equal(0, h.Crm.Calls);
+        Assert.Equal(0, _h.Crm.Calls);
         Assert.Null(report.Census);
         Assert.Empty(report.Conversions);
     }
@@ -140,16 +140,16 @@ public sealed class ScoreboardCrmFiguresTests
     [Fact]
     public async Task Trend_StoredWeeksBeforeTheReportedOne_NewestFirst()
     {
-        StoredScoreboardWeek Row(string week) => new(h.Crm.Name, "America/New_York", h.Now,
-            new WeeklyScoreboard { Week = week, From = h.Now, To = h.Now, Sla = new SlaFigures(0, 0, 0, null, null, null) }, null);
+        StoredScoreboardWeek Row(string week) => new(_h.Crm.Name, "America/New_York", _h.Now,
+            new WeeklyScoreboard { Week = week, From = _h.Now, To = _h.Now, Sla = new SlaFigures(0, 0, 0, null, null, null) }, null);
         foreach (var week in new[] { "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48" })
         {
-            await h.Scoreboards.SaveAsync(Row(week), Ct);
+            await _h.Scoreboards.SaveAsync(Row(week), Ct);
         }
 
-        await h.Scoreboards.SaveAsync(Row("2026-W45") with { Crm = "other" }, Ct);
+        await _h.Scoreboards.SaveAsync(Row("2026-W45") with { Crm = "other" }, Ct);
 
-        var report = await h.ScoreboardJob().RunAsync(new IsoWeek(2026, 47), readCrm: false, Ct);
+        var report = await _h.ScoreboardJob().RunAsync(new IsoWeek(2026, 47), readCrm: false, Ct);
 
         Assert.Equal(["2026-W46", "2026-W45", "2026-W44"], report.Trend.Select(r => r.Scoreboard.Week));
     }

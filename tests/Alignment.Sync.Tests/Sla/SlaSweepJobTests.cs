@@ -18,18 +18,18 @@ public sealed class SlaSweepJobTests
 {
     private static readonly DateTimeOffset HandoffAt = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Due = new(2026, 11, 20, 18, 0, 0, TimeSpan.Zero);
-    private readonly SyncHarness h = new();
+    private readonly SyncHarness _h = new();
 
     [Fact]
     public async Task RunAsync_OnTrack_WritesNothingSendsNothing()
     {
         AddOpenHandoff("001A");
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal((1, 0, 0), (result.Read, result.Written, result.AlertsSent));
-        Assert.Equal(0, h.Crm.WriteCalls);
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Equal(0, _h.Crm.WriteCalls);
+        Assert.Empty(_h.Channel.Delivered);
     }
 
     [Fact]
@@ -38,16 +38,16 @@ public sealed class SlaSweepJobTests
         AddOpenHandoff("001A");
         At(17, 30);
 
-        var first = await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        var second = await h.SweepAsync();
+        var first = await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        var second = await _h.SweepAsync();
 
-        Assert.Equal(SlaStatus.AtRisk, h.Crm.Get("001A").Current.SlaStatus);
-        var alert = Assert.Single(h.Channel.Delivered);
+        Assert.Equal(SlaStatus.AtRisk, _h.Crm.Get("001A").Current.SlaStatus);
+        var alert = Assert.Single(_h.Channel.Delivered);
         Assert.Equal((AlertLevel.AtRisk, "001A", "pricing-surge", Due), (alert.Level, alert.AccountId, alert.HandoffRule, alert.SlaDue));
         Assert.Equal((1, 1), (first.AlertsSent, first.Written));
         Assert.Equal((0, 0), (second.AlertsSent, second.Written));
-        Assert.Equal(AlertLedgerState.Sent, Assert.Single(h.AlertLedger.All).State);
+        Assert.Equal(AlertLedgerState.Sent, Assert.Single(_h.AlertLedger.All).State);
     }
 
     [Fact]
@@ -58,12 +58,12 @@ public sealed class SlaSweepJobTests
         foreach (var (hour, minute) in new[] { (17, 30), (18, 30), (18, 35), (22, 30), (22, 35) })
         {
             At(hour, minute);
-            await h.SweepAsync();
+            await _h.SweepAsync();
         }
 
-        Assert.Equal([AlertLevel.AtRisk, AlertLevel.Breached, AlertLevel.Escalated], h.Channel.Delivered.Select(a => a.Level));
-        Assert.Equal(3, h.Channel.Delivered.Select(a => a.Key).Distinct().Count());
-        Assert.Equal(SlaStatus.Breached, h.Crm.Get("001A").Current.SlaStatus);
+        Assert.Equal([AlertLevel.AtRisk, AlertLevel.Breached, AlertLevel.Escalated], _h.Channel.Delivered.Select(a => a.Level));
+        Assert.Equal(3, _h.Channel.Delivered.Select(a => a.Key).Distinct().Count());
+        Assert.Equal(SlaStatus.Breached, _h.Crm.Get("001A").Current.SlaStatus);
     }
 
     [Fact]
@@ -73,25 +73,25 @@ public sealed class SlaSweepJobTests
         AddOpenHandoff("001A", SignalBuilder.A(SignalKind.SalesTouch).At(answeredAt).By(null));
         At(19, 0);
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
-        var state = h.Crm.Get("001A").Current;
+        var state = _h.Crm.Get("001A").Current;
         Assert.Equal((SlaStatus.Met, answeredAt), (state.SlaStatus, state.FirstResponseAt));
         Assert.Equal(0, result.AlertsSent);
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Empty(_h.Channel.Delivered);
     }
 
     [Fact]
     public async Task RunAsync_UnansweredTenBusinessDays_RecycledToNurture()
     {
         AddOpenHandoff("001A");
-        h.Time.SetUtcNow(HandoffAt.AddDays(20));
+        _h.Time.SetUtcNow(HandoffAt.AddDays(20));
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal(1, result.Recycled);
-        Assert.Equal(HandoffStatus.Recycled, h.Crm.Get("001A").Current.HandoffStatus);
-        Assert.Equal(0, (await h.SweepAsync()).Read);
+        Assert.Equal(HandoffStatus.Recycled, _h.Crm.Get("001A").Current.HandoffStatus);
+        Assert.Equal(0, (await _h.SweepAsync()).Read);
     }
 
     [Fact]
@@ -99,14 +99,14 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        await h.SweepAsync();
-        var (writes, sends) = (h.Crm.WriteCalls, h.Channel.SendCalls);
+        await _h.SweepAsync();
+        var (writes, sends) = (_h.Crm.WriteCalls, _h.Channel.SendCalls);
 
-        await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
+        await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
 
-        Assert.Equal((writes, sends), (h.Crm.WriteCalls, h.Channel.SendCalls));
+        Assert.Equal((writes, sends), (_h.Crm.WriteCalls, _h.Channel.SendCalls));
     }
 
     [Fact]
@@ -114,23 +114,23 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.RateLimitNext(1, TimeSpan.FromMinutes(3));
+        _h.Channel.RateLimitNext(1, TimeSpan.FromMinutes(3));
 
-        var first = await h.SweepAsync();
+        var first = await _h.SweepAsync();
         Assert.Equal((0, 1), (first.AlertsSent, first.AlertsRetrying));
-        var entry = Assert.Single(h.AlertLedger.All);
+        var entry = Assert.Single(_h.AlertLedger.All);
         Assert.Equal(AlertLedgerState.Pending, entry.State);
-        Assert.True(entry.NextAttemptAt >= h.Now.AddMinutes(3));
+        Assert.True(entry.NextAttemptAt >= _h.Now.AddMinutes(3));
 
-        h.Time.Advance(TimeSpan.FromMinutes(1));
-        await h.SweepAsync();
-        Assert.Equal(1, h.Channel.SendCalls);
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
+        await _h.SweepAsync();
+        Assert.Equal(1, _h.Channel.SendCalls);
 
-        h.Time.Advance(TimeSpan.FromMinutes(2));
-        await h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(2));
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(AlertLedgerState.Sent, Assert.Single(h.AlertLedger.All).State);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(AlertLedgerState.Sent, Assert.Single(_h.AlertLedger.All).State);
     }
 
     [Fact]
@@ -139,16 +139,16 @@ public sealed class SlaSweepJobTests
         AddOpenHandoff("001A");
         AddOpenHandoff("001B");
         At(18, 30);
-        h.Channel.FailNext(5);
+        _h.Channel.FailNext(5);
 
         for (var i = 0; i < 8; i++)
         {
-            await h.SweepAsync();
-            h.Time.Advance(TimeSpan.FromMinutes(5));
+            await _h.SweepAsync();
+            _h.Time.Advance(TimeSpan.FromMinutes(5));
         }
 
-        Assert.Equal(["001A", "001B"], h.Channel.Delivered.Select(a => a.AccountId).Order());
-        Assert.All(h.AlertLedger.All, e => Assert.Equal(AlertLedgerState.Sent, e.State));
+        Assert.Equal(["001A", "001B"], _h.Channel.Delivered.Select(a => a.AccountId).Order());
+        Assert.All(_h.AlertLedger.All, e => Assert.Equal(AlertLedgerState.Sent, e.State));
     }
 
     [Fact]
@@ -156,17 +156,17 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.AlertLedger.BeforeUpdate = _ => throw new SimulatedCrashException();
+        _h.AlertLedger.BeforeUpdate = _ => throw new SimulatedCrashException();
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.SweepAsync());
-        Assert.Equal(AlertLedgerState.Pending, Assert.Single(h.AlertLedger.All).State);
-        h.AlertLedger.BeforeUpdate = null;
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.SweepAsync());
+        Assert.Equal(AlertLedgerState.Pending, Assert.Single(_h.AlertLedger.All).State);
+        _h.AlertLedger.BeforeUpdate = null;
 
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
-        await h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
+        Assert.Single(_h.Channel.Delivered);
     }
 
     [Fact]
@@ -174,21 +174,21 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.CrashBeforeSendingNext();
+        _h.Channel.CrashBeforeSendingNext();
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.SweepAsync());
-        Assert.Equal(AlertLedgerState.Sending, Assert.Single(h.AlertLedger.All).State);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.SweepAsync());
+        Assert.Equal(AlertLedgerState.Sending, Assert.Single(_h.AlertLedger.All).State);
 
-        await h.SweepAsync(); // still within the sending timeout: left alone
-        Assert.Equal(0, h.Channel.WasDeliveredCalls);
+        await _h.SweepAsync(); // still within the sending timeout: left alone
+        Assert.Equal(0, _h.Channel.WasDeliveredCalls);
 
-        h.Time.Advance(h.Options.AlertSendingTimeout);
-        var result = await h.SweepAsync();
+        _h.Time.Advance(_h.Options.AlertSendingTimeout);
+        var result = await _h.SweepAsync();
 
-        Assert.Equal(1, h.Channel.WasDeliveredCalls);
+        Assert.Equal(1, _h.Channel.WasDeliveredCalls);
         Assert.Equal(1, result.AlertsSent);
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(AlertLedgerState.Sent, Assert.Single(h.AlertLedger.All).State);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(AlertLedgerState.Sent, Assert.Single(_h.AlertLedger.All).State);
     }
 
     [Fact]
@@ -196,16 +196,16 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.CrashAfterSendingNext();
+        _h.Channel.CrashAfterSendingNext();
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.SweepAsync());
-        h.Time.Advance(h.Options.AlertSendingTimeout);
-        await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.SweepAsync());
+        _h.Time.Advance(_h.Options.AlertSendingTimeout);
+        await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(AlertLedgerState.Sent, Assert.Single(h.AlertLedger.All).State);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(AlertLedgerState.Sent, Assert.Single(_h.AlertLedger.All).State);
     }
 
     [Fact]
@@ -213,20 +213,20 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.CanTellDelivery = false;
-        h.Channel.CrashAfterSendingNext();
+        _h.Channel.CanTellDelivery = false;
+        _h.Channel.CrashAfterSendingNext();
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.SweepAsync());
-        h.Time.Advance(h.Options.AlertSendingTimeout);
-        var result = await h.SweepAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        await h.SweepAsync();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.SweepAsync());
+        _h.Time.Advance(_h.Options.AlertSendingTimeout);
+        var result = await _h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
-        var entry = Assert.Single(h.AlertLedger.All);
+        Assert.Single(_h.Channel.Delivered);
+        var entry = Assert.Single(_h.AlertLedger.All);
         Assert.Equal(AlertLedgerState.Unknown, entry.State);
         Assert.Equal(entry.Alert.Key, Assert.Single(result.AlertsUnknown));
-        Assert.Equal(1, h.Channel.SendCalls);
+        Assert.Equal(1, _h.Channel.SendCalls);
     }
 
     [Fact]
@@ -234,16 +234,16 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.TimeOutAfterDeliveringNext();
+        _h.Channel.TimeOutAfterDeliveringNext();
 
-        await h.SweepAsync();
-        Assert.Equal(AlertLedgerState.Sending, Assert.Single(h.AlertLedger.All).State);
-        h.Time.Advance(h.Options.MaxBackoff);
-        await h.SweepAsync();
+        await _h.SweepAsync();
+        Assert.Equal(AlertLedgerState.Sending, Assert.Single(_h.AlertLedger.All).State);
+        _h.Time.Advance(_h.Options.MaxBackoff);
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(1, h.Channel.SendCalls);
-        Assert.Equal(AlertLedgerState.Sent, Assert.Single(h.AlertLedger.All).State);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(1, _h.Channel.SendCalls);
+        Assert.Equal(AlertLedgerState.Sent, Assert.Single(_h.AlertLedger.All).State);
     }
 
     [Fact]
@@ -251,34 +251,34 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.TimeOutWithoutDeliveringNext();
+        _h.Channel.TimeOutWithoutDeliveringNext();
 
-        await h.SweepAsync();
-        h.Time.Advance(h.Options.MaxBackoff);
-        await h.SweepAsync();
+        await _h.SweepAsync();
+        _h.Time.Advance(_h.Options.MaxBackoff);
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(2, h.Channel.SendCalls);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(2, _h.Channel.SendCalls);
     }
 
     [Fact]
     public async Task RunAsync_PermanentRefusal_FailedAfterMaxAttempts()
     {
-        h.Options.MaxAlertAttempts = 2;
+        _h.Options.MaxAlertAttempts = 2;
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.RefuseNext(5);
+        _h.Channel.RefuseNext(5);
 
-        await h.SweepAsync();
-        h.Time.Advance(h.Options.MaxBackoff);
-        var second = await h.SweepAsync();
-        h.Time.Advance(h.Options.MaxBackoff);
-        await h.SweepAsync();
+        await _h.SweepAsync();
+        _h.Time.Advance(_h.Options.MaxBackoff);
+        var second = await _h.SweepAsync();
+        _h.Time.Advance(_h.Options.MaxBackoff);
+        await _h.SweepAsync();
 
-        var entry = Assert.Single(h.AlertLedger.All);
+        var entry = Assert.Single(_h.AlertLedger.All);
         Assert.Equal((AlertLedgerState.Failed, 2), (entry.State, entry.Attempts));
         Assert.Single(second.AlertsFailed);
-        Assert.Equal(2, h.Channel.SendCalls);
+        Assert.Equal(2, _h.Channel.SendCalls);
     }
 
     [Fact]
@@ -286,16 +286,16 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Channel.RateLimitNext(1, TimeSpan.FromMinutes(1));
-        await h.SweepAsync();
+        _h.Channel.RateLimitNext(1, TimeSpan.FromMinutes(1));
+        await _h.SweepAsync();
 
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        h.Crm.FailCall(h.Crm.Calls + 1, 503);
-        var result = await h.SweepAsync();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        _h.Crm.FailCall(_h.Crm.Calls + 1, 503);
+        var result = await _h.SweepAsync();
 
         Assert.Equal(RunOutcome.Failed, result.Outcome);
         Assert.Equal(1, result.AlertsSent);
-        Assert.Single(h.Channel.Delivered);
+        Assert.Single(_h.Channel.Delivered);
     }
 
     [Fact]
@@ -303,14 +303,14 @@ public sealed class SlaSweepJobTests
     {
         AddOpenHandoff("001A");
         At(18, 30);
-        h.Crm.FailCall(h.Crm.Calls + 2, 400);
+        _h.Crm.FailCall(_h.Crm.Calls + 2, 400);
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal((RunOutcome.Failed, 0, 1), (result.Outcome, result.Written, result.AlertsSent));
         Assert.NotNull(result.Error);
-        Assert.Single(h.Channel.Delivered);
-        Assert.Equal(RunOutcome.Failed, Assert.Single(h.Runs.All).Outcome);
+        Assert.Single(_h.Channel.Delivered);
+        Assert.Equal(RunOutcome.Failed, Assert.Single(_h.Runs.All).Outcome);
     }
 
     [Fact]
@@ -319,66 +319,66 @@ public sealed class SlaSweepJobTests
         AddOpenHandoff("001A");
         At(18, 30);
 
-        await h.SweepAsync();
+        await _h.SweepAsync();
 
-        var row = Assert.Single(h.Runs.All);
+        var row = Assert.Single(_h.Runs.All);
         Assert.Equal((Alignment.Sync.Runs.RunKind.SlaSweep, 1, 1, 1, RunOutcome.Succeeded), (row.Kind, row.Read, row.Written, row.AlertsSent, row.Outcome));
-        Assert.Equal(h.Crm.Calls, row.ApiCalls);
+        Assert.Equal(_h.Crm.Calls, row.ApiCalls);
     }
 
     [Fact]
     public async Task RunAsync_AcceptedButUnanswered_StillBreachesAndAlerts()
     {
         // Accepting is not answering: without a logged touch the SLA clock keeps running (Friday evening breach).
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
         At(18, 30);
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal(1, result.Read);
-        Assert.Equal((HandoffStatus.Accepted, SlaStatus.Breached), (h.Crm.Get("001A").Current.HandoffStatus, h.Crm.Get("001A").Current.SlaStatus));
-        Assert.Equal(AlertLevel.Breached, Assert.Single(h.Channel.Delivered).Level);
+        Assert.Equal((HandoffStatus.Accepted, SlaStatus.Breached), (_h.Crm.Get("001A").Current.HandoffStatus, _h.Crm.Get("001A").Current.SlaStatus));
+        Assert.Equal(AlertLevel.Breached, Assert.Single(_h.Channel.Delivered).Level);
     }
 
     [Fact]
     public async Task RunAsync_AcceptedAndAnswered_MetNoAlert()
     {
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted })
             .WithSignal(SignalBuilder.A(SignalKind.SalesTouch).At(HandoffAt.AddHours(1))));
         At(18, 30);
 
-        await h.SweepAsync();
+        await _h.SweepAsync();
 
-        Assert.Equal(SlaStatus.Met, h.Crm.Get("001A").Current.SlaStatus);
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Equal(SlaStatus.Met, _h.Crm.Get("001A").Current.SlaStatus);
+        Assert.Empty(_h.Channel.Delivered);
     }
 
     [Fact]
     public async Task RunAsync_AcceptedUnansweredTenBusinessDays_NotRecycledOverTheRep()
     {
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Accepted }));
-        h.Time.SetUtcNow(HandoffAt.AddDays(20));
+        _h.Time.SetUtcNow(HandoffAt.AddDays(20));
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal(0, result.Recycled);
-        Assert.Equal(HandoffStatus.Accepted, h.Crm.Get("001A").Current.HandoffStatus);
+        Assert.Equal(HandoffStatus.Accepted, _h.Crm.Get("001A").Current.HandoffStatus);
     }
 
     [Fact]
     public async Task RunAsync_RejectedHandoff_NotSwept()
     {
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge")
             .WithCurrent(c => c with { HandoffStatus = HandoffStatus.Rejected }));
         At(18, 30);
 
-        var result = await h.SweepAsync();
+        var result = await _h.SweepAsync();
 
         Assert.Equal(0, result.Read);
-        Assert.Empty(h.Channel.Delivered);
+        Assert.Empty(_h.Channel.Delivered);
     }
 
     [Fact]
@@ -424,16 +424,16 @@ public sealed class SlaSweepJobTests
     [Fact]
     public async Task RunAsync_ChainOff_OneEscalationOnly()
     {
-        h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge"));
-        h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+        _h.Add(AccountBuilder.AnAccount().WithId("001A").WithTier(Tier.Tier2).WithOpenHandoff(HandoffAt, Due, Tier.Tier2, "pricing-surge"));
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
 
-        await h.SweepAsync();
+        await _h.SweepAsync();
 
-        Assert.Single(h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
-        Assert.DoesNotContain(h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
+        Assert.Single(_h.Channel.Delivered, a => a.Level == AlertLevel.Escalated);
+        Assert.DoesNotContain(_h.Channel.Delivered, a => a.Level == AlertLevel.EscalatedToChannel);
     }
 
-    private void At(int hour, int minute) => h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, hour, minute, 0, TimeSpan.Zero));
+    private void At(int hour, int minute) => _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, hour, minute, 0, TimeSpan.Zero));
 
     private void AddOpenHandoff(string id, params SignalBuilder[] signals)
     {
@@ -443,6 +443,6 @@ public sealed class SlaSweepJobTests
             builder.WithSignal(signal);
         }
 
-        h.Crm.Put(builder.Build(), HandoffAt);
+        _h.Crm.Put(builder.Build(), HandoffAt);
     }
 }

@@ -12,48 +12,48 @@ namespace Alignment.TestKit.Builders;
 /// </summary>
 public sealed class AccountBuilder
 {
-    private static int sequence;
+    private static int Sequence;
 
-    private string id;
-    private string? name = "Acme";
-    private int? employees = 450;
-    private string? industry = "Software";
-    private decimal? annualRevenue = 80_000_000m;
-    private string? country = "US";
-    private ImmutableArray<string> technologies = ["Salesforce"];
-    private Owner? owner = new("005A0000001xyZ", "ae@example.com", "America/New_York", "005A0000001mgR");
-    private AlignmentState current = AlignmentState.Empty;
-    private readonly List<Signal> signals = [];
+    private string _id;
+    private string? _name = "Acme";
+    private int? _employees = 450;
+    private string? _industry = "Software";
+    private decimal? _annualRevenue = 80_000_000m;
+    private string? _country = "US";
+    private ImmutableArray<string> _technologies = ["Salesforce"];
+    private Owner? _owner = new("005A0000001xyZ", "ae@example.com", "America/New_York", "005A0000001mgR");
+    private AlignmentState _current = AlignmentState.Empty;
+    private readonly List<Signal> _signals = [];
 
     public AccountBuilder()
     {
-        id = $"001A{Interlocked.Increment(ref sequence):D11}";
+        _id = $"001A{Interlocked.Increment(ref Sequence):D11}";
     }
 
     public static AccountBuilder AnAccount() => new();
 
-    public AccountBuilder WithId(string value) { id = value; return this; }
+    public AccountBuilder WithId(string value) { _id = value; return this; }
 
-    public AccountBuilder WithName(string? value) { name = value; return this; }
+    public AccountBuilder WithName(string? value) { _name = value; return this; }
 
-    public AccountBuilder WithEmployees(int? value) { employees = value; return this; }
+    public AccountBuilder WithEmployees(int? value) { _employees = value; return this; }
 
-    public AccountBuilder WithIndustry(string? value) { industry = value; return this; }
+    public AccountBuilder WithIndustry(string? value) { _industry = value; return this; }
 
-    public AccountBuilder WithAnnualRevenue(decimal? value) { annualRevenue = value; return this; }
+    public AccountBuilder WithAnnualRevenue(decimal? value) { _annualRevenue = value; return this; }
 
-    public AccountBuilder WithCountry(string? value) { country = value; return this; }
+    public AccountBuilder WithCountry(string? value) { _country = value; return this; }
 
-    public AccountBuilder WithTechnologies(params string[] values) { technologies = [.. values]; return this; }
+    public AccountBuilder WithTechnologies(params string[] values) { _technologies = [.. values]; return this; }
 
-    public AccountBuilder WithOwner(Owner? value) { owner = value; return this; }
+    public AccountBuilder WithOwner(Owner? value) { _owner = value; return this; }
 
-    public AccountBuilder WithCurrent(AlignmentState value) { current = value; return this; }
+    public AccountBuilder WithCurrent(AlignmentState value) { _current = value; return this; }
 
     public AccountBuilder WithCurrent(Func<AlignmentState, AlignmentState> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        current = change(current);
+        _current = change(_current);
         return this;
     }
 
@@ -76,11 +76,11 @@ public sealed class AccountBuilder
     public AccountBuilder WithNoFit() =>
         WithEmployees(5).WithIndustry("Agriculture").WithTechnologies().WithCountry("ZZ");
 
-    public AccountBuilder WithSignal(Signal signal) { signals.Add(signal); return this; }
+    public AccountBuilder WithSignal(Signal signal) { _signals.Add(signal); return this; }
 
     public AccountBuilder WithSignals(IEnumerable<Signal> values)
     {
-        signals.AddRange(values);
+        _signals.AddRange(values);
         return this;
     }
 
@@ -92,15 +92,15 @@ public sealed class AccountBuilder
 
     public Account Build() => new()
     {
-        Id = id,
-        Name = name,
-        Employees = employees,
-        Industry = industry,
-        AnnualRevenue = annualRevenue,
-        Country = country,
-        Technologies = technologies,
-        Owner = owner,
-        Current = current,
-        Signals = [.. signals],
+        Id = _id,
+        Name = _name,
+        Employees = _employees,
+        Industry = _industry,
+        AnnualRevenue = _annualRevenue,
+        Country = _country,
+        Technologies = _technologies,
+        Owner = _owner,
+        Current = _current,
+        Signals = [.. _signals],
     };
 }

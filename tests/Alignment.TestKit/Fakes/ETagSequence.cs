@@ -5,8 +5,8 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>Fresh ETags for the in-memory stores, shaped like Azure Table ETags.</summary>
 internal static class ETagSequence
 {
-    private static long next;
+    private static long Issued;
 
     public static string Next() =>
-        string.Create(CultureInfo.InvariantCulture, $"W/\"datetime'{Interlocked.Increment(ref next)}'\"");
+        string.Create(CultureInfo.InvariantCulture, $"W/\"datetime'{Interlocked.Increment(ref Issued)}'\"");
 }

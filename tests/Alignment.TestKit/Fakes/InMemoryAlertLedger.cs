@@ -6,16 +6,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="IAlertLedger"/> that honours ETags like the table store.</summary>
 public sealed class InMemoryAlertLedger : IAlertLedger
 {
-    private readonly Dictionary<string, Versioned<AlertLedgerEntry>> items = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, Versioned<AlertLedgerEntry>> _items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<AlertLedgerEntry> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. items.Values.Select(v => v.Value).OrderBy(e => e.Alert.Key, StringComparer.Ordinal)];
+                return [.. _items.Values.Select(v => v.Value).OrderBy(e => e.Alert.Key, StringComparer.Ordinal)];
             }
         }
     }
@@ -25,24 +25,24 @@ public sealed class InMemoryAlertLedger : IAlertLedger
 
     public Task<Versioned<AlertLedgerEntry>?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(items.GetValueOrDefault(key));
+            return Task.FromResult(_items.GetValueOrDefault(key));
         }
     }
 
     public Task<Versioned<AlertLedgerEntry>?> TryCreateAsync(AlertLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        lock (gate)
+        lock (_gate)
         {
-            if (items.ContainsKey(entry.Alert.Key))
+            if (_items.ContainsKey(entry.Alert.Key))
             {
                 return Task.FromResult<Versioned<AlertLedgerEntry>?>(null);
             }
 
             var stored = new Versioned<AlertLedgerEntry>(entry, ETagSequence.Next());
-            items[entry.Alert.Key] = stored;
+            _items[entry.Alert.Key] = stored;
             return Task.FromResult<Versioned<AlertLedgerEntry>?>(stored);
         }
     }
@@ -51,15 +51,15 @@ public sealed class InMemoryAlertLedger : IAlertLedger
     {
         ArgumentNullException.ThrowIfNull(entry);
         BeforeUpdate?.Invoke(entry);
-        lock (gate)
+        lock (_gate)
         {
-            if (!items.TryGetValue(entry.Alert.Key, out var stored) || stored.ETag != etag)
+            if (!_items.TryGetValue(entry.Alert.Key, out var stored) || stored.ETag != etag)
             {
                 throw new ConcurrencyConflictException($"Alert ledger entry '{entry.Alert.Key}' changed.");
             }
 
             var updated = new Versioned<AlertLedgerEntry>(entry, ETagSequence.Next());
-            items[entry.Alert.Key] = updated;
+            _items[entry.Alert.Key] = updated;
             return Task.FromResult(updated);
         }
     }
@@ -67,9 +67,9 @@ public sealed class InMemoryAlertLedger : IAlertLedger
     public async IAsyncEnumerable<Versioned<AlertLedgerEntry>> ListOpenAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<Versioned<AlertLedgerEntry>> open;
-        lock (gate)
+        lock (_gate)
         {
-            open = [.. items.Values
+            open = [.. _items.Values
                 .Where(v => v.Value.State is AlertLedgerState.Pending or AlertLedgerState.Sending)
                 .OrderBy(v => v.Value.CreatedAt)
                 .ThenBy(v => v.Value.Alert.Key, StringComparer.Ordinal)];

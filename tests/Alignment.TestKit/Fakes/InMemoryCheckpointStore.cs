@@ -5,8 +5,8 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="ICheckpointStore"/> that honours ETags like the table store.</summary>
 public sealed class InMemoryCheckpointStore : ICheckpointStore
 {
-    private readonly Dictionary<string, Versioned<Checkpoint>> items = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, Versioned<Checkpoint>> _items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Saves made so far (conflicts excluded).</summary>
     public int SaveCount { get; private set; }
@@ -16,25 +16,25 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
 
     public Task<Versioned<Checkpoint>?> GetAsync(string name, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(items.GetValueOrDefault(name));
+            return Task.FromResult(_items.GetValueOrDefault(name));
         }
     }
 
     public Task<Versioned<Checkpoint>> SaveAsync(string name, Checkpoint checkpoint, string? etag, CancellationToken cancellationToken)
     {
         BeforeSave?.Invoke(name, checkpoint);
-        lock (gate)
+        lock (_gate)
         {
-            var exists = items.TryGetValue(name, out var stored);
+            var exists = _items.TryGetValue(name, out var stored);
             if (etag is null ? exists : !exists || stored!.ETag != etag)
             {
                 throw new ConcurrencyConflictException($"Checkpoint '{name}' changed or exists.");
             }
 
             var saved = new Versioned<Checkpoint>(checkpoint, ETagSequence.Next());
-            items[name] = saved;
+            _items[name] = saved;
             SaveCount++;
             return Task.FromResult(saved);
         }

@@ -14,16 +14,16 @@ namespace Alignment.TestKit.Fakes;
 /// </summary>
 public sealed class InMemoryCrm : ICrm, IAccountPartitioner
 {
-    private readonly Dictionary<string, CrmAccount> accounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Func<CrmException>> callFaults = [];
-    private readonly Dictionary<string, Queue<CrmWriteFailure>> recordFaults = new(StringComparer.Ordinal);
-    private readonly List<AccountWrite> writes = [];
-    private readonly TimeProvider time;
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, CrmAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Func<CrmException>> _callFaults = [];
+    private readonly Dictionary<string, Queue<CrmWriteFailure>> _recordFaults = new(StringComparer.Ordinal);
+    private readonly List<AccountWrite> _writes = [];
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
 
     public InMemoryCrm(TimeProvider? time = null, string name = "memory")
     {
-        this.time = time ?? TimeProvider.System;
+        this._time = time ?? TimeProvider.System;
         Name = name;
     }
 
@@ -47,9 +47,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. writes];
+                return [.. _writes];
             }
         }
     }
@@ -61,9 +61,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     public InMemoryCrm Put(Account account, DateTimeOffset lastModifiedAt, Uri? url = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        lock (gate)
+        lock (_gate)
         {
-            accounts[account.Id] = new CrmAccount(account, lastModifiedAt, url);
+            _accounts[account.Id] = new CrmAccount(account, lastModifiedAt, url);
         }
 
         return this;
@@ -73,10 +73,10 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     public InMemoryCrm Update(string accountId, Func<Account, Account> change, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(change);
-        lock (gate)
+        lock (_gate)
         {
-            var stored = accounts[accountId];
-            accounts[accountId] = stored with { Account = change(stored.Account), LastModifiedAt = at };
+            var stored = _accounts[accountId];
+            _accounts[accountId] = stored with { Account = change(stored.Account), LastModifiedAt = at };
         }
 
         return this;
@@ -84,17 +84,17 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
 
     public Account Get(string accountId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return accounts[accountId].Account;
+            return _accounts[accountId].Account;
         }
     }
 
     public CrmAccount GetRecord(string accountId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return accounts[accountId];
+            return _accounts[accountId];
         }
     }
 
@@ -102,9 +102,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. accounts.Values.Select(a => a.Account).OrderBy(a => a.Id, StringComparer.Ordinal)];
+                return [.. _accounts.Values.Select(a => a.Account).OrderBy(a => a.Id, StringComparer.Ordinal)];
             }
         }
     }
@@ -112,9 +112,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     /// <summary>Call number <paramref name="callNumber"/> (1-based, counting every call) fails with <paramref name="statusCode"/>.</summary>
     public InMemoryCrm FailCall(int callNumber, int statusCode = 503, TimeSpan? retryAfter = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            callFaults[callNumber] = () => new CrmException(Name, $"Injected {statusCode}.", statusCode,
+            _callFaults[callNumber] = () => new CrmException(Name, $"Injected {statusCode}.", statusCode,
                 statusCode == 429 ? "REQUEST_LIMIT_EXCEEDED" : "SERVER_UNAVAILABLE", retryAfter);
         }
 
@@ -135,12 +135,12 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     /// <summary>The next <paramref name="times"/> writes of the account are refused with the given code.</summary>
     public InMemoryCrm FailWrites(string accountId, bool transient, int times = 1, string? errorCode = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!recordFaults.TryGetValue(accountId, out var queue))
+            if (!_recordFaults.TryGetValue(accountId, out var queue))
             {
                 queue = new Queue<CrmWriteFailure>();
-                recordFaults[accountId] = queue;
+                _recordFaults[accountId] = queue;
             }
 
             for (var i = 0; i < times; i++)
@@ -173,9 +173,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     {
         ArgumentNullException.ThrowIfNull(request);
         List<CrmAccount> selected;
-        lock (gate)
+        lock (_gate)
         {
-            selected = [.. accounts.Values
+            selected = [.. _accounts.Values
                 .Where(a => request.ModifiedSince is null || a.LastModifiedAt >= request.ModifiedSince)
                 .Where(a => request.Range is not { } r
                     || ((r.From is null || string.CompareOrdinal(a.Account.Id, r.From) >= 0) && (r.To is null || string.CompareOrdinal(a.Account.Id, r.To) < 0)))
@@ -202,9 +202,9 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     {
         Call();
         List<string> ids;
-        lock (gate)
+        lock (_gate)
         {
-            ids = [.. accounts.Keys.Order(StringComparer.Ordinal)];
+            ids = [.. _accounts.Keys.Order(StringComparer.Ordinal)];
         }
 
         var ranges = ids.Chunk(partitionSize).Select((chunk, i) => new AccountRange(i == 0 ? null : chunk[0], null, chunk.Length)).ToList();
@@ -221,11 +221,11 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         Call();
-        lock (gate)
+        lock (_gate)
         {
             IReadOnlyList<CrmAccount> result = [.. accountIds.Distinct(StringComparer.Ordinal)
-                .Where(accounts.ContainsKey)
-                .Select(id => Trim(accounts[id], signalsSince))];
+                .Where(_accounts.ContainsKey)
+                .Select(id => Trim(_accounts[id], signalsSince))];
             return Task.FromResult(result);
         }
     }
@@ -238,26 +238,26 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
         foreach (var batch in writes.Chunk(WriteBatchSize))
         {
             Call();
-            lock (gate)
+            lock (_gate)
             {
                 WriteCalls++;
                 foreach (var write in batch)
                 {
-                    if (recordFaults.TryGetValue(write.AccountId, out var queue) && queue.TryDequeue(out var failure))
+                    if (_recordFaults.TryGetValue(write.AccountId, out var queue) && queue.TryDequeue(out var failure))
                     {
                         failures.Add(failure);
                         continue;
                     }
 
-                    if (!accounts.TryGetValue(write.AccountId, out var stored))
+                    if (!_accounts.TryGetValue(write.AccountId, out var stored))
                     {
                         failures.Add(new CrmWriteFailure(write.AccountId, "ENTITY_IS_DELETED", "No such account.", Transient: false));
                         continue;
                     }
 
                     var account = stored.Account with { Current = AccountWriteApplier.Apply(stored.Account.Current, write) };
-                    accounts[write.AccountId] = stored with { Account = account, LastModifiedAt = time.GetUtcNow() };
-                    this.writes.Add(write);
+                    _accounts[write.AccountId] = stored with { Account = account, LastModifiedAt = _time.GetUtcNow() };
+                    this._writes.Add(write);
                     written.Add(write.AccountId);
                 }
             }
@@ -270,7 +270,7 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
 
     public ApiUsage GetUsage()
     {
-        lock (gate)
+        lock (_gate)
         {
             return new ApiUsage(Calls, Calls, BudgetCalls);
         }
@@ -279,7 +279,7 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
     private void Call()
     {
         Func<CrmException>? fault;
-        lock (gate)
+        lock (_gate)
         {
             if (BudgetCalls is { } budget && Calls >= budget)
             {
@@ -287,7 +287,7 @@ public sealed class InMemoryCrm : ICrm, IAccountPartitioner
             }
 
             Calls++;
-            callFaults.Remove(Calls, out fault);
+            _callFaults.Remove(Calls, out fault);
         }
 
         if (fault is not null)

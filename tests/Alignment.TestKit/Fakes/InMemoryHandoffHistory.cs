@@ -6,16 +6,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="IHandoffHistory"/> in memory, keyed like the table store (account, handoff instant to the second).</summary>
 public sealed class InMemoryHandoffHistory : IHandoffHistory
 {
-    private readonly Dictionary<(string AccountId, DateTimeOffset At), HandoffRecord> records = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string AccountId, DateTimeOffset At), HandoffRecord> _records = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<HandoffRecord> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. records.Values.OrderBy(r => r.HandoffAt).ThenBy(r => r.AccountId, StringComparer.Ordinal)];
+                return [.. _records.Values.OrderBy(r => r.HandoffAt).ThenBy(r => r.AccountId, StringComparer.Ordinal)];
             }
         }
     }
@@ -23,11 +23,11 @@ public sealed class InMemoryHandoffHistory : IHandoffHistory
     public Task AddAsync(IReadOnlyCollection<HandoffRecord> added, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(added);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var record in added)
             {
-                records[(record.AccountId, Seconds(record.HandoffAt))] = record with { HandoffAt = Seconds(record.HandoffAt) };
+                _records[(record.AccountId, Seconds(record.HandoffAt))] = record with { HandoffAt = Seconds(record.HandoffAt) };
             }
         }
 
@@ -37,14 +37,14 @@ public sealed class InMemoryHandoffHistory : IHandoffHistory
     public Task UpdateAsync(IReadOnlyCollection<HandoffFeedback> feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var f in feedback)
             {
                 var key = (f.AccountId, Seconds(f.HandoffAt));
-                var current = records.GetValueOrDefault(key)
+                var current = _records.GetValueOrDefault(key)
                     ?? new HandoffRecord { AccountId = f.AccountId, HandoffAt = key.Item2, Rule = "unknown", Due = key.Item2 };
-                records[key] = current with
+                _records[key] = current with
                 {
                     Status = f.Status,
                     FirstResponseAt = f.FirstResponseAt ?? current.FirstResponseAt,
@@ -61,19 +61,19 @@ public sealed class InMemoryHandoffHistory : IHandoffHistory
 
     public Task<IReadOnlyList<HandoffRecord>> ListForAccountAsync(string accountId, int max, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<HandoffRecord>>(
-                [.. records.Values.Where(r => r.AccountId == accountId).OrderByDescending(r => r.HandoffAt).Take(max)]);
+                [.. _records.Values.Where(r => r.AccountId == accountId).OrderByDescending(r => r.HandoffAt).Take(max)]);
         }
     }
 
     public async IAsyncEnumerable<HandoffRecord> ListForWeekAsync(IsoWeek week, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<HandoffRecord> selected;
-        lock (gate)
+        lock (_gate)
         {
-            selected = [.. records.Values.Where(r => IsoWeek.Of(r.HandoffAt) == week).OrderBy(r => r.HandoffAt).ThenBy(r => r.AccountId, StringComparer.Ordinal)];
+            selected = [.. _records.Values.Where(r => IsoWeek.Of(r.HandoffAt) == week).OrderBy(r => r.HandoffAt).ThenBy(r => r.AccountId, StringComparer.Ordinal)];
         }
 
         foreach (var record in selected)

@@ -5,16 +5,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An in-memory <see cref="IPartitionQueue"/>: messages in the order enqueued.</summary>
 public sealed class InMemoryPartitionQueue : IPartitionQueue
 {
-    private readonly Queue<PartitionMessage> messages = new();
-    private readonly Lock gate = new();
+    private readonly Queue<PartitionMessage> _messages = new();
+    private readonly Lock _gate = new();
 
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return messages.Count;
+                return _messages.Count;
             }
         }
     }
@@ -22,11 +22,11 @@ public sealed class InMemoryPartitionQueue : IPartitionQueue
     public Task EnqueueAsync(IReadOnlyList<PartitionMessage> partitions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var partition in partitions)
             {
-                messages.Enqueue(partition);
+                _messages.Enqueue(partition);
             }
         }
 
@@ -35,9 +35,9 @@ public sealed class InMemoryPartitionQueue : IPartitionQueue
 
     public bool TryDequeue(out PartitionMessage message)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return messages.TryDequeue(out message!);
+            return _messages.TryDequeue(out message!);
         }
     }
 }
@@ -45,9 +45,9 @@ public sealed class InMemoryPartitionQueue : IPartitionQueue
 /// <summary>An in-memory <see cref="IPartitionLedger"/>.</summary>
 public sealed class InMemoryPartitionLedger : IPartitionLedger
 {
-    private readonly Dictionary<string, SortedDictionary<int, PartitionRecord>> runs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> open = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, SortedDictionary<int, PartitionRecord>> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _open = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Called before a partition is marked done; throw from it to simulate a worker dying after its writes.</summary>
     public Action<PartitionRecord>? BeforeComplete { get; set; }
@@ -55,17 +55,17 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
     public Task StartAsync(IReadOnlyList<PartitionMessage> plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var partition in plan)
             {
-                if (!runs.TryGetValue(partition.RunId, out var rows))
+                if (!_runs.TryGetValue(partition.RunId, out var rows))
                 {
-                    runs[partition.RunId] = rows = [];
+                    _runs[partition.RunId] = rows = [];
                 }
 
                 rows.TryAdd(partition.Index, new PartitionRecord { Partition = partition });
-                open[partition.Crm] = partition.RunId;
+                _open[partition.Crm] = partition.RunId;
             }
         }
 
@@ -74,17 +74,17 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
 
     public Task<string?> GetOpenRunAsync(string crm, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(open.GetValueOrDefault(crm));
+            return Task.FromResult(_open.GetValueOrDefault(crm));
         }
     }
 
     public Task<IReadOnlyList<PartitionRecord>> ListAsync(string runId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<PartitionRecord>>(runs.TryGetValue(runId, out var rows) ? [.. rows.Values] : []);
+            return Task.FromResult<IReadOnlyList<PartitionRecord>>(_runs.TryGetValue(runId, out var rows) ? [.. rows.Values] : []);
         }
     }
 
@@ -92,9 +92,9 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
     {
         ArgumentNullException.ThrowIfNull(record);
         BeforeComplete?.Invoke(record);
-        lock (gate)
+        lock (_gate)
         {
-            runs[record.Partition.RunId][record.Partition.Index] = record;
+            _runs[record.Partition.RunId][record.Partition.Index] = record;
         }
 
         return Task.CompletedTask;
@@ -103,9 +103,9 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
     public Task RecordFailureAsync(PartitionMessage partition, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        lock (gate)
+        lock (_gate)
         {
-            var rows = runs[partition.RunId];
+            var rows = _runs[partition.RunId];
             var row = rows[partition.Index];
             rows[partition.Index] = row with { FailedAttempts = row.FailedAttempts + 1, LastError = error };
         }
@@ -115,9 +115,9 @@ public sealed class InMemoryPartitionLedger : IPartitionLedger
 
     public Task<bool> TryCloseAsync(string crm, string runId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(open.TryGetValue(crm, out var current) && current == runId && open.Remove(crm));
+            return Task.FromResult(_open.TryGetValue(crm, out var current) && current == runId && _open.Remove(crm));
         }
     }
 }

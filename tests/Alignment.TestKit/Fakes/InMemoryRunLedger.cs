@@ -5,25 +5,25 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An in-memory <see cref="IRunLedger"/>.</summary>
 public sealed class InMemoryRunLedger : IRunLedger
 {
-    private readonly List<RunRecord> records = [];
-    private readonly Lock gate = new();
+    private readonly List<RunRecord> _records = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<RunRecord> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. records];
+                return [.. _records];
             }
         }
     }
 
     public Task AddAsync(RunRecord record, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            records.Add(record);
+            _records.Add(record);
         }
 
         return Task.CompletedTask;
@@ -31,9 +31,9 @@ public sealed class InMemoryRunLedger : IRunLedger
 
     public Task<IReadOnlyList<RunRecord>> ListRecentAsync(int max, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            IReadOnlyList<RunRecord> result = [.. records.OrderByDescending(r => r.StartedAt).Take(max)];
+            IReadOnlyList<RunRecord> result = [.. _records.OrderByDescending(r => r.StartedAt).Take(max)];
             return Task.FromResult(result);
         }
     }

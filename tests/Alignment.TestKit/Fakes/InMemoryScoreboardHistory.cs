@@ -5,16 +5,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="IScoreboardHistory"/> in memory (one row per CRM and week).</summary>
 public sealed class InMemoryScoreboardHistory : IScoreboardHistory
 {
-    private readonly Dictionary<(string Crm, string Week), StoredScoreboardWeek> rows = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string Crm, string Week), StoredScoreboardWeek> _rows = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<StoredScoreboardWeek> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. rows.Values.OrderBy(r => r.Scoreboard.Week, StringComparer.Ordinal)];
+                return [.. _rows.Values.OrderBy(r => r.Scoreboard.Week, StringComparer.Ordinal)];
             }
         }
     }
@@ -22,9 +22,9 @@ public sealed class InMemoryScoreboardHistory : IScoreboardHistory
     public Task SaveAsync(StoredScoreboardWeek row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        lock (gate)
+        lock (_gate)
         {
-            rows[(row.Crm, row.Scoreboard.Week)] = row;
+            _rows[(row.Crm, row.Scoreboard.Week)] = row;
         }
 
         return Task.CompletedTask;
@@ -32,10 +32,10 @@ public sealed class InMemoryScoreboardHistory : IScoreboardHistory
 
     public Task<IReadOnlyList<StoredScoreboardWeek>> ListAsync(string crm, int max, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<StoredScoreboardWeek>>(
-                [.. rows.Values.Where(r => r.Crm == crm).OrderByDescending(r => r.Scoreboard.Week, StringComparer.Ordinal).Take(max)]);
+                [.. _rows.Values.Where(r => r.Crm == crm).OrderByDescending(r => r.Scoreboard.Week, StringComparer.Ordinal).Take(max)]);
         }
     }
 }

@@ -5,16 +5,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An in-memory <see cref="ITierHistoryStore"/>; appending the same account and instant twice keeps one record.</summary>
 public sealed class InMemoryTierHistoryStore : ITierHistoryStore
 {
-    private readonly Dictionary<string, SortedDictionary<DateTimeOffset, TierRecord>> items = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, SortedDictionary<DateTimeOffset, TierRecord>> _items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<TierRecord> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. items.Values.SelectMany(h => h.Values)];
+                return [.. _items.Values.SelectMany(h => h.Values)];
             }
         }
     }
@@ -22,12 +22,12 @@ public sealed class InMemoryTierHistoryStore : ITierHistoryStore
     public Task<IReadOnlyDictionary<string, TierRecord>> GetLatestAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        lock (gate)
+        lock (_gate)
         {
             var result = new Dictionary<string, TierRecord>(StringComparer.Ordinal);
             foreach (var id in accountIds)
             {
-                if (items.TryGetValue(id, out var history) && history.Count > 0)
+                if (_items.TryGetValue(id, out var history) && history.Count > 0)
                 {
                     result[id] = history.Values.Last();
                 }
@@ -40,14 +40,14 @@ public sealed class InMemoryTierHistoryStore : ITierHistoryStore
     public Task AppendAsync(IReadOnlyCollection<TierRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var record in records)
             {
-                if (!items.TryGetValue(record.AccountId, out var history))
+                if (!_items.TryGetValue(record.AccountId, out var history))
                 {
                     history = [];
-                    items[record.AccountId] = history;
+                    _items[record.AccountId] = history;
                 }
 
                 history[record.At] = record;
@@ -59,9 +59,9 @@ public sealed class InMemoryTierHistoryStore : ITierHistoryStore
 
     public Task<IReadOnlyList<TierRecord>> GetHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            IReadOnlyList<TierRecord> result = items.TryGetValue(accountId, out var history)
+            IReadOnlyList<TierRecord> result = _items.TryGetValue(accountId, out var history)
                 ? [.. history.Values.Reverse().Take(max)]
                 : [];
             return Task.FromResult(result);

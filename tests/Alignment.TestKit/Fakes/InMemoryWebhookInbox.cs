@@ -7,16 +7,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="IWebhookInbox"/> that honours ETags like the table store.</summary>
 public sealed class InMemoryWebhookInbox : IWebhookInbox
 {
-    private readonly Dictionary<string, Versioned<InboxItem>> items = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, Versioned<InboxItem>> _items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<InboxItem> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. items.Values.Select(v => v.Value).OrderBy(i => i.ReceivedAt).ThenBy(i => i.EventId, StringComparer.Ordinal)];
+                return [.. _items.Values.Select(v => v.Value).OrderBy(i => i.ReceivedAt).ThenBy(i => i.EventId, StringComparer.Ordinal)];
             }
         }
     }
@@ -28,12 +28,12 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     {
         ArgumentNullException.ThrowIfNull(items);
         BeforeAdd?.Invoke(items);
-        lock (gate)
+        lock (_gate)
         {
             var added = 0;
             foreach (var item in items)
             {
-                if (this.items.TryAdd(item.EventId, new Versioned<InboxItem>(item, ETagSequence.Next())))
+                if (this._items.TryAdd(item.EventId, new Versioned<InboxItem>(item, ETagSequence.Next())))
                 {
                     added++;
                 }
@@ -46,9 +46,9 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     public async IAsyncEnumerable<Versioned<InboxItem>> ListDueAsync(DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<Versioned<InboxItem>> due;
-        lock (gate)
+        lock (_gate)
         {
-            due = [.. items.Values
+            due = [.. _items.Values
                 .Where(v => v.Value.State == InboxState.Pending && (v.Value.NextAttemptAt is null || v.Value.NextAttemptAt <= now))
                 .OrderBy(v => v.Value.ReceivedAt)
                 .ThenBy(v => v.Value.EventId, StringComparer.Ordinal)
@@ -66,24 +66,24 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     public Task<Versioned<InboxItem>> UpdateAsync(InboxItem item, string etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        lock (gate)
+        lock (_gate)
         {
-            if (!items.TryGetValue(item.EventId, out var stored) || stored.ETag != etag)
+            if (!_items.TryGetValue(item.EventId, out var stored) || stored.ETag != etag)
             {
                 throw new ConcurrencyConflictException($"Inbox item '{item.EventId}' changed.");
             }
 
             var updated = new Versioned<InboxItem>(item, ETagSequence.Next());
-            items[item.EventId] = updated;
+            _items[item.EventId] = updated;
             return Task.FromResult(updated);
         }
     }
 
     public Task<Versioned<InboxItem>?> GetAsync(string eventId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Task.FromResult(items.GetValueOrDefault(eventId));
+            return Task.FromResult(_items.GetValueOrDefault(eventId));
         }
     }
 }

@@ -5,16 +5,16 @@ namespace Alignment.TestKit.Fakes;
 /// <summary>An <see cref="IWriteLog"/> in memory (the same account, instant and run is one entry).</summary>
 public sealed class InMemoryWriteLog : IWriteLog
 {
-    private readonly Dictionary<(string AccountId, DateTimeOffset At, string RunId), AccountChange> entries = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string AccountId, DateTimeOffset At, string RunId), AccountChange> _entries = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<AccountChange> All
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. entries.Values.OrderBy(e => e.At).ThenBy(e => e.AccountId, StringComparer.Ordinal)];
+                return [.. _entries.Values.OrderBy(e => e.At).ThenBy(e => e.AccountId, StringComparer.Ordinal)];
             }
         }
     }
@@ -22,11 +22,11 @@ public sealed class InMemoryWriteLog : IWriteLog
     public Task AppendAsync(IReadOnlyCollection<AccountChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        lock (gate)
+        lock (_gate)
         {
             foreach (var change in changes)
             {
-                entries[(change.AccountId, change.At, change.RunId)] = change;
+                _entries[(change.AccountId, change.At, change.RunId)] = change;
             }
         }
 
@@ -36,9 +36,9 @@ public sealed class InMemoryWriteLog : IWriteLog
     public async IAsyncEnumerable<AccountChange> ListMovementsForWeekAsync(IsoWeek week, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<AccountChange> movements;
-        lock (gate)
+        lock (_gate)
         {
-            movements = [.. entries.Values.Where(e => IsoWeek.Of(e.At) == week).OrderBy(e => e.At).Select(TierMovement.Of).OfType<AccountChange>()];
+            movements = [.. _entries.Values.Where(e => IsoWeek.Of(e.At) == week).OrderBy(e => e.At).Select(TierMovement.Of).OfType<AccountChange>()];
         }
 
         foreach (var movement in movements)
@@ -50,10 +50,10 @@ public sealed class InMemoryWriteLog : IWriteLog
 
     public Task<IReadOnlyList<AccountChange>> ListForAccountAsync(string accountId, int max, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<AccountChange>>(
-                [.. entries.Values.Where(e => e.AccountId == accountId).OrderByDescending(e => e.At).Take(max)]);
+                [.. _entries.Values.Where(e => e.AccountId == accountId).OrderByDescending(e => e.At).Take(max)]);
         }
     }
 }

@@ -8,18 +8,18 @@ namespace Alignment.TestKit.Fakes;
 /// </summary>
 public sealed class RecordingAlertChannel : IAlertChannel
 {
-    private readonly List<Alert> delivered = [];
-    private readonly Queue<Func<Alert, Task>> faults = new();
-    private readonly Lock gate = new();
+    private readonly List<Alert> _delivered = [];
+    private readonly Queue<Func<Alert, Task>> _faults = new();
+    private readonly Lock _gate = new();
 
     /// <summary>Every delivery, in order; a key that appears twice was sent twice.</summary>
     public IReadOnlyList<Alert> Delivered
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. delivered];
+                return [.. _delivered];
             }
         }
     }
@@ -72,10 +72,10 @@ public sealed class RecordingAlertChannel : IAlertChannel
     {
         ArgumentNullException.ThrowIfNull(alert);
         Func<Alert, Task>? fault;
-        lock (gate)
+        lock (_gate)
         {
             SendCalls++;
-            faults.TryDequeue(out fault);
+            _faults.TryDequeue(out fault);
         }
 
         if (fault is not null)
@@ -90,7 +90,7 @@ public sealed class RecordingAlertChannel : IAlertChannel
     public Task<bool?> WasDeliveredAsync(Alert alert, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        lock (gate)
+        lock (_gate)
         {
             WasDeliveredCalls++;
             if (!CanTellDelivery)
@@ -98,17 +98,17 @@ public sealed class RecordingAlertChannel : IAlertChannel
                 return Task.FromResult<bool?>(null);
             }
 
-            return Task.FromResult<bool?>(delivered.Any(a => a.Key == alert.Key));
+            return Task.FromResult<bool?>(_delivered.Any(a => a.Key == alert.Key));
         }
     }
 
     private RecordingAlertChannel Enqueue(int times, Func<Alert, Task> fault)
     {
-        lock (gate)
+        lock (_gate)
         {
             for (var i = 0; i < times; i++)
             {
-                faults.Enqueue(fault);
+                _faults.Enqueue(fault);
             }
         }
 
@@ -117,9 +117,9 @@ public sealed class RecordingAlertChannel : IAlertChannel
 
     private void Record(Alert alert)
     {
-        lock (gate)
+        lock (_gate)
         {
-            delivered.Add(alert);
+            _delivered.Add(alert);
         }
     }
 }
