@@ -6,36 +6,29 @@ using Alignment.Salesforce.Auth;
 using Alignment.Salesforce.Bulk;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Http;
-using Alignment.Salesforce.Logging;
 using Alignment.Salesforce.Mapping;
 using Alignment.Salesforce.Soql;
-using Alignment.Salesforce.Wire;
 using Alignment.Sync.Crm;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Registry;
 
 namespace Alignment.Salesforce;
 
 /// <summary>
-/// <see cref="ICrm"/> over the Salesforce REST API: SOQL with child subqueries streamed page by page, sObject
-/// Collections writes of the changed fields (200 a call, <c>allOrNone=false</c>), the daily budget watched on every call.
-/// Above <see cref="SalesforceOptions.BulkThreshold"/> records, a partition of a full rescore is read, and a batch of
-/// writes written, through Bulk API 2.0 instead (<see cref="SalesforceBulkReader"/>, <see cref="SalesforceBulkWriter"/>).
+/// <see cref="ICrm"/> over Salesforce, a facade: accounts read by SOQL with child subqueries streamed page by page
+/// (<see cref="SalesforceQueryPager"/>) and mapped to domain accounts with their signals, or — a partition of a full
+/// rescore above <see cref="SalesforceOptions.BulkThreshold"/> records — through Bulk API 2.0
+/// (<see cref="SalesforceBulkReader"/>); writes through <see cref="SalesforceAccountWriter"/>; the daily budget
+/// watched on every call.
 /// </summary>
 internal sealed class SalesforceCrm(
-    SalesforceApiClient api,
     SalesforceBulkReader bulkReader,
-    SalesforceBulkWriter bulkWriter,
+    SalesforceAccountWriter writer,
+    SalesforceQueryPager pager,
     SalesforceApiUsageTracker usage,
     SalesforceTokenCache tokens,
-    IOptions<SalesforceOptions> options,
-    ResiliencePipelineProvider<string> pipelines,
-    ILogger<SalesforceCrm> logger) : ICrm
+    IOptions<SalesforceOptions> options) : ICrm
 {
     public const string CrmName = "salesforce";
-
-    private static readonly HashSet<string> TransientRecordErrors = new(StringComparer.Ordinal) { "UNABLE_TO_LOCK_ROW" };
 
     private readonly SalesforceOptions _o = options.Value;
     private readonly SalesforceQueryBuilder _queries = new(options.Value);
@@ -94,7 +87,7 @@ internal sealed class SalesforceCrm(
         }
 
         var viaCampaigns = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var member in QueryAllAsync(SalesforceQueryBuilder.ChangedCampaignMemberAccounts(since), cancellationToken).ConfigureAwait(false))
+        await foreach (var member in pager.RecordsAsync(SalesforceQueryBuilder.ChangedCampaignMemberAccounts(since), cancellationToken).ConfigureAwait(false))
         {
             if (SalesforceRecord.String(member, "Contact.AccountId") is { } id && SoqlLiteral.IsSalesforceId(id) && !seen.Contains(id))
             {
@@ -132,94 +125,15 @@ internal sealed class SalesforceCrm(
         return result;
     }
 
-    public async Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(writes);
-        var written = new List<string>();
-        var failures = new List<CrmWriteFailure>();
-        var pending = new List<AccountWrite>();
-        foreach (var write in writes)
-        {
-            if (!SoqlLiteral.IsSalesforceId(write.AccountId))
-            {
-                failures.Add(new CrmWriteFailure(write.AccountId, "MALFORMED_ID", "Not a 15 or 18 character Salesforce id.", Transient: false));
-            }
-            else if (!SalesforceWriteMapper.HasWritableFields(write))
-            {
-                written.Add(write.AccountId); // nothing the connector may write (the lock is a human's field)
-            }
-            else
-            {
-                pending.Add(write);
-            }
-        }
-
-        if (pending.Count > _o.BulkThreshold)
-        {
-            var bulk = await bulkWriter.WriteAsync(pending, TransientRecordErrors, cancellationToken).ConfigureAwait(false);
-            written.AddRange(bulk.Written);
-            failures.AddRange(bulk.Failures);
-            pending = bulk.RetryViaRest; // refused with a transient code: the REST path's record retries take them
-        }
-
-        foreach (var batch in pending.Chunk(_o.WriteBatchSize))
-        {
-            await WriteBatchAsync(batch, written, failures, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new CrmWriteResult(written, failures);
-    }
-
-    private async Task WriteBatchAsync(IReadOnlyList<AccountWrite> batch, List<string> written, List<CrmWriteFailure> failures, CancellationToken cancellationToken)
-    {
-        // Each attempt writes the records still pending and returns those refused with a transient code; the named
-        // pipeline (SalesforcePipelines.RecordRetry) waits and tries again while any remain and attempts are left.
-        var attempt = 0;
-        var pending = batch;
-        await pipelines.GetPipeline<IReadOnlyList<AccountWrite>>(SalesforcePipelines.RecordRetry).ExecuteAsync(
-            async token =>
-            {
-                attempt++;
-                var results = await api.UpdateCollectionAsync(SalesforceWriteMapper.Serialize(pending, _o.Fields), token).ConfigureAwait(false);
-                var retry = new List<AccountWrite>();
-                for (var i = 0; i < pending.Count; i++)
-                {
-                    var id = pending[i].AccountId;
-                    var result = i < results.Count ? results[i] : null;
-                    if (result is { Success: true })
-                    {
-                        written.Add(id);
-                        continue;
-                    }
-
-                    var error = result?.Errors is { Count: > 0 } errors ? errors[0] : null;
-                    var code = error?.StatusCode ?? "UNKNOWN_ERROR";
-                    var transient = TransientRecordErrors.Contains(code);
-                    if (transient && attempt < _o.MaxWriteAttempts)
-                    {
-                        retry.Add(pending[i]);
-                    }
-                    else
-                    {
-                        SalesforceLog.RecordFailed(logger, id, code);
-                        failures.Add(new CrmWriteFailure(id, code, error?.Message ?? "Salesforce gave no result for this record.", transient));
-                    }
-                }
-
-                pending = retry;
-                return (IReadOnlyList<AccountWrite>)retry;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Writes through <see cref="SalesforceAccountWriter"/> (REST collections, or Bulk API 2.0 above the threshold).</summary>
+    public Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken) =>
+        writer.WriteAsync(writes, cancellationToken);
 
     private async IAsyncEnumerable<CrmAccount> ReadWhereAsync(
         string? where, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken, int? campaignIdChunkSize = null)
     {
-        var soql = _queries.Accounts(where, signalsSince);
-        var page = await api.QueryAsync(soql, cancellationToken).ConfigureAwait(false);
-        while (true)
+        await foreach (var records in pager.PagesAsync(_queries.Accounts(where, signalsSince), cancellationToken).ConfigureAwait(false))
         {
-            var records = page.Records ?? [];
             var campaignSignals = _o.Signals.CampaignMembers && records.Count > 0
                 ? await ReadCampaignSignalsAsync(records, signalsSince, campaignIdChunkSize ?? _o.IdChunkSize, cancellationToken).ConfigureAwait(false)
                 : null;
@@ -227,13 +141,6 @@ internal sealed class SalesforceCrm(
             {
                 yield return await MapAsync(record, campaignSignals, cancellationToken).ConfigureAwait(false);
             }
-
-            if (page.Done || page.NextRecordsUrl is null)
-            {
-                yield break;
-            }
-
-            page = await api.NextPageAsync(page.NextRecordsUrl, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -244,7 +151,7 @@ internal sealed class SalesforceCrm(
         var signals = ImmutableArray.CreateBuilder<Signal>();
         foreach (var (relationship, kind) in ChildRelationships())
         {
-            await foreach (var child in ChildRecordsAsync(record, relationship, cancellationToken).ConfigureAwait(false))
+            await foreach (var child in pager.ChildRecordsAsync(record, relationship, cancellationToken).ConfigureAwait(false))
             {
                 var signal = kind == "Intent" ? _signals.FromIntent(child) : _signals.FromActivity(kind, child, ownerId);
                 if (signal is not null)
@@ -259,7 +166,7 @@ internal sealed class SalesforceCrm(
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         if (_o.Signals.ContactTitles)
         {
-            await foreach (var contact in ChildRecordsAsync(record, SalesforceQueryBuilder.ContactRelationship, cancellationToken).ConfigureAwait(false))
+            await foreach (var contact in pager.ChildRecordsAsync(record, SalesforceQueryBuilder.ContactRelationship, cancellationToken).ConfigureAwait(false))
             {
                 if (SalesforceRecord.String(contact, "Id") is { } contactId && SalesforceRecord.String(contact, "Title") is { } title)
                 {
@@ -294,13 +201,13 @@ internal sealed class SalesforceCrm(
     }
 
     private async Task<Dictionary<string, List<(Signal, DateTimeOffset)>>> ReadCampaignSignalsAsync(
-        List<JsonElement> accounts, DateTimeOffset signalsSince, int idChunkSize, CancellationToken cancellationToken)
+        IReadOnlyList<JsonElement> accounts, DateTimeOffset signalsSince, int idChunkSize, CancellationToken cancellationToken)
     {
         var byAccount = new Dictionary<string, List<(Signal, DateTimeOffset)>>(StringComparer.Ordinal);
         var ids = accounts.Select(a => SalesforceRecord.String(a, "Id")).OfType<string>().Where(SoqlLiteral.IsSalesforceId);
         foreach (var chunk in SalesforceQueryBuilder.IdChunks([.. ids], idChunkSize, SalesforceApiClient.MaxSoqlLength - 400))
         {
-            await foreach (var member in QueryAllAsync(SalesforceQueryBuilder.CampaignMembers(chunk, signalsSince), cancellationToken).ConfigureAwait(false))
+            await foreach (var member in pager.RecordsAsync(SalesforceQueryBuilder.CampaignMembers(chunk, signalsSince), cancellationToken).ConfigureAwait(false))
             {
                 if (SalesforceRecord.String(member, "Contact.AccountId") is { } accountId && _signals.FromCampaignMember(member) is { } signal)
                 {
@@ -315,51 +222,6 @@ internal sealed class SalesforceCrm(
         }
 
         return byAccount;
-    }
-
-    /// <summary>Every record of a query, following <c>nextRecordsUrl</c>.</summary>
-    internal async IAsyncEnumerable<JsonElement> QueryAllAsync(string soql, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var page = await api.QueryAsync(soql, cancellationToken).ConfigureAwait(false);
-        while (true)
-        {
-            foreach (var record in page.Records ?? [])
-            {
-                yield return record;
-            }
-
-            if (page.Done || page.NextRecordsUrl is null)
-            {
-                yield break;
-            }
-
-            page = await api.NextPageAsync(page.NextRecordsUrl, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The rows of a child relationship, following its own <c>nextRecordsUrl</c> (child sets page independently).</summary>
-    internal async IAsyncEnumerable<JsonElement> ChildRecordsAsync(JsonElement parent, string relationship, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (!parent.TryGetProperty(relationship, out var nested) || nested.ValueKind != JsonValueKind.Object)
-        {
-            yield break;
-        }
-
-        var page = nested.Deserialize(SalesforceJsonContext.Default.QueryResultDto);
-        while (page is not null)
-        {
-            foreach (var record in page.Records ?? [])
-            {
-                yield return record;
-            }
-
-            if (page.Done || page.NextRecordsUrl is null)
-            {
-                yield break;
-            }
-
-            page = await api.NextPageAsync(page.NextRecordsUrl, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } v && v > a ? v : a;

@@ -75,6 +75,8 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddTransient<IAccountPartitioner, SalesforcePartitioner>();
 
         services.AddSalesforcePipelines();
+        services.TryAddTransient<SalesforceQueryPager>();
+        services.TryAddTransient<SalesforceAccountWriter>();
         services.TryAddTransient<SalesforceCrm>();
         services.AddTransient<ICrm>(sp => sp.GetRequiredService<SalesforceCrm>());
         services.TryAddTransient<IOutcomeReader, SalesforceOutcomeReader>();

@@ -73,9 +73,9 @@ public sealed class SalesforceFixtureContractTests
             .OnFixture("/services/data/v26.0/query/01gD", "fixtures/restforce/query_paginated_last_page_response.json")
             .OnFixture(Query, "fixtures/restforce/query_paginated_first_page_response.json");
         await using var services = StubbedSalesforce.Build(stub);
-        var crm = services.GetRequiredService<SalesforceCrm>();
+        var pager = services.GetRequiredService<SalesforceQueryPager>();
 
-        var labels = await crm.QueryAllAsync("SELECT Text_Label FROM Whizbang", Ct).Select(r => SalesforceRecord.String(r, "Text_Label")).ToListAsync(Ct);
+        var labels = await pager.RecordsAsync("SELECT Text_Label FROM Whizbang", Ct).Select(r => SalesforceRecord.String(r, "Text_Label")).ToListAsync(Ct);
 
         Assert.Equal(["First Page", "Last Page"], labels);
         Assert.Equal("/services/data/v26.0/query/01gD", stub.Requests[^1].Uri.PathAndQuery);
@@ -91,7 +91,7 @@ public sealed class SalesforceFixtureContractTests
             .OnFixture(Query, "fixtures/netcoreforce/querybatch_batch-1.json");
         await using var services = StubbedSalesforce.Build(stub);
 
-        var count = await services.GetRequiredService<SalesforceCrm>().QueryAllAsync("SELECT Id FROM Contact", Ct).CountAsync(Ct);
+        var count = await services.GetRequiredService<SalesforceQueryPager>().RecordsAsync("SELECT Id FROM Contact", Ct).CountAsync(Ct);
 
         Assert.Equal(600, count);
     }
@@ -105,11 +105,11 @@ public sealed class SalesforceFixtureContractTests
             .OnFixture("/services/data/v53.0/query/01gxx000000NEXT002", "fixtures/jsforce-derived/account_subquery_tasks_next002.json")
             .OnFixture(Query, "fixtures/jsforce-derived/account_subquery_contacts_tasks_page1.json");
         await using var services = StubbedSalesforce.Build(stub);
-        var crm = services.GetRequiredService<SalesforceCrm>();
-        var account = await crm.QueryAllAsync("SELECT Id FROM Account", Ct).SingleAsync(Ct);
+        var pager = services.GetRequiredService<SalesforceQueryPager>();
+        var account = await pager.RecordsAsync("SELECT Id FROM Account", Ct).SingleAsync(Ct);
 
-        var tasks = await crm.ChildRecordsAsync(account, "Tasks", Ct).Select(r => SalesforceRecord.String(r, "Subject")).ToListAsync(Ct);
-        var contacts = await crm.ChildRecordsAsync(account, "Contacts", Ct).CountAsync(Ct);
+        var tasks = await pager.ChildRecordsAsync(account, "Tasks", Ct).Select(r => SalesforceRecord.String(r, "Subject")).ToListAsync(Ct);
+        var contacts = await pager.ChildRecordsAsync(account, "Contacts", Ct).CountAsync(Ct);
 
         Assert.Equal(250, tasks.Count);
         Assert.Equal(250, tasks.Distinct().Count());
@@ -260,7 +260,7 @@ public sealed class SalesforceFixtureContractTests
         await using var services = StubbedSalesforce.Build(stub);
         using var doc = JsonDocument.Parse(FixtureText.Read("fixtures/restforce/query_success_response.json"));
 
-        var names = await services.GetRequiredService<SalesforceCrm>().ChildRecordsAsync(doc.RootElement.GetProperty("records")[0], "Whizbangs__r", Ct)
+        var names = await services.GetRequiredService<SalesforceQueryPager>().ChildRecordsAsync(doc.RootElement.GetProperty("records")[0], "Whizbangs__r", Ct)
             .Select(r => SalesforceRecord.String(r, "Name")).ToListAsync(Ct);
 
         Assert.Equal(["Child Whizbang"], names);

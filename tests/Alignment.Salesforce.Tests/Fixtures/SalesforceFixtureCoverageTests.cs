@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Alignment.Core.Tiers;
 using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Http;
 using Alignment.Salesforce.Mapping;
 using Alignment.Salesforce.Tests.Support;
 using Alignment.Sync.Crm;
@@ -65,7 +66,7 @@ public sealed class SalesforceFixtureCoverageTests
         await using var services = StubbedSalesforce.Build(stub);
         using var recorded = JsonDocument.Parse(FixtureText.Read(fixture));
 
-        var types = await services.GetRequiredService<SalesforceCrm>().QueryAllAsync("SELECT Id FROM X", Ct)
+        var types = await services.GetRequiredService<SalesforceQueryPager>().RecordsAsync("SELECT Id FROM X", Ct)
             .Select(r => r.GetProperty("attributes").GetProperty("type").GetString()).ToListAsync(Ct);
 
         var expected = recorded.RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("attributes").GetProperty("type").GetString());
@@ -79,7 +80,7 @@ public sealed class SalesforceFixtureCoverageTests
         var stub = new StubHandler().OnFixture(Token, "fixtures/restforce/auth_success_response.json").OnFixture(Query, "fixtures/netcoreforce/query_case_result.json");
         await using var services = StubbedSalesforce.Build(stub);
 
-        var first = await services.GetRequiredService<SalesforceCrm>().QueryAllAsync("SELECT Id FROM Case", Ct).FirstAsync(Ct);
+        var first = await services.GetRequiredService<SalesforceQueryPager>().RecordsAsync("SELECT Id FROM Case", Ct).FirstAsync(Ct);
 
         Assert.Equal("Edge Communications", SalesforceRecord.String(first, "Account.Name"));
         Assert.Equal("Rose Gonzalez", SalesforceRecord.String(first, "Contact.Name"));
