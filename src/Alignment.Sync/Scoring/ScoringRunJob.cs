@@ -61,12 +61,34 @@ public sealed partial class ScoringRunJob(
         var progress = new Progress { RunId = runId };
         LogStarted(logger, runId, crm.Name, full);
 
+        var (outcome, error) = await ScoreAsync(
+            new CrmReadRequest(full ? null : before!.ModifiedSince, signalsSince), progress, kind, start, callsBefore, cancellationToken).ConfigureAwait(false);
+        var after = await AdvanceCheckpointAsync(checkpointName, stored, full, start, progress, cancellationToken).ConfigureAwait(false);
+
+        await DeliverAsync(progress, start, cancellationToken).ConfigureAwait(false);
+        var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
+        LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
+        return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, kind, outcome, record.ApiCalls, start) with
+        {
+            CheckpointBefore = before?.ModifiedSince,
+            CheckpointAfter = after?.ModifiedSince ?? before?.ModifiedSince,
+            Error = error,
+        });
+    }
+
+    /// <summary>
+    /// The read, decide and write phases: the accounts in batches of <c>WriteBatchSize</c>, each planned and its changes
+    /// written (<see cref="ProcessAsync"/>). A budget stop or a CRM failure ends the phase and marks the accounts not
+    /// yet written so the checkpoint stays before them; any other failure is recorded and rethrown.
+    /// </summary>
+    private async Task<(RunOutcome Outcome, string? Error)> ScoreAsync(
+        CrmReadRequest readRequest, Progress progress, RunKind kind, DateTimeOffset start, int callsBefore, CancellationToken cancellationToken)
+    {
         var outcome = RunOutcome.Succeeded;
         string? error = null;
         var buffer = new List<CrmAccount>(_settings.WriteBatchSize);
         try
         {
-            var readRequest = new CrmReadRequest(full ? null : before!.ModifiedSince, signalsSince);
             await foreach (var account in crm.ReadAccountsAsync(readRequest, cancellationToken).ConfigureAwait(false))
             {
                 progress.Saw(account);
@@ -102,33 +124,31 @@ public sealed partial class ScoringRunJob(
             progress.Unsafe(buffer);
             outcome = RunOutcome.Failed;
             error = ex.Code;
-            LogCrmFailed(logger, runId, crm.Name, error);
+            LogCrmFailed(logger, progress.RunId, crm.Name, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The process may be dying: leave the checkpoint where it was; a rerun redoes the work (the diff makes it idempotent).
-            await RecordAsync(runId, kind, start, callsBefore, RunOutcome.Failed, ex.GetType().Name, progress, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(progress.RunId, kind, start, callsBefore, RunOutcome.Failed, ex.GetType().Name, progress, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (OperationCanceledException)
         {
-            await RecordAsync(runId, kind, start, callsBefore, RunOutcome.Cancelled, null, progress, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(progress.RunId, kind, start, callsBefore, RunOutcome.Cancelled, null, progress, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        var after = await AdvanceCheckpointAsync(checkpointName, stored, full, start, progress, cancellationToken).ConfigureAwait(false);
+        return (outcome, error);
+    }
 
-        // Alerts need no CRM call: the DMs and the digest go out even when the CRM failed or the budget ran out.
-        progress.CrossingsDigest = await announcer.RecordCrossingsAsync(runId, progress.Crossings, start, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The deliver phase: the tier crossings' digest and every pending DM. Alerts need no CRM call, so they go out even
+    /// when the CRM failed or the budget ran out.
+    /// </summary>
+    private async Task DeliverAsync(Progress progress, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        progress.CrossingsDigest = await announcer.RecordCrossingsAsync(progress.RunId, progress.Crossings, start, cancellationToken).ConfigureAwait(false);
         progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
-        var record = await RecordAsync(runId, kind, start, callsBefore, outcome, error, progress, cancellationToken).ConfigureAwait(false);
-        LogFinished(logger, runId, outcome, progress.Read, progress.Written, progress.Failed);
-        return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, kind, outcome, record.ApiCalls, start) with
-        {
-            CheckpointBefore = before?.ModifiedSince,
-            CheckpointAfter = after?.ModifiedSince ?? before?.ModifiedSince,
-            Error = error,
-        });
     }
 
     /// <summary>
