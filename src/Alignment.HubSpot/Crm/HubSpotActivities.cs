@@ -4,7 +4,7 @@ namespace Alignment.HubSpot.Crm;
 
 /// <summary>
 /// The records read for one company: its activities, contacts, for each activity its first contact (keyed
-/// <c>objectType:id</c>, since ids are unique only within a type), and the page views of contacts by contact id.
+/// <c>objectType:id</c>, since ids are unique only within a type), and the page views read per company id.
 /// </summary>
 internal sealed record HubSpotActivities(
     IReadOnlyList<HubSpotObject> Emails,
@@ -17,9 +17,9 @@ internal sealed record HubSpotActivities(
 {
     public static HubSpotActivities None { get; } = new([], [], [], [], [], new Dictionary<string, string>());
 
-    /// <summary>The page views of one contact (none when not read).</summary>
-    public IReadOnlyList<EventOccurrence> PageViewsOf(string contactId) =>
-        PageViews is not null && PageViews.TryGetValue(contactId, out var views) ? views : [];
+    /// <summary>The page views of the contacts whose primary company is <paramref name="companyId"/> (none when not read).</summary>
+    public IReadOnlyList<EventOccurrence> PageViewsOf(string companyId) =>
+        PageViews is not null && PageViews.TryGetValue(companyId, out var views) ? views : [];
 
     public string? ContactOf(string objectType, HubSpotObject activity) =>
         ActivityContact.TryGetValue(objectType + ":" + activity.Id, out var contact) ? contact : null;

@@ -30,7 +30,7 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
             ? await ActivitiesAsync(companyIds, "contacts", HubSpotSignalMapper.ContactProperties, cancellationToken).ConfigureAwait(false)
             : ActivitySet.Empty;
         var pageViews = _mapping.PageViews
-            ? await PageViewsAsync(contacts.Records.Values, signalsSince, cancellationToken).ConfigureAwait(false)
+            ? await PageViewsAsync(companyIds, contacts, signalsSince, cancellationToken).ConfigureAwait(false)
             : null;
 
         var activityContact = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,12 +59,13 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
     }
 
     /// <summary>
-    /// The page views (events API) of the contacts who visited since <paramref name="signalsSince"/> by their last-visit
-    /// analytics: one call (or more, past 100 views) per such contact, none for the rest. A 403 (no Enterprise
+    /// The page views (events API) of each company's contacts: one call (one more per 100 views) per company with a
+    /// contact whose last-visit analytics fall in the signal window, none for the others, asking for the page views of
+    /// the contacts whose primary company it is (<c>objectProperty.associatedcompanyid</c>). A 403 (no Enterprise
     /// subscription or scope) turns page views off for this process, logged once; the run goes on without them.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<EventOccurrence>>?> PageViewsAsync(
-        IEnumerable<HubSpotObject> contacts, DateTimeOffset signalsSince, CancellationToken cancellationToken)
+        IReadOnlyList<string> companyIds, ActivitySet contacts, DateTimeOffset signalsSince, CancellationToken cancellationToken)
     {
         if (_pageViewsUnavailable)
         {
@@ -72,9 +73,9 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
         }
 
         var views = new Dictionary<string, IReadOnlyList<EventOccurrence>>(StringComparer.Ordinal);
-        foreach (var contact in contacts)
+        foreach (var companyId in companyIds)
         {
-            if (HubSpotPropertyValues.ParseInstant(contact.Get(HubSpotSignalMapper.LastVisitProperty)) is not { } lastVisit || lastVisit < signalsSince)
+            if (!contacts.For(companyId).Any(c => HubSpotPropertyValues.ParseInstant(c.Get(HubSpotSignalMapper.LastVisitProperty)) >= signalsSince))
             {
                 continue;
             }
@@ -82,12 +83,12 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
             try
             {
                 var list = new List<EventOccurrence>();
-                await foreach (var view in _client.GetEventsAsync("contact", contact.Id, _mapping.PageViewEventType, signalsSince, cancellationToken).ConfigureAwait(false))
+                await foreach (var view in _client.GetEventsAsync("contact", [(HubSpotSignalMapper.PrimaryCompanyFilter, companyId)], _mapping.PageViewEventType, signalsSince, cancellationToken).ConfigureAwait(false))
                 {
                     list.Add(view);
                 }
 
-                views[contact.Id] = list;
+                views[companyId] = list;
             }
             catch (HubSpotException e) when (e.StatusCode is 403)
             {

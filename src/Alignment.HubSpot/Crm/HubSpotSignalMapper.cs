@@ -25,8 +25,11 @@ internal sealed class HubSpotSignalMapper
     public static readonly IReadOnlyList<string> ContactProperties =
         ["first_conversion_date", "first_conversion_event_name", "recent_conversion_date", "recent_conversion_event_name", "jobtitle", LastVisitProperty];
 
-    /// <summary>The contact's last tracked visit: page views are read only for contacts who visited in the window.</summary>
+    /// <summary>The contact's last tracked visit: page views are read only for companies with a contact who visited in the window.</summary>
     public const string LastVisitProperty = "hs_analytics_last_visit_timestamp";
+
+    /// <summary>The events API filter on the contact's primary company (the contact property <c>associatedcompanyid</c>).</summary>
+    public const string PrimaryCompanyFilter = "objectProperty.associatedcompanyid";
 
     private readonly HubSpotSignalMappingOptions _options;
     private readonly Regex _noteMarker;
@@ -75,12 +78,9 @@ internal sealed class HubSpotSignalMapper
             }
         }
 
-        foreach (var contact in activities.Contacts)
+        foreach (var view in activities.PageViewsOf(company.Id))
         {
-            foreach (var view in activities.PageViewsOf(contact.Id))
-            {
-                AddPageView(signals, view, contact.Id);
-            }
+            AddPageView(signals, view);
         }
 
         if (_options.WebVisitFromCompanyAnalytics
@@ -99,12 +99,14 @@ internal sealed class HubSpotSignalMapper
     }
 
     /// <summary>A page view: the pricing page (<see cref="HubSpotSignalMappingOptions.PricingPagePattern"/>) or, when enabled, a web visit.</summary>
-    private void AddPageView(List<Signal> signals, EventOccurrence view, string contactId)
+    private void AddPageView(List<Signal> signals, EventOccurrence view)
     {
         if (view.OccurredAt is not { } at)
         {
             return;
         }
+
+        var contactId = view.ObjectId;
 
         var url = view.Property(_options.PageViewUrlProperty);
         if (url is not null && _pricingPage.IsMatch(url))

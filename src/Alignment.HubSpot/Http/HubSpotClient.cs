@@ -176,19 +176,23 @@ internal sealed class HubSpotClient
     }
 
     /// <summary>
-    /// The occurrences of one event type on one CRM record after an instant, page by page (100 a page, <c>after</c>
-    /// cursors). The events API needs an Enterprise subscription; without one HubSpot answers 403 (the caller decides).
+    /// The occurrences of one event type on records of <paramref name="objectType"/> after an instant, selected by
+    /// <paramref name="filters"/> (<c>objectId</c>, or <c>objectProperty.{name}</c> on the record), page by page (100 a
+    /// page, <c>after</c> cursors). The events API needs an Enterprise subscription; without one HubSpot answers 403.
     /// </summary>
     public async IAsyncEnumerable<EventOccurrence> GetEventsAsync(
-        string objectType, string objectId, string eventType, DateTimeOffset occurredAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string objectType, IReadOnlyList<(string Name, string Value)> filters, string eventType, DateTimeOffset occurredAfter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var query = "?objectType=" + Uri.EscapeDataString(objectType)
+            + string.Concat(filters.Select(f => "&" + Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value)))
+            + "&eventType=" + Uri.EscapeDataString(eventType)
+            + "&occurredAfter=" + Uri.EscapeDataString(occurredAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+            + "&limit=100";
         string? after = null;
         do
         {
-            var path = Paths.Events() + "?objectType=" + Uri.EscapeDataString(objectType) + "&objectId=" + Uri.EscapeDataString(objectId)
-                + "&eventType=" + Uri.EscapeDataString(eventType)
-                + "&occurredAfter=" + Uri.EscapeDataString(occurredAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
-                + "&limit=100" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            var path = Paths.Events() + query + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
             var page = await SendAsync<object, EventsResponse>(HttpMethod.Get, path, null, null, HubSpotJsonContext.Default.EventsResponse, cancellationToken).ConfigureAwait(false);
             foreach (var occurrence in page?.Results ?? [])
             {

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Alignment.Sandbox.HubSpot;
 
 /// <summary>
-/// Event occurrences (events API, <c>GET /events/v3/events</c>): filtered by <c>objectType</c> and <c>objectId</c>
-/// (together), <c>eventType</c>, <c>occurredAfter</c>/<c>occurredBefore</c> (exclusive), oldest first, <c>limit</c>
+/// Event occurrences (events API, <c>GET /events/v3/events</c>): filtered by <c>objectType</c> with <c>objectId</c>
+/// or <c>objectProperty.{name}</c> (a property of the record, ANDed), <c>eventType</c>, <c>occurredAfter</c>/<c>occurredBefore</c> (exclusive), oldest first, <c>limit</c>
 /// (default 10) with an <c>after</c> cursor in <c>paging.next</c>.
 /// </summary>
 internal static class HubSpotEventEndpoints
@@ -22,9 +22,16 @@ internal static class HubSpotEventEndpoints
         var query = context.Request.Query;
         string? objectType = query["objectType"];
         string? objectId = query["objectId"];
-        if (string.IsNullOrEmpty(objectType) != string.IsNullOrEmpty(objectId))
+        var propertyFilters = query.Where(q => q.Key.StartsWith("objectProperty.", StringComparison.Ordinal))
+            .Select(q => (Name: q.Key["objectProperty.".Length..], Value: q.Value.ToString())).ToList();
+        if (!string.IsNullOrEmpty(objectId) && string.IsNullOrEmpty(objectType))
         {
-            return HubSpotEmulatorResponses.Error(400, "VALIDATION_ERROR", "objectType and objectId must be given together.");
+            return HubSpotEmulatorResponses.Error(400, "VALIDATION_ERROR", "objectId needs objectType.");
+        }
+
+        if (!string.IsNullOrEmpty(objectType) && string.IsNullOrEmpty(objectId) && propertyFilters.Count == 0)
+        {
+            return HubSpotEmulatorResponses.Error(400, "VALIDATION_ERROR", "objectType needs objectId or an objectProperty filter.");
         }
 
         if (!TryInstant(query["occurredAfter"], out var occurredAfter) || !TryInstant(query["occurredBefore"], out var occurredBefore))
@@ -42,8 +49,18 @@ internal static class HubSpotEventEndpoints
             if (!string.IsNullOrEmpty(objectType))
             {
                 var type = Plural(objectType);
-                var id = long.TryParse(objectId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
-                events = store.Events.TryGetValue((type, id), out var list) ? list.Select(v => (type, id, v)) : [];
+                events = events.Where(x => x.Type == type);
+                if (!string.IsNullOrEmpty(objectId))
+                {
+                    var id = long.TryParse(objectId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
+                    events = store.Events.TryGetValue((type, id), out var list) ? list.Select(v => (type, id, v)) : [];
+                }
+
+                // objectProperty.{name}=value: events of the records whose property has that value (ANDed).
+                foreach (var (name, value) in propertyFilters)
+                {
+                    events = events.Where(x => store.Get(x.Type, x.Id)?.Properties.GetValueOrDefault(name) == value);
+                }
             }
 
             var matching = events

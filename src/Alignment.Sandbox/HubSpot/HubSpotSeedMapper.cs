@@ -267,6 +267,7 @@ internal sealed class HubSpotSeedMapper(HubSpotEmulatorStore store)
         }
 
         store.Associate("companies", company.Id, "contacts", contact.Id);
+        contact.Properties.TryAdd("associatedcompanyid", company.Id.ToString(CultureInfo.InvariantCulture)); // the primary company
         return contact;
     }
 

@@ -21,23 +21,35 @@ public sealed class HubSpotPageViewTests
         var seed = Make("1001",
             At(SignalKind.PricingPageView, 3, "c1"), At(SignalKind.PricingPageView, 5, "c1"), At(SignalKind.WebVisit, 7, "c2"),
             At(SignalKind.EmailReply, 9, "c3", "Re: hello"));
-        await using var host = await HubSpotTestHost.StartAsync([seed]);
+        await using var host = await HubSpotTestHost.StartAsync([seed, Make("1002", At(SignalKind.EmailReply, 2, "c4", "Re: hi"))]);
 
-        var account = Assert.Single(await HubSpotCrmReadTests.ReadAllAsync(host.Crm, new CrmReadRequest(null, Since))).Account;
+        var read = await HubSpotCrmReadTests.ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
 
+        var account = read.Single(a => a.Account.Id == "1001").Account;
         Assert.Equal(
             [(SignalKind.WebVisit, AsOf.AddHours(-7), host.Emulator.ContactIdOf("c2")),
              (SignalKind.PricingPageView, AsOf.AddHours(-5), host.Emulator.ContactIdOf("c1")), (SignalKind.PricingPageView, AsOf.AddHours(-3), host.Emulator.ContactIdOf("c1"))],
             account.Signals.Where(s => s.Kind is SignalKind.PricingPageView or SignalKind.WebVisit).Select(s => (s.Kind, s.At, s.ContactId)).OrderBy(s => s.Kind).ThenBy(s => s.At));
-        var events = host.Requests.Where(r => r.Uri.AbsolutePath == "/events/event-occurrences/2026-03").ToList();
-        // Only the contacts who visited in the window are asked (c3 only replied to an email): one call each.
-        Assert.Equal(2, events.Count);
-        var query = HttpUtility.ParseQueryString(events[0].Uri.Query);
-        Assert.Equal(("contact", "e_visited_page", "100"), (query["objectType"], query["eventType"], query["limit"]));
+        // One call for the company whose contacts visited in the window (1002's contact only replied to an email): the
+        // page views of the contacts whose primary company it is.
+        var events = Assert.Single(host.Requests, r => r.Uri.AbsolutePath == "/events/event-occurrences/2026-03");
+        var query = HttpUtility.ParseQueryString(events.Uri.Query);
+        Assert.Equal(("contact", "1001", "e_visited_page", "100"), (query["objectType"], query["objectProperty.associatedcompanyid"], query["eventType"], query["limit"]));
+        Assert.Null(query["objectId"]);
         Assert.Equal(Since, DateTimeOffset.Parse(query["occurredAfter"]!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(
-            new[] { host.Emulator.ContactIdOf("c1"), host.Emulator.ContactIdOf("c2") }.Order(),
-            events.Select(e => HttpUtility.ParseQueryString(e.Uri.Query)["objectId"]).Order());
+    }
+
+    [Fact]
+    public async Task Read_ContactOfTwoCompanies_PageViewsCountAtItsPrimaryCompanyOnly()
+    {
+        // c1 is seeded on 1001 first (its primary company), then appears on 1002 too.
+        await using var host = await HubSpotTestHost.StartAsync(
+            [Make("1001", At(SignalKind.PricingPageView, 3, "c1")), Make("1002", At(SignalKind.EmailReply, 2, "c1", "Re: x"))]);
+
+        var read = await HubSpotCrmReadTests.ReadAllAsync(host.Crm, new CrmReadRequest(null, Since));
+
+        Assert.Contains(read.Single(a => a.Account.Id == "1001").Account.Signals, s => s.Kind == SignalKind.PricingPageView);
+        Assert.DoesNotContain(read.Single(a => a.Account.Id == "1002").Account.Signals, s => s.Kind == SignalKind.PricingPageView);
     }
 
     [Fact]
