@@ -1,3 +1,4 @@
+using Alignment.Sync.Crm;
 namespace Alignment.Hosting;
 
 /// <summary>The top-level choices of a deployment: which CRM, state store and alert channel the hosts compose.</summary>
@@ -10,7 +11,7 @@ public sealed class AlignmentOptions
     public const string AlertChannelKey = SectionName + ":" + nameof(AlertChannel);
 
     /// <summary>Required: <c>Salesforce</c> or <c>HubSpot</c>.</summary>
-    public CrmChoice Crm { get; set; }
+    public CrmKind Crm { get; set; }
 
     /// <summary>Default <c>Tables</c> (the only store).</summary>
     public StateChoice StateStore { get; set; } = StateChoice.Tables;

@@ -7,6 +7,7 @@ using Alignment.Salesforce;
 using Alignment.Slack;
 using Alignment.Storage;
 using Alignment.Sync;
+using Alignment.Sync.Crm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,12 +37,12 @@ public static class AlignmentServiceCollectionExtensions
         services.AddOptions<WebhookHostOptions>().Bind(configuration.GetSection(WebhookHostOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookHostOptions>, WebhookHostOptionsValidator>());
 
-        if (AlignmentSettingsValidator.TryParseChoice<CrmChoice>(configuration[AlignmentOptions.CrmKey], out var crm))
+        if (AlignmentSettingsValidator.TryParseChoice<CrmKind>(configuration[AlignmentOptions.CrmKey], out var crm))
         {
             _ = crm switch
             {
-                CrmChoice.Salesforce => services.AddSalesforceCrm(configuration),
-                CrmChoice.HubSpot => services.AddHubSpotCrm(configuration),
+                CrmKind.Salesforce => services.AddSalesforceCrm(configuration),
+                CrmKind.HubSpot => services.AddHubSpotCrm(configuration),
                 _ => services,
             };
         }

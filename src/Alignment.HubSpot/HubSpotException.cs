@@ -30,7 +30,7 @@ public sealed class HubSpotException : CrmException
         string? policyName = null,
         TimeSpan? retryAfter = null,
         Exception? innerException = null)
-        : base("hubspot", message, statusCode, category, retryAfter, innerException)
+        : base(CrmKinds.HubSpotName, message, statusCode, category, retryAfter, innerException)
     {
         CorrelationId = correlationId;
         PolicyName = policyName;

@@ -28,7 +28,7 @@ internal sealed class SalesforceCrm(
     SalesforceTokenCache tokens,
     IOptions<SalesforceOptions> options) : ICrm
 {
-    public const string CrmName = "salesforce";
+    public const string CrmName = CrmKinds.SalesforceName;
 
     private readonly SalesforceOptions _o = options.Value;
     private readonly SalesforceQueryBuilder _queries = new(options.Value);

@@ -134,6 +134,12 @@ public sealed class ScaleCommand : IBenchCommand
                 return 1;
             }
 
+            if (hubSpot is not null)
+            {
+                // The calls by endpoint (docs/benchmarks.md breaks the per-company figure down with these).
+                Console.WriteLine("calls by kind: " + string.Join(", ", hubSpot.Counter.Snapshot().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value.ToString(CultureInfo.InvariantCulture))));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan: {plan.Partitions} partitions; workers' peaks (MB): {string.Join(", ", peaks.Select(p => p.ToString("F0", CultureInfo.InvariantCulture)))}; read {run.Read}, failed {run.Failed}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale crm={crm} accounts={accounts} partitions={workers} api_calls={apiCalls} bulk_jobs={bulkJobs} written={run.Written} wall_s={wallSeconds:F1} peak_mb={peaks.Max():F0} emulator_mb={self.PeakWorkingSet64 / (1024.0 * 1024):F0}"));

@@ -5,6 +5,7 @@ using Alignment.Cli.Output;
 using Alignment.Cli.Sandbox;
 using Alignment.Hosting;
 using Alignment.Sandbox.Azurite;
+using Alignment.Sync.Crm;
 using Spectre.Console;
 
 namespace Alignment.Cli.Commands;
@@ -67,7 +68,7 @@ internal sealed class SandboxCommand : Command
 
             if (parseResult.GetValue(_writeSettings) is { } file)
             {
-                var choice = Enum.Parse<CrmChoice>(parseResult.GetValue(_crm)!);
+                var choice = Enum.Parse<CrmKind>(parseResult.GetValue(_crm)!);
                 var values = sandbox.ConnectorSettings(choice).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
                 var document = new { IsEncrypted = false, Values = values };
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(document, SettingsJson), cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Alignment.Core.Signals;
 using Alignment.Core.Tiers;
 using Alignment.Hosting;
 using Alignment.Sandbox.Salesforce;
+using Alignment.Sync.Crm;
 using Alignment.Sync.History;
 using Alignment.Sync.Scoreboard;
 using Alignment.Sync.Scoring;
@@ -40,7 +41,7 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
         var clock = new SimulatedClock(options.Start);
         var sandboxOptions = new SandboxOptions
         {
-            Crms = [CrmChoice.Salesforce],
+            Crms = [CrmKind.Salesforce],
             Seed = options.Seed,
             AccountCount = options.AccountCount,
             Time = clock,
@@ -64,7 +65,7 @@ internal sealed partial class DemoRunner(DemoOptions options, IProgress<string>?
         ArgumentNullException.ThrowIfNull(clock);
         var started = TimeProvider.System.GetTimestamp();
         var salesforce = sandbox.Salesforce ?? throw new InvalidOperationException("The demo needs the Salesforce emulator.");
-        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmKind.Salesforce), StringComparer.OrdinalIgnoreCase)
         {
             // The day is simulated but the Slack pacing waits in real time; the sink has no rate limit to respect.
             ["Alignment:Slack:MessagesPerSecondPerChannel"] = "100",

@@ -7,6 +7,7 @@ using Alignment.Sandbox.Generation;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
+using Alignment.Sync.Crm;
 
 namespace Alignment.Cli.Sandbox;
 
@@ -73,7 +74,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
                 },
                 cancellationToken).ConfigureAwait(false);
 
-            if (options.Crms.Contains(CrmChoice.Salesforce))
+            if (options.Crms.Contains(CrmKind.Salesforce))
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Starting the Salesforce emulator with {org.Accounts.Count} accounts..."));
                 sandbox.Salesforce = await SalesforceEmulator.StartAsync(
@@ -86,7 +87,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
                 sandbox.Salesforce.AddOpportunities(OpportunityGenerator.Generate(org, options.Seed));
             }
 
-            if (options.Crms.Contains(CrmChoice.HubSpot))
+            if (options.Crms.Contains(CrmKind.HubSpot))
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Starting the HubSpot emulator with {org.Accounts.Count} companies..."));
                 sandbox.HubSpot = await HubSpotEmulator.StartAsync(
@@ -123,7 +124,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
     }
 
     /// <summary>The settings that point the connector at this sandbox, with <paramref name="crm"/> as the master CRM.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(CrmChoice crm)
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(CrmKind crm)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -139,7 +140,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
             settings["Alignment:State:ConnectionString"] = Azurite.ConnectionString;
         }
 
-        if (crm == CrmChoice.Salesforce)
+        if (crm == CrmKind.Salesforce)
         {
             var salesforce = Salesforce ?? throw new InvalidOperationException("The Salesforce emulator is not running.");
             settings["Alignment:Salesforce:LoginUrl"] = salesforce.BaseAddress.ToString();

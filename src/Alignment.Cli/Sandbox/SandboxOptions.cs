@@ -1,4 +1,5 @@
 using Alignment.Hosting;
+using Alignment.Sync.Crm;
 
 namespace Alignment.Cli.Sandbox;
 
@@ -6,7 +7,7 @@ namespace Alignment.Cli.Sandbox;
 internal sealed record SandboxOptions
 {
     /// <summary>The emulated CRMs to start (each seeded with the same generated org).</summary>
-    public IReadOnlyList<CrmChoice> Crms { get; init; } = [CrmChoice.Salesforce, CrmChoice.HubSpot];
+    public IReadOnlyList<CrmKind> Crms { get; init; } = [CrmKind.Salesforce, CrmKind.HubSpot];
 
     public int Seed { get; init; } = 42;
 

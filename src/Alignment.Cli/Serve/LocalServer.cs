@@ -3,6 +3,7 @@ using Alignment.Hosting;
 using Alignment.Hosting.Health;
 using Alignment.Hosting.Schedules;
 using Alignment.Hosting.Webhooks;
+using Alignment.Sync.Crm;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,8 +71,8 @@ internal static class LocalServer
         }
 
         var app = builder.Build();
-        app.MapPost(HubSpotRoute, context => ReceiveAsync(context, "hubspot"));
-        app.MapPost(SalesforceRoute, context => ReceiveAsync(context, "salesforce"));
+        app.MapPost(HubSpotRoute, context => ReceiveAsync(context, CrmKinds.HubSpotName));
+        app.MapPost(SalesforceRoute, context => ReceiveAsync(context, CrmKinds.SalesforceName));
         app.MapGet(HealthRoute, HealthAsync);
         return app;
     }

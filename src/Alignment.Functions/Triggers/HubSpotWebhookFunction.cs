@@ -1,5 +1,6 @@
 using Alignment.Functions.Http;
 using Alignment.Hosting.Webhooks;
+using Alignment.Sync.Crm;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
@@ -13,6 +14,6 @@ public sealed class HubSpotWebhookFunction(WebhookEndpoint endpoint)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/hubspot")] HttpRequestData request,
         CancellationToken cancellationToken)
     {
-        return await WebhookHttp.HandleAsync(endpoint, "hubspot", request, cancellationToken).ConfigureAwait(false);
+        return await WebhookHttp.HandleAsync(endpoint, CrmKinds.HubSpotName, request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using Alignment.Functions.Http;
 using Alignment.Hosting.Webhooks;
+using Alignment.Sync.Crm;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
@@ -16,6 +17,6 @@ public sealed class SalesforceWebhookFunction(WebhookEndpoint endpoint)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/salesforce")] HttpRequestData request,
         CancellationToken cancellationToken)
     {
-        return await WebhookHttp.HandleAsync(endpoint, "salesforce", request, cancellationToken).ConfigureAwait(false);
+        return await WebhookHttp.HandleAsync(endpoint, CrmKinds.SalesforceName, request, cancellationToken).ConfigureAwait(false);
     }
 }

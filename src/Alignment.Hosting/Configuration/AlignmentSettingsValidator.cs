@@ -1,4 +1,5 @@
 using Alignment.Hosting.Schedules;
+using Alignment.Sync.Crm;
 using Microsoft.Extensions.Configuration;
 
 namespace Alignment.Hosting.Configuration;
@@ -18,11 +19,11 @@ public static class AlignmentSettingsValidator
         var crm = configuration[AlignmentOptions.CrmKey];
         if (string.IsNullOrWhiteSpace(crm))
         {
-            problems.Add(new(AlignmentOptions.CrmKey, "is missing; name the master CRM: Salesforce or HubSpot.", nameof(CrmChoice.Salesforce)));
+            problems.Add(new(AlignmentOptions.CrmKey, "is missing; name the master CRM: Salesforce or HubSpot.", nameof(CrmKind.Salesforce)));
         }
-        else if (!TryParseChoice<CrmChoice>(crm, out _))
+        else if (!TryParseChoice<CrmKind>(crm, out _))
         {
-            problems.Add(new(AlignmentOptions.CrmKey, "must be Salesforce or HubSpot.", nameof(CrmChoice.HubSpot)));
+            problems.Add(new(AlignmentOptions.CrmKey, "must be Salesforce or HubSpot.", nameof(CrmKind.HubSpot)));
         }
 
         CheckOptionalChoice<StateChoice>(configuration, AlignmentOptions.StateStoreKey, problems);

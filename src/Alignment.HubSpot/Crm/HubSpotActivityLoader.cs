@@ -59,9 +59,10 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
     }
 
     /// <summary>
-    /// The page views (events API) of each company's contacts: one call (one more per 100 views) per company with a
-    /// contact whose last-visit analytics fall in the signal window, none for the others, asking for the page views of
-    /// the contacts whose primary company it is (<c>objectProperty.associatedcompanyid</c>). A 403 (no Enterprise
+    /// The page views (events API) of each company's contacts: one call (one more per 100 views) per company that is the
+    /// primary company (<c>associatedcompanyid</c>) of a contact whose last-visit analytics fall in the signal window,
+    /// none for the others, asking for the page views of the contacts whose primary company it is
+    /// (<c>objectProperty.associatedcompanyid</c>). A 403 (no Enterprise
     /// subscription or scope) turns page views off for this process, logged once; the run goes on without them.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<EventOccurrence>>?> PageViewsAsync(
@@ -75,7 +76,9 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
         var views = new Dictionary<string, IReadOnlyList<EventOccurrence>>(StringComparer.Ordinal);
         foreach (var companyId in companyIds)
         {
-            if (!contacts.For(companyId).Any(c => HubSpotPropertyValues.ParseInstant(c.Get(HubSpotSignalMapper.LastVisitProperty)) >= signalsSince))
+            // Only a company that is the primary company of a contact who visited in the window has views to read.
+            if (!contacts.For(companyId).Any(c => c.Get(HubSpotSignalMapper.PrimaryCompanyProperty) is { } primary && primary == companyId
+                && HubSpotPropertyValues.ParseInstant(c.Get(HubSpotSignalMapper.LastVisitProperty)) >= signalsSince))
             {
                 continue;
             }

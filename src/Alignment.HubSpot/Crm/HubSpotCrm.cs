@@ -40,7 +40,7 @@ internal sealed class HubSpotCrm : ICrm
         _logger = logger;
     }
 
-    public string Name => "hubspot";
+    public string Name => CrmKinds.HubSpotName;
 
     public ApiUsage GetUsage() => _gate.Usage;
 

@@ -23,13 +23,16 @@ internal sealed class HubSpotSignalMapper
     public static readonly IReadOnlyList<string> NoteProperties = ["hs_timestamp", "hs_note_body"];
 
     public static readonly IReadOnlyList<string> ContactProperties =
-        ["first_conversion_date", "first_conversion_event_name", "recent_conversion_date", "recent_conversion_event_name", "jobtitle", LastVisitProperty];
+        ["first_conversion_date", "first_conversion_event_name", "recent_conversion_date", "recent_conversion_event_name", "jobtitle", LastVisitProperty, PrimaryCompanyProperty];
 
     /// <summary>The contact's last tracked visit: page views are read only for companies with a contact who visited in the window.</summary>
     public const string LastVisitProperty = "hs_analytics_last_visit_timestamp";
 
-    /// <summary>The events API filter on the contact's primary company (the contact property <c>associatedcompanyid</c>).</summary>
-    public const string PrimaryCompanyFilter = "objectProperty.associatedcompanyid";
+    /// <summary>The contact property holding its primary company's id.</summary>
+    public const string PrimaryCompanyProperty = "associatedcompanyid";
+
+    /// <summary>The events API filter on the contact's primary company.</summary>
+    public const string PrimaryCompanyFilter = "objectProperty." + PrimaryCompanyProperty;
 
     private readonly HubSpotSignalMappingOptions _options;
     private readonly Regex _noteMarker;

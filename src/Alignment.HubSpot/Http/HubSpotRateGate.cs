@@ -61,7 +61,7 @@ internal sealed class HubSpotRateGate
                     && daily - remaining >= _options.MaxDailyApiShare * daily)
                 {
                     throw new CrmBudgetExhaustedException(
-                        "hubspot",
+                        CrmKinds.HubSpotName,
                         string.Create(CultureInfo.InvariantCulture, $"HubSpot daily API share used: {daily - remaining} of {daily} calls (MaxDailyApiShare {_options.MaxDailyApiShare})."),
                         new ApiUsage(_calls, daily - remaining, daily));
                 }

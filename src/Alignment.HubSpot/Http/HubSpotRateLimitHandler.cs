@@ -33,7 +33,7 @@ internal sealed class HubSpotRateLimitHandler(HubSpotRateGate gate, ILogger<HubS
         if (string.Equals(policy, "DAILY", StringComparison.OrdinalIgnoreCase))
         {
             response.Dispose();
-            throw new CrmBudgetExhaustedException("hubspot", "HubSpot's daily API limit is reached (429 DAILY); the run stops until it resets.", gate.Usage);
+            throw new CrmBudgetExhaustedException(CrmKinds.HubSpotName, "HubSpot's daily API limit is reached (429 DAILY); the run stops until it resets.", gate.Usage);
         }
 
         return response;

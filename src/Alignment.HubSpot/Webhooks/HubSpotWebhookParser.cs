@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Alignment.HubSpot.Crm;
 using Alignment.HubSpot.Wire;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed class HubSpotWebhookParser(IOptionsMonitor<HubSpotOptions> options
         ["0-49"] = "emails", ["0-47"] = "meetings", ["0-48"] = "calls", ["0-46"] = "notes", ["0-27"] = "tasks",
     };
 
-    public string Source => "hubspot";
+    public string Source => CrmKinds.HubSpotName;
 
     public WebhookParseResult Parse(WebhookRequest request, DateTimeOffset now)
     {

@@ -82,8 +82,12 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         }
 
         var instance = tokens.Current?.InstanceUrl;
-        foreach (var (_, pending) in accounts)
+        // Drained in id order: an account handed on is no longer held here, so a caller working in slices
+        // (PartitionWriteSlice) frees each slice's accounts as it goes.
+        while (accounts.Count > 0)
         {
+            var (id, pending) = accounts.First();
+            accounts.Remove(id);
             var account = pending.Account with { Signals = SalesforceSignalMapper.WithSeniority(pending.Signals.DrainToImmutable(), pending.Titles) };
             var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
             yield return new CrmAccount(account, pending.LastModified, url);

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Logging;
 using Alignment.Salesforce.Soql;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ namespace Alignment.Salesforce.Webhooks;
 /// </summary>
 public sealed class SalesforceWebhookParser(IOptions<SalesforceOptions> options, ILogger<SalesforceWebhookParser> logger) : IWebhookParser
 {
-    public const string SourceName = "salesforce";
+    public const string SourceName = CrmKinds.SalesforceName;
     public const string SignatureHeader = "X-Alignment-Signature";
     public const string TimestampHeader = "X-Alignment-Timestamp";
 

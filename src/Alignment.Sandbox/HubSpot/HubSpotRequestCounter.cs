@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Alignment.Sandbox.HubSpot;
 
-/// <summary>Requests received by kind: <c>search</c>, <c>batch-read</c>, <c>batch-update</c>, <c>associations</c>, <c>owners</c>, <c>properties</c>, <c>other</c>; plus <c>throttled</c> (429s answered).</summary>
+/// <summary>Requests received by kind: <c>search</c>, <c>batch-read</c>, <c>batch-update</c>, <c>associations</c>, <c>owners</c>, <c>properties</c>, <c>events</c>, <c>other</c>; plus <c>throttled</c> (429s answered).</summary>
 public sealed class HubSpotRequestCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -28,5 +28,6 @@ public sealed class HubSpotRequestCounter
         : path.EndsWith("/batch/update", StringComparison.Ordinal) ? "batch-update"
         : path.Contains("/owners", StringComparison.Ordinal) ? "owners"
         : path.Contains("/properties", StringComparison.Ordinal) ? "properties"
+        : path.StartsWith("/events/", StringComparison.Ordinal) ? "events"
         : method + " other";
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alignment.Cli.Sandbox;
 using Alignment.Cli.Tests.Evaluate;
 using Alignment.Hosting;
+using Alignment.Sync.Crm;
 using Alignment.TestKit.Scoring;
 
 namespace Alignment.Cli.Tests.Calibrate;
@@ -14,9 +15,9 @@ public sealed class CalibrateLiveTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Theory]
-    [InlineData(CrmChoice.Salesforce)]
-    [InlineData(CrmChoice.HubSpot)]
-    public async Task Calibrate_WithoutInput_ReadsAccountsAndOpportunitiesFromTheCrm(CrmChoice crm)
+    [InlineData(CrmKind.Salesforce)]
+    [InlineData(CrmKind.HubSpot)]
+    public async Task Calibrate_WithoutInput_ReadsAccountsAndOpportunitiesFromTheCrm(CrmKind crm)
     {
         await using var sandbox = await SandboxEnvironment.StartAsync(
             new SandboxOptions { Crms = [crm], Azurite = false, AccountCount = 600, Seed = 42 }, null, TestContext.Current.CancellationToken);

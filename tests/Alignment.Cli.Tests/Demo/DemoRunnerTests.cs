@@ -2,6 +2,7 @@ using Alignment.Cli.Demo;
 using Alignment.Cli.Sandbox;
 using Alignment.Core.Tiers;
 using Alignment.Hosting;
+using Alignment.Sync.Crm;
 using Alignment.TestKit.Paths;
 
 namespace Alignment.Cli.Tests.Demo;
@@ -25,7 +26,7 @@ public sealed class DemoRunnerTests
         var clock = new SimulatedClock(Options.Start);
         var sandboxOptions = new SandboxOptions
         {
-            Crms = [CrmChoice.Salesforce],
+            Crms = [CrmKind.Salesforce],
             Seed = Options.Seed,
             AccountCount = Options.AccountCount,
             Time = clock,

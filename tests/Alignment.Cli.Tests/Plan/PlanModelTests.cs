@@ -5,6 +5,7 @@ using Alignment.Cli.Commands;
 using Alignment.Cli.Sandbox;
 using Alignment.Cli.Tests.Evaluate;
 using Alignment.Hosting;
+using Alignment.Sync.Crm;
 using Alignment.TestKit.Scoring;
 
 namespace Alignment.Cli.Tests.Plan;
@@ -25,10 +26,10 @@ public sealed class PlanModelTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = 40, Seed = 7 }, null, ct);
+            new SandboxOptions { Crms = [CrmKind.Salesforce], AccountCount = 40, Seed = 7 }, null, ct);
         var settings = _files.Write("settings.json", JsonSerializer.Serialize(new
         {
-            Values = sandbox.ConnectorSettings(CrmChoice.Salesforce).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value),
+            Values = sandbox.ConnectorSettings(CrmKind.Salesforce).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value),
         }));
         var candidate = JsonNode.Parse(await File.ReadAllTextAsync(DefaultScoringModel.FilePath, ct))!;
         candidate["version"] = "2099.01.0";

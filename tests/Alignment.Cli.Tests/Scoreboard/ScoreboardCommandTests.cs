@@ -5,6 +5,7 @@ using Alignment.Cli.Commands;
 using Alignment.Cli.Sandbox;
 using Alignment.Cli.Tests.Evaluate;
 using Alignment.Hosting;
+using Alignment.Sync.Crm;
 
 namespace Alignment.Cli.Tests.Scoreboard;
 
@@ -22,10 +23,10 @@ public sealed class ScoreboardCommandTests : IDisposable
     public async Task Scoreboard_AfterAScoringRun_CountsTheRunsHandoffsThisWeek()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = 60, Seed = 11 }, null, ct);
+        await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Crms = [CrmKind.Salesforce], AccountCount = 60, Seed = 11 }, null, ct);
         var settings = _files.Write("settings.json", JsonSerializer.Serialize(new
         {
-            Values = sandbox.ConnectorSettings(CrmChoice.Salesforce)
+            Values = sandbox.ConnectorSettings(CrmKind.Salesforce)
                 .Append(new KeyValuePair<string, string?>("Alignment:Sync:WeeklyHandoffCommitment", "3"))
                 .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value),
         }));

@@ -12,6 +12,7 @@ using Alignment.Core.Tiers;
 using Alignment.Hosting;
 using Alignment.Hosting.Schedules;
 using Alignment.HubSpot.Webhooks;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Alignment.TestKit.Paths;
 using Microsoft.AspNetCore.Builder;
@@ -41,10 +42,10 @@ public sealed class LocalServerTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.HubSpot], AccountCount = AccountCount, Time = _clock, RepoRoot = RepoPaths.RepoRoot },
+            new SandboxOptions { Crms = [CrmKind.HubSpot], AccountCount = AccountCount, Time = _clock, RepoRoot = RepoPaths.RepoRoot },
             null,
             ct);
-        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmChoice.HubSpot), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmKind.HubSpot), StringComparer.OrdinalIgnoreCase)
         {
             // Drain every second; the other timers stay off the test's way (1 January).
             ["Alignment:Schedules:DrainInbox"] = "* * * * * *",

@@ -2,6 +2,7 @@ using Alignment.Cli.Sandbox;
 using Alignment.Cli.Serve;
 using Alignment.Hosting;
 using Alignment.Storage.Partitions;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Partitions;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.State;
@@ -30,8 +31,8 @@ public sealed class PartitionedRescoreTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.Salesforce], AccountCount = AccountCount, RepoRoot = RepoPaths.RepoRoot }, null, ct);
-        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmChoice.Salesforce), StringComparer.OrdinalIgnoreCase)
+            new SandboxOptions { Crms = [CrmKind.Salesforce], AccountCount = AccountCount, RepoRoot = RepoPaths.RepoRoot }, null, ct);
+        var settings = new Dictionary<string, string?>(_sandbox.ConnectorSettings(CrmKind.Salesforce), StringComparer.OrdinalIgnoreCase)
         {
             ["Alignment:Schedules:DrainInbox"] = "0 0 0 1 1 *",
             ["Alignment:Schedules:Score"] = "0 0 0 1 1 *",

@@ -4,6 +4,7 @@ using Alignment.Hosting;
 using Alignment.Sandbox.HubSpot;
 using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Inbox;
 using Alignment.Sync.Scoring;
 using Alignment.Sync.Sla;
@@ -52,12 +53,12 @@ internal sealed class World : IAsyncDisposable
     public HubSpotEmulator? HubSpot { get; }
 
     public static Task<World> StartSalesforceAsync(AzuriteFixture azurite, DateTimeOffset now, IEnumerable<Account> accounts) =>
-        StartAsync(azurite, now, accounts, CrmChoice.Salesforce);
+        StartAsync(azurite, now, accounts, CrmKind.Salesforce);
 
     public static Task<World> StartHubSpotAsync(AzuriteFixture azurite, DateTimeOffset now, IEnumerable<Account> accounts) =>
-        StartAsync(azurite, now, accounts, CrmChoice.HubSpot);
+        StartAsync(azurite, now, accounts, CrmKind.HubSpot);
 
-    private static async Task<World> StartAsync(AzuriteFixture azurite, DateTimeOffset now, IEnumerable<Account> accounts, CrmChoice crm)
+    private static async Task<World> StartAsync(AzuriteFixture azurite, DateTimeOffset now, IEnumerable<Account> accounts, CrmKind crm)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -85,7 +86,7 @@ internal sealed class World : IAsyncDisposable
 
         try
         {
-            if (crm == CrmChoice.Salesforce)
+            if (crm == CrmKind.Salesforce)
             {
                 using var rsa = RSA.Create(2048);
                 var emulator = await SalesforceEmulator.StartAsync(

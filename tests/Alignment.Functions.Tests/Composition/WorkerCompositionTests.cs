@@ -18,7 +18,7 @@ namespace Alignment.Functions.Tests.Composition;
 /// </summary>
 public sealed class WorkerCompositionTests
 {
-    public static TheoryData<CrmChoice> Crms => [CrmChoice.Salesforce, CrmChoice.HubSpot];
+    public static TheoryData<CrmKind> Crms => [CrmKind.Salesforce, CrmKind.HubSpot];
 
     /// <summary>Every class with a <c>[Function]</c> method: a new function is covered without editing this test.</summary>
     public static IReadOnlyList<Type> FunctionClasses { get; } =
@@ -30,7 +30,7 @@ public sealed class WorkerCompositionTests
 
     [Theory]
     [MemberData(nameof(Crms))]
-    public async Task AddAlignmentWorker_SampleSettingsPointedAtTheSandbox_CreatesEveryFunctionClassOnTheSandboxCrm(CrmChoice crm)
+    public async Task AddAlignmentWorker_SampleSettingsPointedAtTheSandbox_CreatesEveryFunctionClassOnTheSandboxCrm(CrmKind crm)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxEnvironment.StartAsync(

@@ -5,6 +5,7 @@ using Alignment.Functions.Tests.Triggers;
 using Alignment.Functions.Triggers;
 using Alignment.Hosting;
 using Alignment.Hosting.Configuration;
+using Alignment.Sync.Crm;
 using Alignment.Sync.Telemetry;
 using Alignment.TestKit.Builders;
 using Azure.Identity;
@@ -30,8 +31,8 @@ public sealed class WorkerTelemetryTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var ingestion = await IngestionEndpoint.StartAsync(cancellationToken);
         await using var sandbox = await SandboxEnvironment.StartAsync(
-            new SandboxOptions { Crms = [CrmChoice.Salesforce], Azurite = false, AccountCount = 3, Seed = 7 }, progress: null, cancellationToken);
-        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmChoice.Salesforce))
+            new SandboxOptions { Crms = [CrmKind.Salesforce], Azurite = false, AccountCount = 3, Seed = 7 }, progress: null, cancellationToken);
+        var settings = new Dictionary<string, string?>(sandbox.ConnectorSettings(CrmKind.Salesforce))
         {
             [WorkerTelemetry.ConnectionStringSetting] = ingestion.ConnectionString,
         };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alignment.Functions.Triggers;
 using Alignment.Hosting;
 using Alignment.Hosting.Health;
+using Alignment.Sync.Crm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -55,5 +56,5 @@ public sealed class HealthFunctionTests
     }
 
     private static HealthReporter Reporter(ServiceProvider services) =>
-        new(Options.Create(new AlignmentOptions { Crm = CrmChoice.HubSpot }), services.GetRequiredService<HealthCheckService>(), new FakeTimeProvider(Now));
+        new(Options.Create(new AlignmentOptions { Crm = CrmKind.HubSpot }), services.GetRequiredService<HealthCheckService>(), new FakeTimeProvider(Now));
 }

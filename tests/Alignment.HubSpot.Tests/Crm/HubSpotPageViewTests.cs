@@ -50,6 +50,9 @@ public sealed class HubSpotPageViewTests
 
         Assert.Contains(read.Single(a => a.Account.Id == "1001").Account.Signals, s => s.Kind == SignalKind.PricingPageView);
         Assert.DoesNotContain(read.Single(a => a.Account.Id == "1002").Account.Signals, s => s.Kind == SignalKind.PricingPageView);
+        // 1002 is not c1's primary company: no call is made for it.
+        var call = Assert.Single(host.Requests, r => r.Uri.AbsolutePath.StartsWith("/events/", StringComparison.Ordinal));
+        Assert.Equal(host.Emulator.CompanyIdOf("1001"), HttpUtility.ParseQueryString(call.Uri.Query)["objectProperty.associatedcompanyid"]);
     }
 
     [Fact]

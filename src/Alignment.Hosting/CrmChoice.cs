@@ -1,8 +1,0 @@
-namespace Alignment.Hosting;
-
-/// <summary>The master CRM (<c>Alignment:Crm</c>).</summary>
-public enum CrmChoice
-{
-    Salesforce,
-    HubSpot,
-}
