@@ -82,8 +82,7 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         }
 
         var instance = tokens.Current?.InstanceUrl;
-        // Drained in id order: an account handed on is no longer held here, so a caller working in slices
-        // (PartitionWriteSlice) frees each slice's accounts as it goes.
+        // Drained in id order: an account handed on is no longer held here (the caller decides how long to keep it).
         while (accounts.Count > 0)
         {
             var (id, pending) = accounts.First();

@@ -167,24 +167,17 @@ public sealed partial class ScoringRunJob(
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
         var progress = new Progress { RunId = partition.RunId };
-        // Planned and written in slices (PartitionWriteSlice accounts, one write each), so the plans of a whole
-        // partition are never held at once (docs/partitions.md).
-        var slice = Math.Min(_settings.PartitionWriteSlice, Math.Max(partition.Count, 1));
-        var buffer = new List<CrmAccount>(slice);
+        var buffer = new List<CrmAccount>(partition.Count);
         var request = new CrmReadRequest(null, SignalWindow.Since(start, _settings, planner.Rules), Range: new AccountRange(partition.From, partition.To, partition.Count));
         await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
         {
             progress.Saw(account);
             buffer.Add(account);
-            if (buffer.Count >= _settings.PartitionWriteSlice)
-            {
-                await ProcessSliceAsync(buffer, partition, progress, start, cancellationToken).ConfigureAwait(false);
-            }
         }
 
-        if (buffer.Count > 0)
+        if (buffer.Count > 0 && !await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue).ConfigureAwait(false))
         {
-            await ProcessSliceAsync(buffer, partition, progress, start, cancellationToken).ConfigureAwait(false);
+            throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
         }
 
         if (progress.ApiError is not null || progress.OldestUnsafe is not null)
@@ -197,15 +190,6 @@ public sealed partial class ScoringRunJob(
         progress.AlertsSent = (await announcer.DeliverAsync(cancellationToken).ConfigureAwait(false)).Sent;
         LogFinished(logger, partition.RunId + "#" + partition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), RunOutcome.Succeeded, progress.Read, progress.Written, progress.Failed);
         return SyncTelemetry.Recorded(activity, crm.Name, Result(progress, FullKind, RunOutcome.Succeeded, crm.GetUsage().Calls - callsBefore, start));
-    }
-
-    /// <summary>Plans and writes one slice of a partition in one write; a budget stop throws so the partition is delivered again.</summary>
-    private async Task ProcessSliceAsync(List<CrmAccount> buffer, Partitions.PartitionMessage partition, Progress progress, DateTimeOffset start, CancellationToken cancellationToken)
-    {
-        if (!await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue).ConfigureAwait(false))
-        {
-            throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
-        }
     }
 
     private ScoringRunResult Result(Progress progress, RunKind kind, RunOutcome outcome, int apiCalls, DateTimeOffset start) => new()

@@ -23,13 +23,6 @@ public sealed class SyncOptions
     [SettingRange(1_000, 500_000, "50000")]
     public int PartitionSize { get; set; } = 50_000;
 
-    /// <summary>
-    /// A partition is planned and written in slices of this many accounts (one write each: a Bulk API ingest job above
-    /// the CRM's threshold), so a worker never holds the plans of a whole partition. Default 10,000 (one ingest batch).
-    /// </summary>
-    [SettingRange(500, 500_000, "10000")]
-    public int PartitionWriteSlice { get; set; } = 10_000;
-
     /// <summary>An open partitioned run older than this is planned anew instead of resumed. Default 20 hours.</summary>
     [PositiveDuration("20:00:00")]
     public TimeSpan PartitionRunMaxAge { get; set; } = TimeSpan.FromHours(20);

@@ -14,9 +14,9 @@ public sealed class PartitionJobsTests
 
     private sealed class Harness
     {
-        public Harness(int accounts, int partitionSize, int writeSlice = 10_000)
+        public Harness(int accounts, int partitionSize)
         {
-            Sync = new SyncHarness(new SyncOptions { PartitionSize = partitionSize, PartitionedFullRescore = true, PartitionWriteSlice = writeSlice });
+            Sync = new SyncHarness(new SyncOptions { PartitionSize = partitionSize, PartitionedFullRescore = true });
             for (var i = 0; i < accounts; i++)
             {
                 var id = "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA";
@@ -64,22 +64,6 @@ public sealed class PartitionJobsTests
         var checkpoint = await h.Sync.Checkpoints.GetAsync(ScoringRunJob.CheckpointName(h.Sync.Crm.Name), Ct);
         Assert.Equal(SyncHarness.T0, checkpoint!.Value.LastFullRunAt);
         Assert.Null(await h.Ledger.GetOpenRunAsync(h.Sync.Crm.Name, Ct));
-    }
-
-    [Fact]
-    public async Task Partition_LargerThanTheWriteSlice_IsPlannedAndWrittenSliceBySlice()
-    {
-        var h = new Harness(accounts: 2_500, partitionSize: 2_500, writeSlice: 1_000);
-        h.Sync.Crm.WriteBatchSize = 10_000; // a write takes one call however large (a bulk ingest job), so calls = writes
-
-        await h.PlanJob().RunAsync(Ct);
-        var results = await h.DrainAsync();
-
-        Assert.Equal([2_500], results.Select(r => r.Read));
-        Assert.Equal(3, h.Sync.Crm.WriteCalls); // 1,000 + 1,000 + 500: one write per slice
-        Assert.Equal(2_500, h.Sync.Crm.Writes.Select(w => w.AccountId).Distinct().Count());
-        Assert.Equal(2_500, h.Sync.Crm.Writes.Count);
-        Assert.Equal(RunOutcome.Succeeded, Assert.Single(h.Sync.Runs.All).Outcome);
     }
 
     [Fact]
