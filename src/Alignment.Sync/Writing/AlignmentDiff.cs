@@ -40,7 +40,9 @@ public static class AlignmentDiff
         Add(fields, AlignmentField.IntentScore, current.Intent != wanted.Intent);
         Add(fields, AlignmentField.EngagementScore, current.Engagement != wanted.Engagement);
         Add(fields, AlignmentField.Tier, !current.TierLocked && current.Tier != wanted.Tier);
-        Add(fields, AlignmentField.ScoreReasons, !string.Equals(current.Reasons, wanted.Reasons, StringComparison.Ordinal));
+        // No reasons is one value: Salesforce stores an empty text as null (and HubSpot may answer ""), so "" and null
+        // are the same here, or an account without reasons would be written on every run.
+        Add(fields, AlignmentField.ScoreReasons, !string.Equals(current.Reasons ?? "", wanted.Reasons ?? "", StringComparison.Ordinal));
         Add(fields, AlignmentField.ReviewDue, current.ReviewDue != wanted.ReviewDue);
 
         if (HandoffWritable(current, wanted))

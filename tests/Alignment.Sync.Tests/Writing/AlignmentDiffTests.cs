@@ -25,6 +25,15 @@ public sealed class AlignmentDiffTests
         Assert.Null(AlignmentDiff.Compute("001", Scored, Scored with { }));
     }
 
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("", null)]
+    public void Compute_NoReasonsStoredAsNullOrEmpty_IsNoChange(string? stored, string? wanted)
+    {
+        // Salesforce stores an empty text as null: an account without reasons must not be written on every run.
+        Assert.Null(AlignmentDiff.Compute("001", Scored with { Reasons = stored }, Scored with { Reasons = wanted }));
+    }
+
     [Fact]
     public void Compute_OnlyScoredAtMoved_ReturnsNull()
     {
