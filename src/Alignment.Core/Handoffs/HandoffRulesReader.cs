@@ -181,9 +181,9 @@ public static class HandoffRulesReader
         Seniority? minSeniority = null;
         if (block.Get("minSeniority") is not null && block.String("minSeniority", "\"Director\"") is { } level)
         {
-            if (SeniorityNames.Contains(level, StringComparer.Ordinal))
+            if (SeniorityTitles.TryParseLevel(level, out var parsed))
             {
-                minSeniority = Enum.Parse<Seniority>(level);
+                minSeniority = parsed;
             }
             else
             {

@@ -9,6 +9,22 @@ namespace Alignment.Core.Signals;
 /// </summary>
 public static partial class SeniorityTitles
 {
+    /// <summary>
+    /// The signal with the level its contact's title names (<paramref name="titlesByContact"/>: contact id → job
+    /// title); unchanged when it has no contact or the contact no title.
+    /// </summary>
+    public static Signal WithContactLevel(Signal signal, IReadOnlyDictionary<string, string>? titlesByContact) =>
+        signal.ContactId is { } contact && titlesByContact is not null && titlesByContact.TryGetValue(contact, out var title)
+            ? signal with { Seniority = Classify(title) }
+            : signal;
+
+    /// <summary>Parses a level's name exactly as the model and snapshot files spell it (case-sensitive; no numbers or lists).</summary>
+    public static bool TryParseLevel(string? name, out Seniority level)
+    {
+        level = default;
+        return Enum.GetNames<Seniority>().Contains(name, StringComparer.Ordinal) && Enum.TryParse(name, ignoreCase: false, out level);
+    }
+
     /// <summary>The level a title names, or null when the title is empty.</summary>
     public static Seniority? Classify(string? title)
     {

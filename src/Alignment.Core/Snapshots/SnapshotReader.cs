@@ -270,7 +270,7 @@ public static class SnapshotReader
         Seniority? seniority = null;
         if (context.TryGetOptionalString(element, "seniority", path, out var level) && !string.IsNullOrEmpty(level))
         {
-            if (Enum.TryParse<Seniority>(level, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !level.Any(char.IsDigit))
+            if (SeniorityTitles.TryParseLevel(level, out var parsed))
             {
                 seniority = parsed;
             }

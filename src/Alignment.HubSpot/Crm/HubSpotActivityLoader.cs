@@ -55,7 +55,8 @@ internal sealed class HubSpotActivityLoader(HubSpotClient client, HubSpotSignalM
         }
 
         return new HubSpotActivityPage(companyId => new HubSpotActivities(
-            emails.For(companyId), meetings.For(companyId), calls.For(companyId), notes.For(companyId), contacts.For(companyId), activityContact, pageViews));
+            emails.For(companyId), meetings.For(companyId), calls.For(companyId), notes.For(companyId), contacts.For(companyId), activityContact,
+            pageViews is not null && pageViews.TryGetValue(companyId, out var views) ? views : null));
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed class HubSpotSignalMapper
             }
         }
 
-        foreach (var view in activities.PageViewsOf(company.Id))
+        foreach (var view in activities.PageViews ?? [])
         {
             AddPageView(signals, view);
         }
@@ -97,7 +97,7 @@ internal sealed class HubSpotSignalMapper
             : [];
         return [.. signals
             .Where(s => s.At >= since)
-            .Select(s => s.ContactId is { } c && titles.TryGetValue(c, out var title) ? s with { Seniority = SeniorityTitles.Classify(title) } : s)
+            .Select(s => SeniorityTitles.WithContactLevel(s, titles))
             .OrderBy(s => s.At).ThenBy(s => s.Kind)];
     }
 

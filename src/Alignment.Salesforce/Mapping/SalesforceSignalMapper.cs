@@ -97,21 +97,9 @@ internal sealed class SalesforceSignalMapper
         return new Signal(SignalKind.ThirdPartyIntent, at.Value, Topic: SalesforceRecord.String(record, _intent.TopicField), Strength: strength);
     }
 
-    /// <summary>
-    /// The signals with the seniority of their contact, read from the contact's title (<see cref="SeniorityTitles"/>);
-    /// a signal whose contact has no title keeps none.
-    /// </summary>
-    public static ImmutableArray<Signal> WithSeniority(ImmutableArray<Signal> signals, IReadOnlyDictionary<string, string>? titles)
-    {
-        if (titles is null || titles.Count == 0)
-        {
-            return signals;
-        }
-
-        return signals.Select(s => s.ContactId is { } contact && titles.TryGetValue(contact, out var title)
-            ? s with { Seniority = SeniorityTitles.Classify(title) }
-            : s).ToImmutableArray();
-    }
+    /// <summary>The signals with the level their contact's title names (<see cref="SeniorityTitles.WithContactLevel"/>).</summary>
+    public static ImmutableArray<Signal> WithSeniority(ImmutableArray<Signal> signals, IReadOnlyDictionary<string, string>? titles) =>
+        titles is null || titles.Count == 0 ? signals : [.. signals.Select(s => SeniorityTitles.WithContactLevel(s, titles))];
 
     private static string? ContactOf(string? whoId) => whoId is not null && whoId.StartsWith("003", StringComparison.Ordinal) ? whoId : null;
 }
