@@ -20,7 +20,7 @@ namespace Alignment.HubSpot;
 public static class HubSpotServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICrm"/> (HubSpot), the HubSpot <see cref="IWebhookParser"/>, <see cref="HubSpotPropertySetup"/>
+    /// Registers <see cref="ICrm"/> (HubSpot), the HubSpot <see cref="IWebhookParser"/>, <see cref="HubSpotPortalSetup"/>
     /// <see cref="HubSpotOptions"/> (section <c>Alignment:HubSpot</c>, validated on start) and the <c>crm</c>
     /// health check (the token is accepted; cached). The typed client runs
     /// auth → retry (429 ten-secondly and 5xx only, honouring <c>Retry-After</c>) → rate gate → network.
@@ -68,10 +68,10 @@ public static class HubSpotServiceCollectionExtensions
         services.TryAddTransient<IAccountPartitioner, Partitions.HubSpotPartitioner>();
         services.TryAddTransient<Sync.Calibration.IOutcomeReader, Calibration.HubSpotOutcomeReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookParser, HubSpotWebhookParser>());
-        services.TryAddTransient(sp => new HubSpotPropertySetup(
+        services.TryAddTransient(sp => new HubSpotPortalSetup(
             sp.GetRequiredService<HubSpotClient>(),
             sp.GetRequiredService<IOptions<HubSpotOptions>>(),
-            sp.GetRequiredService<ILogger<HubSpotPropertySetup>>()));
+            sp.GetRequiredService<ILogger<HubSpotPortalSetup>>()));
         services.TryAddSingleton<HubSpotTokenHealthCheck>();
         services.AddHealthChecks().AddCheck<HubSpotTokenHealthCheck>(HubSpotTokenHealthCheck.Name, HealthStatus.Unhealthy, [HubSpotTokenHealthCheck.Name], TimeSpan.FromSeconds(20));
         return services;

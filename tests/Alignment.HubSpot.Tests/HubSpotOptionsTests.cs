@@ -50,7 +50,7 @@ public sealed class HubSpotOptionsTests
 
         Assert.Equal("hubspot", provider.GetRequiredService<ICrm>().Name);
         Assert.Contains(provider.GetServices<Sync.Inbox.IWebhookParser>(), p => p.Source == "hubspot");
-        Assert.NotSame(provider.GetRequiredService<Alignment.HubSpot.Setup.HubSpotPropertySetup>(), provider.GetRequiredService<Alignment.HubSpot.Setup.HubSpotPropertySetup>());
+        Assert.NotSame(provider.GetRequiredService<Alignment.HubSpot.Setup.HubSpotPortalSetup>(), provider.GetRequiredService<Alignment.HubSpot.Setup.HubSpotPortalSetup>());
         Assert.Equal(new Uri("https://api.hubapi.com/"), provider.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseUrl);
         Assert.Equal("2026-03", provider.GetRequiredService<IOptions<HubSpotOptions>>().Value.ApiVersion);
     }

@@ -140,6 +140,7 @@ public sealed class ScaleCommand : IBenchCommand
                 Console.WriteLine("calls by kind: " + string.Join(", ", hubSpot.Counter.Snapshot().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value.ToString(CultureInfo.InvariantCulture))));
             }
 
+            results.SelectMany(r => r.Output).Where(l => l.StartsWith("worker: ", StringComparison.Ordinal)).ToList().ForEach(Console.WriteLine);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan: {plan.Partitions} partitions; workers' peaks (MB): {string.Join(", ", peaks.Select(p => p.ToString("F0", CultureInfo.InvariantCulture)))}; read {run.Read}, failed {run.Failed}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale crm={crm} accounts={accounts} partitions={workers} api_calls={apiCalls} bulk_jobs={bulkJobs} written={run.Written} wall_s={wallSeconds:F1} peak_mb={peaks.Max():F0} emulator_mb={self.PeakWorkingSet64 / (1024.0 * 1024):F0}"));
@@ -160,6 +161,8 @@ public sealed class ScaleCommand : IBenchCommand
         var ledger = connector.GetRequiredService<IPartitionLedger>();
         var crm = settings["Alignment:Crm"]!.ToLowerInvariant();
         var done = 0;
+        long heapPeak = 0;
+        using var heapSampler = new Timer(_ => InterlockedMax(ref heapPeak, GC.GetTotalMemory(false)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         var idle = Stopwatch.StartNew();
         while (idle.Elapsed < TimeSpan.FromSeconds(3) || await ledger.GetOpenRunAsync(crm, cancellationToken) is not null)
         {
@@ -189,8 +192,18 @@ public sealed class ScaleCommand : IBenchCommand
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker: managed heap peak {Interlocked.Read(ref heapPeak) / (1024.0 * 1024):F0} MB (sampled every 100 ms), {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):F0} MB allocated, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{WorkerPrefix}partitions={done} peak_bytes={self.PeakWorkingSet64}"));
         return 0;
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+            current = Interlocked.Read(ref target);
+        }
     }
 
     private static async Task<(double PeakMb, List<string> Output)> RunWorkerAsync(string settingsFile, CancellationToken cancellationToken)

@@ -52,10 +52,10 @@ internal sealed class SetupHubSpotCommand : Command
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var console = CliConsole.For(parseResult.InvocationConfiguration.Output);
-        HubSpotPropertySetupResult result;
+        HubSpotPortalSetupResult result;
         try
         {
-            result = await ProgressStatus.RunAsync(console, "Creating HubSpot properties and lists...", () => provider.GetRequiredService<HubSpotPropertySetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
+            result = await ProgressStatus.RunAsync(console, "Creating HubSpot properties and lists...", () => provider.GetRequiredService<HubSpotPortalSetup>().EnsureAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (HubSpotException e)
         {

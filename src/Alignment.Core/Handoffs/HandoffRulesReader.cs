@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Alignment.Core.Model;
 using Alignment.Core.Signals;
-using Alignment.Core.Sla;
 using Alignment.Core.Tiers;
 
 namespace Alignment.Core.Handoffs;
@@ -16,65 +15,63 @@ public static class HandoffRulesReader
     private static readonly string[] TierNames = Enum.GetNames<Tier>();
     private static readonly string[] CategoryNames = [nameof(SignalCategory.Intent), nameof(SignalCategory.Engagement)];
     private static readonly string[] SeniorityNames = Enum.GetNames<Seniority>();
+    private static readonly string[] KindNames = [.. Enum.GetNames<SignalKind>().Where(n => n != nameof(SignalKind.SalesTouch))];
+    private static readonly string[] SectionNames = ["rules", "reentryCoolDownDays"];
+    private static readonly string[] RuleNames = ["id", "tiers", "match", "allOf", "minFit", "minIntent"];
+    private static readonly string[] MatchNames = ["kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther", "minSeniority"];
 
     /// <summary>The rules, or null when <paramref name="errors"/> received at least one problem.</summary>
     public static HandoffRules? Read(JsonElement element, string path, ICollection<ModelError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
-        if (ModelSection.Open(element, path, errors) is not { } section)
+        var context = new JsonReadContext();
+        var rules = Read(context, element, path);
+        foreach (var error in context.Errors)
+        {
+            errors.Add(error);
+        }
+
+        return rules;
+    }
+
+    internal static HandoffRules? Read(JsonReadContext context, JsonElement element, string path)
+    {
+        var before = context.Errors.Length;
+        if (ModelSection.Open(context, element, path, SectionNames, ("rules", "[{ \"id\": \"tier1-meeting\", \"tiers\": [\"Tier1\"], \"match\": { ... } }] (it may be empty: no handoffs)")) is not { } section)
         {
             return null;
         }
 
-        section.RejectUnknown("rules", "reentryCoolDownDays");
         var coolDownDays = section.Int("reentryCoolDownDays", 1, 365, "30");
-        if (section.Get("rules") is null)
-        {
-            section.Error(section.PathOf("rules"), "A list of rules is required (it may be empty: no handoffs), e.g. [{ \"id\": \"tier1-meeting\", ... }].");
-        }
-
         var rules = new List<HandoffRule>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (item, itemPath) in section.Array("rules", "[{ \"id\": \"tier1-meeting\", \"tiers\": [\"Tier1\"], \"match\": { ... } }]"))
         {
-            if (section.Child(item, itemPath) is { } entry && ReadRule(entry, ids) is { } rule)
+            if (section.Child(item, itemPath, RuleNames, ("id", "\"tier1-meeting\"")) is { } entry && ReadRule(entry, ids) is { } rule)
             {
                 rules.Add(rule);
             }
         }
 
-        return errors.Count > before
+        return context.Errors.Length > before
             ? null
             : new HandoffRules(rules, coolDownDays is { } days ? new HandoffLifecycle(TimeSpan.FromDays(days)) : null);
     }
 
     private static HandoffRule? ReadRule(ModelSection entry, HashSet<string> ids)
     {
-        entry.RejectUnknown("id", "tiers", "match", "allOf", "minFit", "minIntent");
         var id = entry.String("id", "\"tier1-meeting\"");
-        if (string.IsNullOrWhiteSpace(id))
+        if (id is not null && !ids.Add(id))
         {
-            if (entry.Get("id") is null or { ValueKind: JsonValueKind.String })
-            {
-                entry.Error(entry.PathOf("id"), "A non-empty rule id is required, e.g. \"tier1-meeting\".");
-            }
-        }
-        else if (!ids.Add(id))
-        {
-            entry.Error(entry.PathOf("id"), $"Rule id '{id}' is already used by an earlier rule; ids must be unique.");
+            entry.Error(entry.PathOf("id"), $"rule id '{id}' is already used by an earlier rule; ids must be unique (case-insensitive).");
         }
 
         var tiers = new List<Tier>();
         foreach (var (text, tierPath) in entry.Strings("tiers", "[\"Tier1\", \"Tier2\"]"))
         {
-            if (TierNames.Contains(text, StringComparer.Ordinal))
+            if (entry.OneOf(text, tierPath, TierNames, "tier") is not null)
             {
                 tiers.Add(Enum.Parse<Tier>(text));
-            }
-            else
-            {
-                entry.Error(tierPath, $"Unknown tier '{text}'; expected one of: {string.Join(", ", TierNames)}.");
             }
         }
 
@@ -83,38 +80,25 @@ public static class HandoffRulesReader
         // match AND every allOf pattern ("3+ email opens AND a pricing visit"); at least one pattern in all.
         var patterns = new List<HandoffMatch>();
         var patternsOk = true;
-        if (entry.Object("match") is { } block)
+        if (entry.Object("match", MatchNames, ("withinDays", "7")) is { } block)
         {
             patternsOk &= ReadMatch(block) is { } match && Add(patterns, match);
         }
-        else if (entry.Get("match") is not null)
-        {
-            patternsOk = false;
-        }
 
-        if (entry.Get("allOf") is { } allOf)
+        if (entry.Has("allOf"))
         {
-            var count = 0;
-            foreach (var (item, itemPath) in entry.Array("allOf", "[{ \"kinds\": [\"EmailOpen\"], \"withinDays\": 14, \"minCount\": 3 }, { \"kinds\": [\"PricingPageView\"], \"withinDays\": 14 }]"))
+            foreach (var (item, itemPath) in entry.Array("allOf", "[{ \"kinds\": [\"EmailOpen\"], \"withinDays\": 14, \"minCount\": 3 }, { \"kinds\": [\"PricingPageView\"], \"withinDays\": 14 }]", nonEmpty: true))
             {
-                count++;
-                patternsOk &= entry.Child(item, itemPath) is { } part && ReadMatch(part) is { } match && Add(patterns, match);
-            }
-
-            if (count == 0 && allOf.ValueKind == JsonValueKind.Array)
-            {
-                entry.Error(entry.PathOf("allOf"), "allOf needs at least one pattern; remove it or list the patterns that must all match.");
-                patternsOk = false;
+                patternsOk &= entry.Child(item, itemPath, MatchNames, ("withinDays", "7")) is { } part && ReadMatch(part) is { } match && Add(patterns, match);
             }
         }
 
-        if (entry.Get("match") is null && entry.Get("allOf") is null)
+        if (!entry.Has("match") && !entry.Has("allOf"))
         {
-            entry.Error(entry.PathOf("match"), "A match (or allOf, a list of patterns that must all match) is required, e.g. { \"kinds\": [\"MeetingBooked\"], \"withinDays\": 7 }.");
-            patternsOk = false;
+            entry.Error(entry.PathOf("match"), "required setting 'match' is missing (or 'allOf', a list of patterns that must all match); add it, e.g. \"match\": { \"kinds\": [\"MeetingBooked\"], \"withinDays\": 7 }.");
         }
 
-        return patternsOk && patterns.Count > 0 && !string.IsNullOrWhiteSpace(id)
+        return patternsOk && patterns.Count > 0 && id is not null
             ? new HandoffRule(id, tiers, patterns, minFit, minIntent)
             : null;
     }
@@ -127,20 +111,17 @@ public static class HandoffRulesReader
 
     private static HandoffMatch? ReadMatch(ModelSection block)
     {
-        block.RejectUnknown("kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther", "minSeniority");
-        var ok = true;
+        var before = block.Context.Errors.Length;
         var kinds = new List<SignalKind>();
         foreach (var (text, kindPath) in block.Strings("kinds", "[\"MeetingBooked\", \"DemoAttended\"]"))
         {
             if (!SignalKinds.TryParse(text, out var kind))
             {
-                block.Error(kindPath, $"Unknown signal kind '{text}'; expected one of: {string.Join(", ", Enum.GetNames<SignalKind>().Where(n => n != nameof(SignalKind.SalesTouch)))}.");
-                ok = false;
+                block.OneOf(text, kindPath, KindNames, "signal kind");
             }
             else if (kind == SignalKind.SalesTouch)
             {
-                block.Error(kindPath, "SalesTouch answers an SLA and cannot trigger a handoff.");
-                ok = false;
+                block.Error(kindPath, "SalesTouch answers an SLA and cannot trigger a handoff; remove it.");
             }
             else
             {
@@ -151,53 +132,27 @@ public static class HandoffRulesReader
         var categories = new List<SignalCategory>();
         foreach (var (text, categoryPath) in block.Strings("categories", "[\"Engagement\", \"Intent\"]"))
         {
-            if (CategoryNames.Contains(text, StringComparer.Ordinal))
+            if (block.OneOf(text, categoryPath, CategoryNames, "signal category") is not null)
             {
                 categories.Add(Enum.Parse<SignalCategory>(text));
             }
-            else
-            {
-                block.Error(categoryPath, $"Unknown signal category '{text}'; expected one of: {string.Join(", ", CategoryNames)}.");
-                ok = false;
-            }
         }
 
-        if (ok && kinds.Count == 0 && categories.Count == 0)
+        if (block.Context.Errors.Length == before && kinds.Count == 0 && categories.Count == 0)
         {
-            block.Error(block.Path, "A match needs at least one signal kind or category, e.g. \"kinds\": [\"MeetingBooked\"].");
-            ok = false;
+            block.Error(block.Path, "a match needs at least one signal kind or category, e.g. \"kinds\": [\"MeetingBooked\"].");
         }
 
         var withinDays = block.Int("withinDays", 1, 365, "7");
-        if (withinDays is null && block.Get("withinDays") is null)
-        {
-            block.Error(block.PathOf("withinDays"), "A look-back window in days is required, e.g. 7.");
-        }
-
         var minCount = block.Int("minCount", 1, 10_000, "3");
         var minContacts = block.Int("minDistinctContacts", 0, 10_000, "2");
         var sameSubject = block.Bool("sameSubject");
         var spreadHours = block.Number("withinHoursOfEachOther", 0, 24 * 365, "48");
-        Seniority? minSeniority = null;
-        if (block.Get("minSeniority") is not null && block.String("minSeniority", "\"Director\"") is { } level)
-        {
-            if (SeniorityTitles.TryParseLevel(level, out var parsed))
-            {
-                minSeniority = parsed;
-            }
-            else
-            {
-                block.Error(block.PathOf("minSeniority"), $"Unknown seniority '{level}'; expected one of: {string.Join(", ", SeniorityNames)}.");
-                ok = false;
-            }
-        }
+        var minSeniority = block.OneOf("minSeniority", SeniorityNames, "seniority") is { } level && SeniorityTitles.TryParseLevel(level, out var parsed)
+            ? parsed
+            : (Seniority?)null;
 
-        return ok && withinDays is { } days
-            && (block.Get("minCount") is null || minCount is not null)
-            && (block.Get("minDistinctContacts") is null || minContacts is not null)
-            && (block.Get("sameSubject") is null || sameSubject is not null)
-            && (block.Get("withinHoursOfEachOther") is null || spreadHours is not null)
-            && (block.Get("minSeniority") is null || minSeniority is not null)
+        return block.Context.Errors.Length == before && withinDays is { } days
             ? new HandoffMatch(
                 kinds,
                 categories,

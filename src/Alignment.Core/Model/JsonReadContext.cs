@@ -73,12 +73,24 @@ internal sealed class JsonReadContext
         _ => "nothing",
     };
 
+    /// <summary>A bad value as the error message shows it: numbers and booleans as written, a string quoted (cut at 40 characters), else its kind.</summary>
+    public static string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.String => value.GetString() is { Length: > 40 } text ? $"\"{text[..37]}...\"" : $"\"{value.GetString()}\"",
+        _ => KindOf(value.ValueKind),
+    };
+
     /// <summary>
     /// Checks that <paramref name="element"/> is an object, reports duplicate members, members not in
     /// <paramref name="allowed"/> (unless <paramref name="allowed"/> is null: unknown members tolerated) and missing
     /// <paramref name="required"/> members (each with an example).
     /// </summary>
-    public bool CheckObject(JsonElement element, string path, string[]? allowed, params (string Name, string Example)[] required)
+    public bool CheckObject(JsonElement element, string path, string[]? allowed, params (string Name, string Example)[] required) =>
+        CheckObject(element, path, allowed, duplicates: true, required);
+
+    /// <summary>As above; <paramref name="duplicates"/> false when the object's duplicates were reported already.</summary>
+    public bool CheckObject(JsonElement element, string path, string[]? allowed, bool duplicates, params (string Name, string Example)[] required)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -92,7 +104,10 @@ internal sealed class JsonReadContext
             var propertyPath = Child(path, property.Name);
             if (!seen.Add(property.Name))
             {
-                Error(propertyPath, $"'{property.Name}' appears more than once; keep one.");
+                if (duplicates)
+                {
+                    Error(propertyPath, $"'{property.Name}' appears more than once; keep one.");
+                }
             }
             else if (allowed is not null && Array.IndexOf(allowed, property.Name) < 0)
             {
@@ -131,7 +146,7 @@ internal sealed class JsonReadContext
         }
 
         value = 0;
-        Error(path, $"expected a whole number, found {(element.ValueKind == JsonValueKind.Number ? element.GetRawText() : KindOf(element.ValueKind))}; write e.g. 65.");
+        Error(path, $"expected a whole number, found {Show(element)}; write e.g. 65.");
         return false;
     }
 

@@ -4,7 +4,7 @@ using Alignment.Core.Signals;
 
 namespace Alignment.Core.Model;
 
-/// <summary>Reads and validates the <c>intent</c> and <c>engagement</c> sections of a model file.</summary>
+/// <summary>Reads and validates the <c>intent</c> and <c>engagement</c> sections of a model file (docs/scoring-model.md).</summary>
 internal static class SignalSectionReader
 {
     private static readonly string[] IntentNames = ["windowDays", "halfLifeDays", "cap", "points"];
@@ -14,93 +14,58 @@ internal static class SignalSectionReader
     public static SignalScoreModel? Read(JsonReadContext context, JsonElement element, string path, SignalCategory category)
     {
         var isIntent = category == SignalCategory.Intent;
-        if (!context.CheckObject(element, path, isIntent ? IntentNames : EngagementNames,
-                ("windowDays", isIntent ? "30" : "90"), ("halfLifeDays", isIntent ? "7" : "14"), ("cap", "100"),
-                ("points", isIntent ? "{ \"PricingPageView\": 15 }" : "{ \"MeetingBooked\": 30 }")))
+        var section = ModelSection.Open(context, element, path, isIntent ? IntentNames : EngagementNames,
+            ("windowDays", isIntent ? "30" : "90"), ("halfLifeDays", isIntent ? "7" : "14"), ("cap", "100"),
+            ("points", isIntent ? "{ \"PricingPageView\": 15 }" : "{ \"MeetingBooked\": 30 }"));
+        if (section is null)
         {
             return null;
         }
 
-        var errorsBefore = context.Errors.Length;
-        var window = ReadPositive(context, element, path, "windowDays", "days");
-        var halfLife = ReadPositive(context, element, path, "halfLifeDays", "days");
-        var cap = ReadCap(context, element, path);
-        var points = element.TryGetProperty("points", out var p) ? ReadPoints(context, p, JsonReadContext.Child(path, "points"), category) : null;
+        var before = context.Errors.Length;
+        var window = section.Number("windowDays", 0, 36500, isIntent ? "30" : "90");
+        var halfLife = section.Number("halfLifeDays", 0, 36500, isIntent ? "7" : "14");
+        var cap = ReadCap(section);
+        var points = section.Object("points", allowed: null) is { } block ? ReadPoints(block, category) : null;
         ContactBonus? bonus = null;
-        if (!isIntent && element.TryGetProperty("contactBonus", out var b))
+        if (!isIntent && section.Object("contactBonus", BonusNames, ("pointsPerContact", "10"), ("max", "30")) is { } bonusSection)
         {
-            bonus = ReadBonus(context, b, JsonReadContext.Child(path, "contactBonus"));
+            var perContact = Points(bonusSection, "pointsPerContact");
+            var max = Points(bonusSection, "max");
+            bonus = perContact is { } p && max is { } m ? new ContactBonus(p, m) : null;
         }
 
-        return context.Errors.Length == errorsBefore && window is { } w && halfLife is { } h && cap is { } c && points is not null
+        return context.Errors.Length == before && window is { } w && halfLife is { } h && cap is { } c && points is not null
             ? new SignalScoreModel(w, h, c, points, bonus)
             : null;
     }
 
-    public static double? ReadCap(JsonReadContext context, JsonElement element, string path)
+    /// <summary>A section's <c>cap</c>: the most points it gives, in (0, 100].</summary>
+    public static double? ReadCap(ModelSection section) => section.Number("cap", 0, 100, "100");
+
+    /// <summary>Points: a number, 0 or more (0 ignores the entry).</summary>
+    public static double? Points(ModelSection section, string name)
     {
-        if (!element.TryGetProperty("cap", out var item) || !context.TryGetNumber(item, JsonReadContext.Child(path, "cap"), out var cap))
-        {
-            return null;
-        }
-
-        if (cap is <= 0 or > 100)
-        {
-            context.Error(JsonReadContext.Child(path, "cap"), $"a cap must be greater than 0 and at most 100 (found {ModelFileReader.Format(cap)}); e.g. 100.");
-            return null;
-        }
-
-        return cap;
-    }
-
-    public static bool TryGetPoints(JsonReadContext context, JsonElement element, string path, out double points)
-    {
-        if (!context.TryGetNumber(element, path, out points))
-        {
-            return false;
-        }
-
+        var points = section.Number(name, "30");
         if (points < 0)
         {
-            context.Error(path, $"points cannot be negative (found {ModelFileReader.Format(points)}); use 0 to ignore it, or remove the entry.");
-            return false;
+            section.Error(section.PathOf(name), $"points cannot be negative (found {ModelSection.Format(points.Value)}); use 0 to ignore it, or remove the entry.");
+            return null;
         }
 
-        return true;
+        return points;
     }
 
-    private static double? ReadPositive(JsonReadContext context, JsonElement element, string path, string name, string unit)
+    private static ImmutableDictionary<SignalKind, double>? ReadPoints(ModelSection block, SignalCategory category)
     {
-        var itemPath = JsonReadContext.Child(path, name);
-        if (!element.TryGetProperty(name, out var item) || !context.TryGetNumber(item, itemPath, out var value))
-        {
-            return null;
-        }
-
-        if (value <= 0 || value > 36500)
-        {
-            context.Error(itemPath, $"{name} is in {unit} and must be greater than 0 (and at most 36500) (found {ModelFileReader.Format(value)}).");
-            return null;
-        }
-
-        return value;
-    }
-
-    private static ImmutableDictionary<SignalKind, double>? ReadPoints(JsonReadContext context, JsonElement element, string path, SignalCategory category)
-    {
-        if (!context.CheckObject(element, path, allowed: null))
-        {
-            return null;
-        }
-
-        var errorsBefore = context.Errors.Length;
+        var before = block.Context.Errors.Length;
         var result = ImmutableDictionary.CreateBuilder<SignalKind, double>();
-        foreach (var property in element.EnumerateObject())
+        foreach (var property in block.Element.EnumerateObject())
         {
-            var itemPath = JsonReadContext.Child(path, property.Name);
+            var itemPath = block.PathOf(property.Name);
             if (!SignalKinds.TryParse(property.Name, out var kind))
             {
-                context.Error(itemPath, $"unknown signal kind '{property.Name}'; {Describe(category)} kinds are: {string.Join(", ", KindsOf(category))} (case-sensitive).");
+                block.Error(itemPath, $"unknown signal kind '{property.Name}'; {Describe(category)} kinds are: {string.Join(", ", KindsOf(category))} (case-sensitive).");
                 continue;
             }
 
@@ -110,39 +75,17 @@ internal static class SignalSectionReader
                 var hint = actual == SignalCategory.SalesTouch
                     ? "SalesTouch is not scored (it answers an SLA); remove it."
                     : $"it is an {Describe(actual)} kind; move it to {Describe(actual)}.points.";
-                context.Error(itemPath, $"'{property.Name}' does not belong in {Describe(category)}.points: {hint}");
+                block.Error(itemPath, $"'{property.Name}' does not belong in {Describe(category)}.points: {hint}");
                 continue;
             }
 
-            if (TryGetPoints(context, property.Value, itemPath, out var points))
+            if (Points(block, property.Name) is { } points)
             {
                 result[kind] = points;
             }
         }
 
-        return context.Errors.Length == errorsBefore ? result.ToImmutable() : null;
-    }
-
-    private static ContactBonus? ReadBonus(JsonReadContext context, JsonElement element, string path)
-    {
-        if (!context.CheckObject(element, path, BonusNames, ("pointsPerContact", "10"), ("max", "30")))
-        {
-            return null;
-        }
-
-        var errorsBefore = context.Errors.Length;
-        double perContact = 0, max = 0;
-        if (element.TryGetProperty("pointsPerContact", out var p))
-        {
-            TryGetPoints(context, p, JsonReadContext.Child(path, "pointsPerContact"), out perContact);
-        }
-
-        if (element.TryGetProperty("max", out var m))
-        {
-            TryGetPoints(context, m, JsonReadContext.Child(path, "max"), out max);
-        }
-
-        return context.Errors.Length == errorsBefore ? new ContactBonus(perContact, max) : null;
+        return block.Context.Errors.Length == before ? result.ToImmutable() : null;
     }
 
     private static string Describe(SignalCategory category) => category == SignalCategory.Intent ? "intent" : "engagement";

@@ -13,29 +13,43 @@ namespace Alignment.Core.Sla;
 /// </summary>
 public static class SlaPolicyReader
 {
+    private static readonly string[] Names = ["defaultTimeZone", "hours", "holidays", "deadlines", "atRiskShare", "escalateAfterBusinessHours", "recycleAfterBusinessDays"];
+    private static readonly string[] HoursNames = ["days", "open", "close"];
     private static readonly string[] DayNames = Enum.GetNames<DayOfWeek>();
+    private static readonly string[] TierNames = Enum.GetNames<Tier>();
+    private static readonly string[] RuleNames = ["endOfBusinessDay", "businessHours"];
+    private const string HoursExample = "[{ \"days\": [\"Monday\"], \"open\": \"09:00\", \"close\": \"17:00\" }]";
 
     /// <summary>The policy, or null when <paramref name="errors"/> received at least one problem.</summary>
     public static SlaPolicy? Read(JsonElement element, string path, ICollection<ModelError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
-        var section = ModelSection.Open(element, path, errors);
-        if (section is null)
+        var context = new JsonReadContext();
+        var policy = Read(context, element, path);
+        foreach (var error in context.Errors)
+        {
+            errors.Add(error);
+        }
+
+        return policy;
+    }
+
+    internal static SlaPolicy? Read(JsonReadContext context, JsonElement element, string path)
+    {
+        var before = context.Errors.Length;
+        if (ModelSection.Open(context, element, path, Names) is not { } section)
         {
             return null;
         }
 
-        section.RejectUnknown("defaultTimeZone", "hours", "holidays", "deadlines", "atRiskShare", "escalateAfterBusinessHours", "recycleAfterBusinessDays");
         var defaults = SlaPolicy.Default;
-
         var zone = section.String("defaultTimeZone", "\"America/New_York\"") ?? defaults.DefaultTimeZone;
         if (!TimeZones.TryFind(zone, out _, out var zoneError))
         {
             section.Error(section.PathOf("defaultTimeZone"), zoneError);
         }
 
-        var hours = section.Get("hours") is null ? defaults.Hours : ReadHours(section);
+        var hours = section.Has("hours") ? ReadHours(section) : defaults.Hours;
         var holidays = ReadHolidays(section);
         var deadlines = ReadDeadlines(section, defaults);
         var atRiskShare = section.Number("atRiskShare", 0, 1, "0.75") ?? defaults.AtRiskShare;
@@ -44,7 +58,7 @@ public static class SlaPolicyReader
             : defaults.EscalateAfter;
         var recycleAfter = section.Int("recycleAfterBusinessDays", 1, 365, "10") ?? defaults.RecycleAfterBusinessDays;
 
-        return errors.Count > before || hours is null
+        return context.Errors.Length > before || hours is null
             ? null
             : new SlaPolicy(zone, hours, holidays, deadlines, atRiskShare, escalateAfter, recycleAfter);
     }
@@ -52,43 +66,30 @@ public static class SlaPolicyReader
     private static WeeklyHours? ReadHours(ModelSection section)
     {
         var days = new Dictionary<DayOfWeek, BusinessHours>();
-        foreach (var (item, itemPath) in section.Array("hours", "[{ \"days\": [\"Monday\"], \"open\": \"09:00\", \"close\": \"17:00\" }]"))
+        var entries = section.Array("hours", HoursExample);
+        if (entries.Count == 0 && section.Get("hours") is { ValueKind: JsonValueKind.Array })
         {
-            if (section.Child(item, itemPath) is not { } entry)
+            section.Error(section.PathOf("hours"), $"at least one weekday must have hours, e.g. {HoursExample}.");
+        }
+
+        foreach (var (item, itemPath) in entries)
+        {
+            if (section.Child(item, itemPath, HoursNames, ("days", "[\"Monday\"]"), ("open", "\"09:00\""), ("close", "\"17:00\"")) is not { } entry)
             {
                 continue;
             }
 
-            entry.RejectUnknown("days", "open", "close");
-            var open = entry.Time("open");
-            var close = entry.Time("close");
-            if (entry.Get("open") is null)
+            var open = entry.Time("open", "\"09:00\"");
+            var close = entry.Time("close", "\"17:00\"");
+            if (open is { } o && close is { } c && o >= c)
             {
-                entry.Error(entry.PathOf("open"), "An opening time is required, e.g. \"09:00\".");
+                entry.Error(entry.PathOf("close"), $"the closing time {c:HH:mm} must be after the opening time {o:HH:mm} on the same day.");
             }
 
-            if (entry.Get("close") is null)
+            foreach (var (name, dayPath) in entry.Strings("days", "[\"Monday\", \"Tuesday\"]", nonEmpty: true))
             {
-                entry.Error(entry.PathOf("close"), "A closing time is required, e.g. \"17:00\".");
-            }
-
-            var valid = open is { } o && close is { } c && o < c;
-            if (open is { } o2 && close is { } c2 && o2 >= c2)
-            {
-                entry.Error(entry.PathOf("close"), $"The closing time {c2:HH:mm} must be after the opening time {o2:HH:mm} on the same day.");
-            }
-
-            var entryDays = entry.Strings("days", "[\"Monday\", \"Tuesday\"]").ToList();
-            if (entryDays.Count == 0 && entry.Get("days") is null or { ValueKind: JsonValueKind.Array })
-            {
-                entry.Error(entry.PathOf("days"), "At least one weekday is required, e.g. [\"Monday\"].");
-            }
-
-            foreach (var (name, dayPath) in entryDays)
-            {
-                if (!DayNames.Contains(name, StringComparer.Ordinal))
+                if (entry.OneOf(name, dayPath, DayNames, "weekday") is null)
                 {
-                    entry.Error(dayPath, $"Unknown weekday '{name}'; expected one of: {string.Join(", ", DayNames)}.");
                     continue;
                 }
 
@@ -97,20 +98,14 @@ public static class SlaPolicyReader
                 {
                     entry.Error(dayPath, $"{name} already has hours; give each weekday once.");
                 }
-                else if (valid)
+                else if (open is { } opens && close is { } closes && opens < closes)
                 {
-                    days[day] = new BusinessHours(open!.Value, close!.Value);
+                    days[day] = new BusinessHours(opens, closes);
                 }
             }
         }
 
-        if (days.Count == 0)
-        {
-            section.Error(section.PathOf("hours"), "At least one weekday must have hours, e.g. [{ \"days\": [\"Monday\"], \"open\": \"09:00\", \"close\": \"17:00\" }].");
-            return null;
-        }
-
-        return new WeeklyHours(days);
+        return days.Count == 0 ? null : new WeeklyHours(days);
     }
 
     private static List<DateOnly> ReadHolidays(ModelSection section)
@@ -124,7 +119,7 @@ public static class SlaPolicyReader
             }
             else
             {
-                section.Error(itemPath, $"Expected a local date as yyyy-MM-dd, found '{text}'; e.g. \"2026-12-25\".");
+                section.Error(itemPath, $"expected a local date as yyyy-MM-dd, found '{text}'; e.g. \"2026-12-25\".");
             }
         }
 
@@ -134,15 +129,14 @@ public static class SlaPolicyReader
     private static Dictionary<Tier, SlaDeadline> ReadDeadlines(ModelSection section, SlaPolicy defaults)
     {
         var deadlines = Enum.GetValues<Tier>().ToDictionary(t => t, t => defaults.DeadlineFor(t));
-        if (section.Object("deadlines") is not { } block)
+        if (section.Object("deadlines", TierNames) is not { } block)
         {
             return deadlines;
         }
 
-        block.RejectUnknown(Enum.GetNames<Tier>());
         foreach (var tier in Enum.GetValues<Tier>())
         {
-            if (block.Object(tier.ToString()) is { } entry && ReadDeadline(entry) is { } deadline)
+            if (block.Object(tier.ToString(), allowed: null, ("rule", "\"businessHours\"")) is { } entry && ReadDeadline(entry) is { } deadline)
             {
                 deadlines[tier] = deadline;
             }
@@ -153,33 +147,15 @@ public static class SlaPolicyReader
 
     private static SlaDeadline? ReadDeadline(ModelSection entry)
     {
-        switch (entry.String("rule", "\"businessHours\""))
+        switch (entry.OneOf("rule", RuleNames, "deadline rule"))
         {
             case "endOfBusinessDay":
-                entry.RejectUnknown("rule", "sameDayBefore");
-                var cutoff = entry.Time("sameDayBefore");
-                if (cutoff is null && entry.Get("sameDayBefore") is null)
-                {
-                    entry.Error(entry.PathOf("sameDayBefore"), "A local cut-off time is required, e.g. \"15:00\".");
-                }
-
-                return cutoff is { } c ? new EndOfBusinessDayDeadline(c) : null;
+                entry.Expect(["rule", "sameDayBefore"], ("sameDayBefore", "\"15:00\""));
+                return entry.Time("sameDayBefore", "\"15:00\"") is { } cutoff ? new EndOfBusinessDayDeadline(cutoff) : null;
             case "businessHours":
-                entry.RejectUnknown("rule", "hours");
-                var hours = entry.Number("hours", 0, 24 * 365, "4");
-                if (hours is null && entry.Get("hours") is null)
-                {
-                    entry.Error(entry.PathOf("hours"), "A positive number of business hours is required, e.g. 4.");
-                }
-
-                return hours is { } h ? new BusinessHoursDeadline(TimeSpan.FromHours(h)) : null;
-            case null when entry.Get("rule") is null:
-                entry.Error(entry.PathOf("rule"), "A deadline rule is required: \"endOfBusinessDay\" or \"businessHours\".");
-                return null;
-            case null:
-                return null;
-            case var other:
-                entry.Error(entry.PathOf("rule"), $"Unknown deadline rule '{other}'; expected \"endOfBusinessDay\" or \"businessHours\".");
+                entry.Expect(["rule", "hours"], ("hours", "4"));
+                return entry.Number("hours", 0, 24 * 365, "4") is { } hours ? new BusinessHoursDeadline(TimeSpan.FromHours(hours)) : null;
+            default:
                 return null;
         }
     }

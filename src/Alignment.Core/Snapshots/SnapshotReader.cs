@@ -260,7 +260,7 @@ public static class SnapshotReader
         {
             if (value is < 0 or > 1)
             {
-                context.Error(path + ".strength", $"strength is a fraction in [0, 1] (found {ModelFileReader.Format(value)}); e.g. 0.8, or null for 1.");
+                context.Error(path + ".strength", $"strength is a fraction in [0, 1] (found {ModelSection.Format(value)}); e.g. 0.8, or null for 1.");
             }
 
             strength = value;

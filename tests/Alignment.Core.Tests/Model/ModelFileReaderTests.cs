@@ -337,4 +337,76 @@ public sealed class ModelFileReaderTests
 
         Assert.Equal(["$.weights", "$.intent.points.AdClick", "$.tiers.Tier3"], paths);
     }
+    [Theory]
+    [InlineData("$.colour")]
+    [InlineData("$.fit.colour")]
+    [InlineData("$.tiers.colour")]
+    [InlineData("$.handoff.rules[0].colour")]
+    [InlineData("$.handoff.rules[0].match.colour")]
+    [InlineData("$.sla.colour")]
+    [InlineData("$.sla.deadlines.Tier1.colour")]
+    public void Read_UnknownMemberInAnySection_SameWording(string path)
+    {
+        var json = ModelJson.With(r =>
+        {
+            var target = path switch
+            {
+                "$.colour" => r,
+                "$.fit.colour" => r.Obj("fit"),
+                "$.tiers.colour" => r.Obj("tiers"),
+                "$.handoff.rules[0].colour" => r.Obj("handoff")["rules"]![0]!.AsObject(),
+                "$.handoff.rules[0].match.colour" => r.Obj("handoff")["rules"]![0]!.AsObject().Obj("match"),
+                "$.sla.colour" => r.Obj("sla"),
+                _ => r.Obj("sla").Obj("deadlines").Obj("Tier1"),
+            };
+            target["colour"] = "blue";
+        });
+
+        var error = Assert.Single(ModelFileReader.Read(json).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith("unknown setting 'colour'; allowed here: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" (names are case-sensitive).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("$.tiers.Tier1", "[1, 100]")]
+    [InlineData("$.handoff.reentryCoolDownDays", "[1, 365]")]
+    [InlineData("$.handoff.rules[0].match.withinDays", "[1, 365]")]
+    [InlineData("$.sla.recycleAfterBusinessDays", "[1, 365]")]
+    public void Read_TextWhereAWholeNumberBelongs_SameWordingWithTheRange(string path, string range)
+    {
+        var json = ModelJson.With(r =>
+        {
+            var (target, name) = path switch
+            {
+                "$.tiers.Tier1" => (r.Obj("tiers"), "Tier1"),
+                "$.handoff.reentryCoolDownDays" => (r.Obj("handoff"), "reentryCoolDownDays"),
+                "$.handoff.rules[0].match.withinDays" => (r.Obj("handoff")["rules"]![0]!.AsObject().Obj("match"), "withinDays"),
+                _ => (r.Obj("sla"), "recycleAfterBusinessDays"),
+            };
+            target[name] = "7";
+        });
+
+        var error = Assert.Single(ModelFileReader.Read(json).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith($"expected a whole number in {range}, found \"7\"; e.g. ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"tiers\": {", "Tier1", "$.tiers.Tier1")]
+    [InlineData("\"sla\": {", "atRiskShare", "$.sla.atRiskShare")]
+    [InlineData("\"match\": {", "withinDays", "$.handoff.rules[0].match.withinDays")]
+    public void Read_DuplicateMemberInAnySection_Reported(string objectStart, string name, string path)
+    {
+        // JsonNode cannot hold a duplicate: write it into the text after the object's opening brace.
+        var json = DefaultScoringModel.Json;
+        var at = json.IndexOf(objectStart, StringComparison.Ordinal) + objectStart.Length;
+        json = string.Concat(json.AsSpan(0, at), $" \"{name}\": 1,", json.AsSpan(at));
+
+        var errors = ModelFileReader.Read(json).Errors;
+
+        Assert.Contains(errors, e => e.Path == path && e.Message == $"'{name}' appears more than once; keep one.");
+    }
 }

@@ -82,13 +82,13 @@ public sealed class SlaPolicyReaderTests
     [InlineData("""{ "deadlines": { "Tier2": { "rule": "businessHours", "hours": 0 } } }""", "$.sla.deadlines.Tier2.hours", "(0")]
     [InlineData("""{ "deadlines": { "Tier2": { "rule": "businessHours" } } }""", "$.sla.deadlines.Tier2.hours", "required")]
     [InlineData("""{ "deadlines": { "Tier1": { "rule": "endOfBusinessDay", "sameDayBefore": "25:00" } } }""", "$.sla.deadlines.Tier1.sameDayBefore", "HH:mm")]
-    [InlineData("""{ "deadlines": { "Tier4": { "rule": "businessHours", "hours": 4 } } }""", "$.sla.deadlines.Tier4", "Unknown")]
+    [InlineData("""{ "deadlines": { "Tier4": { "rule": "businessHours", "hours": 4 } } }""", "$.sla.deadlines.Tier4", "unknown setting")]
     [InlineData("""{ "atRiskShare": 0 }""", "$.sla.atRiskShare", "(0, 1]")]
     [InlineData("""{ "atRiskShare": 1.5 }""", "$.sla.atRiskShare", "(0, 1]")]
     [InlineData("""{ "escalateAfterBusinessHours": -1 }""", "$.sla.escalateAfterBusinessHours", "[0")]
     [InlineData("""{ "recycleAfterBusinessDays": 0 }""", "$.sla.recycleAfterBusinessDays", "[1")]
     [InlineData("""{ "recycleAfterBusinessDays": 2.5 }""", "$.sla.recycleAfterBusinessDays", "whole")]
-    [InlineData("""{ "holydays": [] }""", "$.sla.holydays", "Unknown")]
+    [InlineData("""{ "holydays": [] }""", "$.sla.holydays", "unknown setting")]
     public void Read_InvalidEntry_ReportsItsPath(string json, string path, string messagePart)
     {
         var (policy, errors) = Read(json);

@@ -54,7 +54,7 @@ public sealed class HubSpotClientContractTests
         Assert.Equal(2, read.Count);
         Assert.Equal("1001", Assert.Single(viaContact).Account.Id);
         Assert.Equal(["1001"], write.Written);
-        // shared/crm-api has no Lists or events spec: setup's list requests are pinned by HubSpotPropertySetupTests and
+        // shared/crm-api has no Lists or events spec: setup's list requests are pinned by HubSpotPortalSetupTests and
         // the page-view reads by HubSpotPageViewTests against the documented shapes (the emulator enforces them); every
         // other request is checked against the OpenAPI documents.
         var specified = host.Requests.Where(r => !r.Uri.AbsolutePath.StartsWith("/crm/lists/", StringComparison.Ordinal)

@@ -38,7 +38,7 @@ public sealed class HubSpotTestHost : IAsyncDisposable
 
     public Sync.Calibration.IOutcomeReader OutcomeReader => _provider.GetRequiredService<Sync.Calibration.IOutcomeReader>();
 
-    public HubSpotPropertySetup Setup => _provider.GetRequiredService<HubSpotPropertySetup>();
+    public HubSpotPortalSetup Setup => _provider.GetRequiredService<HubSpotPortalSetup>();
 
     /// <summary>The HubSpot webhook parser as registered (client secret <c>secret</c>).</summary>
     public IWebhookParser Parser => Assert.Single(_provider.GetServices<IWebhookParser>());

@@ -7,7 +7,7 @@ using Alignment.TestKit.Paths;
 
 namespace Alignment.HubSpot.Tests.Setup;
 
-public sealed class HubSpotPropertySetupTests
+public sealed class HubSpotPortalSetupTests
 {
     private static readonly int Fields = Enum.GetValues<AlignmentField>().Length;
     private static readonly int Lists = HubSpotListDefinitions.For(new HubSpotPropertyMap()).Count;
@@ -143,7 +143,7 @@ public sealed class HubSpotPropertySetupTests
         var again = await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
 
         Assert.True(again.Succeeded); // kept, not a failure
-        var differs = Assert.Single(again.Entries, e => e.Outcome == HubSpotPropertyOutcome.Differs);
+        var differs = Assert.Single(again.Entries, e => e.Outcome == HubSpotSetupOutcome.Differs);
         Assert.Equal((HubSpotListDefinitions.Tier2, "list"), (differs.Name, differs.Kind));
         Assert.Contains("delete it in HubSpot", differs.Detail, StringComparison.Ordinal);
         Assert.Equal(before, host.Emulator.Lists().Single(l => l["name"]!.ToString() == HubSpotListDefinitions.Tier2).ToJsonString());
@@ -161,7 +161,7 @@ public sealed class HubSpotPropertySetupTests
         Assert.False(result.Succeeded);
         Assert.Equal(Fields + 1, result.Created.Count());
         var lists = Assert.Single(result.Entries, e => e.Kind == "list");
-        Assert.Equal(HubSpotPropertyOutcome.Conflict, lists.Outcome);
+        Assert.Equal(HubSpotSetupOutcome.Conflict, lists.Outcome);
         Assert.Contains("crm.lists.read and crm.lists.write", lists.Detail, StringComparison.Ordinal);
         Assert.Contains("MISSING_SCOPES", lists.Detail, StringComparison.Ordinal);
         Assert.Single(host.Requests, r => r.Uri.AbsolutePath.Contains("/lists", StringComparison.Ordinal)); // not retried per list
@@ -233,7 +233,7 @@ public sealed class HubSpotPropertySetupTests
     public void Definitions_EmbeddedResource_IsTheInfraFile()
     {
         var infra = File.ReadAllText(RepoPaths.InRepo("infra", "hubspot", "alignment-properties.json"));
-        using var stream = typeof(HubSpotPropertySetup).Assembly.GetManifestResourceStream(HubSpotPropertyDefinitions.ResourceName)!;
+        using var stream = typeof(HubSpotPortalSetup).Assembly.GetManifestResourceStream(HubSpotPropertyDefinitions.ResourceName)!;
         using var reader = new StreamReader(stream);
 
         Assert.Equal(infra, reader.ReadToEnd());

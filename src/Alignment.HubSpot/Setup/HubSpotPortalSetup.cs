@@ -10,37 +10,37 @@ namespace Alignment.HubSpot.Setup;
 /// <c>infra/hubspot/alignment-properties.json</c>), then the scoreboard's active lists on them
 /// (<see cref="HubSpotListDefinitions"/>). Idempotent: what exists is left alone; a property of the same name with another
 /// type is reported as a conflict, never overwritten; a list of the same name with other filters is reported as
-/// <see cref="HubSpotPropertyOutcome.Differs"/> and kept (someone may have tuned it).
+/// <see cref="HubSpotSetupOutcome.Differs"/> and kept (someone may have tuned it).
 /// </summary>
-public sealed class HubSpotPropertySetup
+public sealed class HubSpotPortalSetup
 {
     private readonly HubSpotClient _client;
     private readonly HubSpotOptions _options;
-    private readonly ILogger<HubSpotPropertySetup> _logger;
+    private readonly ILogger<HubSpotPortalSetup> _logger;
 
-    internal HubSpotPropertySetup(HubSpotClient client, IOptions<HubSpotOptions> options, ILogger<HubSpotPropertySetup> logger)
+    internal HubSpotPortalSetup(HubSpotClient client, IOptions<HubSpotOptions> options, ILogger<HubSpotPortalSetup> logger)
     {
         _client = client;
         _options = options.Value;
         _logger = logger;
     }
 
-    public async Task<HubSpotPropertySetupResult> EnsureAsync(CancellationToken cancellationToken)
+    public async Task<HubSpotPortalSetupResult> EnsureAsync(CancellationToken cancellationToken)
     {
         var file = HubSpotPropertyDefinitions.Raw;
         var objectType = file.ObjectType;
-        var entries = new List<HubSpotPropertySetupEntry>();
+        var entries = new List<HubSpotPortalSetupEntry>();
 
         var group = await _client.GetGroupAsync(objectType, file.Group.Name, cancellationToken).ConfigureAwait(false);
         var groupCreated = group is null && await _client.CreateGroupAsync(objectType, file.Group, cancellationToken).ConfigureAwait(false);
-        entries.Add(new HubSpotPropertySetupEntry(file.Group.Name, "group", groupCreated ? HubSpotPropertyOutcome.Created : HubSpotPropertyOutcome.AlreadyPresent));
+        entries.Add(new HubSpotPortalSetupEntry(file.Group.Name, "group", groupCreated ? HubSpotSetupOutcome.Created : HubSpotSetupOutcome.AlreadyPresent));
 
         foreach (var wanted in HubSpotPropertyDefinitions.For(_options.PropertyMap()))
         {
             var existing = await _client.GetPropertyAsync(objectType, wanted.Name, cancellationToken).ConfigureAwait(false);
             if (existing is null && await _client.CreatePropertyAsync(objectType, wanted, cancellationToken).ConfigureAwait(false))
             {
-                entries.Add(Log(new HubSpotPropertySetupEntry(wanted.Name, "property", HubSpotPropertyOutcome.Created)));
+                entries.Add(Log(new HubSpotPortalSetupEntry(wanted.Name, "property", HubSpotSetupOutcome.Created)));
                 continue;
             }
 
@@ -48,12 +48,12 @@ public sealed class HubSpotPropertySetup
             existing ??= await _client.GetPropertyAsync(objectType, wanted.Name, cancellationToken).ConfigureAwait(false);
             var conflict = existing is null ? null : ConflictOf(wanted, existing);
             entries.Add(Log(conflict is null
-                ? new HubSpotPropertySetupEntry(wanted.Name, "property", HubSpotPropertyOutcome.AlreadyPresent)
-                : new HubSpotPropertySetupEntry(wanted.Name, "property", HubSpotPropertyOutcome.Conflict, conflict)));
+                ? new HubSpotPortalSetupEntry(wanted.Name, "property", HubSpotSetupOutcome.AlreadyPresent)
+                : new HubSpotPortalSetupEntry(wanted.Name, "property", HubSpotSetupOutcome.Conflict, conflict)));
         }
 
         var map = _options.PropertyMap();
-        var conflicting = entries.Where(e => e.Outcome == HubSpotPropertyOutcome.Conflict).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var conflicting = entries.Where(e => e.Outcome == HubSpotSetupOutcome.Conflict).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var wanted in HubSpotListDefinitions.For(map))
         {
             try
@@ -63,21 +63,21 @@ public sealed class HubSpotPropertySetup
             catch (HubSpotException e) when (e.StatusCode == 403)
             {
                 // The properties are in place; only the lists need the scopes. One entry says so, the rest are not tried.
-                entries.Add(Log(new HubSpotPropertySetupEntry("scoreboard lists", "list", HubSpotPropertyOutcome.Conflict,
+                entries.Add(Log(new HubSpotPortalSetupEntry("scoreboard lists", "list", HubSpotSetupOutcome.Conflict,
                     "HubSpot refused the Lists API (403 " + (e.Category ?? "FORBIDDEN") + "): give the app the crm.lists.read and crm.lists.write scopes and run setup again")));
                 break;
             }
         }
 
-        return new HubSpotPropertySetupResult(objectType, entries);
+        return new HubSpotPortalSetupResult(objectType, entries);
     }
 
-    private async Task<HubSpotPropertySetupEntry> EnsureListAsync(ListCreateRequest wanted, HashSet<string> conflicting, CancellationToken cancellationToken)
+    private async Task<HubSpotPortalSetupEntry> EnsureListAsync(ListCreateRequest wanted, HashSet<string> conflicting, CancellationToken cancellationToken)
     {
         var blocked = wanted.FilterBranch.FilterBranches.SelectMany(b => b.Filters).Select(f => f.Property).Where(conflicting.Contains).ToList();
         if (blocked.Count > 0)
         {
-            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+            return new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.Conflict,
                 $"not created: it filters on {string.Join(", ", blocked)}, which conflicts (above); resolve that and run setup again");
         }
 
@@ -87,7 +87,7 @@ public sealed class HubSpotPropertySetup
             existing = await _client.CreateListAsync(wanted, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Created);
+                return new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.Created);
             }
 
             // Created by someone else meanwhile (409): look at it.
@@ -96,25 +96,25 @@ public sealed class HubSpotPropertySetup
 
         if (existing is null)
         {
-            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+            return new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.Conflict,
                 "HubSpot refused to create it as a duplicate but does not return it by name; look for the list in HubSpot");
         }
 
         if (!string.Equals(existing.ObjectTypeId, wanted.ObjectTypeId, StringComparison.Ordinal)
             || !string.Equals(existing.ProcessingType, wanted.ProcessingType, StringComparison.Ordinal))
         {
-            return new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Conflict,
+            return new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.Conflict,
                 $"exists as a {existing.ProcessingType} list of object type {existing.ObjectTypeId}; the connector needs an active " +
                 "(DYNAMIC) company list: rename or delete the existing list in HubSpot");
         }
 
         return HubSpotListDefinitions.Canonical(existing.FilterBranch) == HubSpotListDefinitions.Canonical(wanted.FilterBranch)
-            ? new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.AlreadyPresent)
-            : new HubSpotPropertySetupEntry(wanted.Name, "list", HubSpotPropertyOutcome.Differs,
+            ? new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.AlreadyPresent)
+            : new HubSpotPortalSetupEntry(wanted.Name, "list", HubSpotSetupOutcome.Differs,
                 "its filters differ from the connector's (docs/hubspot.md, \"Lists\"); kept as is — delete it in HubSpot to have setup recreate it");
     }
 
-    private HubSpotPropertySetupEntry Log(HubSpotPropertySetupEntry entry)
+    private HubSpotPortalSetupEntry Log(HubSpotPortalSetupEntry entry)
     {
         HubSpotLog.PropertySetup(_logger, entry.Name, entry.Outcome.ToString());
         return entry;

@@ -1,7 +1,7 @@
 namespace Alignment.HubSpot.Setup;
 
-/// <summary>What <see cref="HubSpotPropertySetup"/> did with one group, property or list.</summary>
-public enum HubSpotPropertyOutcome
+/// <summary>What <see cref="HubSpotPortalSetup"/> did with one group, property or list.</summary>
+public enum HubSpotSetupOutcome
 {
     Created,
 
