@@ -161,8 +161,12 @@ public sealed class ScaleCommand : IBenchCommand
         var ledger = connector.GetRequiredService<IPartitionLedger>();
         var crm = settings["Alignment:Crm"]!.ToLowerInvariant();
         var done = 0;
-        long heapPeak = 0;
-        using var heapSampler = new Timer(_ => InterlockedMax(ref heapPeak, GC.GetTotalMemory(false)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+        long heapPeak = 0, committedPeak = 0;
+        using var heapSampler = new Timer(_ =>
+        {
+            InterlockedMax(ref heapPeak, GC.GetTotalMemory(false));
+            InterlockedMax(ref committedPeak, GC.GetGCMemoryInfo().TotalCommittedBytes);
+        }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         var idle = Stopwatch.StartNew();
         while (idle.Elapsed < TimeSpan.FromSeconds(3) || await ledger.GetOpenRunAsync(crm, cancellationToken) is not null)
         {
@@ -192,7 +196,7 @@ public sealed class ScaleCommand : IBenchCommand
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker: managed heap peak {Interlocked.Read(ref heapPeak) / (1024.0 * 1024):F0} MB (sampled every 100 ms), {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):F0} MB allocated, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker: managed heap peak {Interlocked.Read(ref heapPeak) / (1024.0 * 1024):F0} MB, GC committed peak {Interlocked.Read(ref committedPeak) / (1024.0 * 1024):F0} MB (sampled every 100 ms), {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):F0} MB allocated, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{WorkerPrefix}partitions={done} peak_bytes={self.PeakWorkingSet64}"));
         return 0;
     }

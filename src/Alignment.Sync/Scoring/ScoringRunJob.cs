@@ -175,7 +175,7 @@ public sealed partial class ScoringRunJob(
             buffer.Add(account);
         }
 
-        if (buffer.Count > 0 && !await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue).ConfigureAwait(false))
+        if (buffer.Count > 0 && !await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue, releaseAccounts: true).ConfigureAwait(false))
         {
             throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
         }
@@ -225,12 +225,35 @@ public sealed partial class ScoringRunJob(
         return lastFullRunAt is null || lastFullRunAt < dueAt;
     }
 
-    /// <summary>Evaluates and writes one batch; false when the budget ran out.</summary>
-    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken, int? writeBatchSize = null)
+    /// <summary>
+    /// Evaluates and writes one batch; false when the budget ran out. With <paramref name="releaseAccounts"/> (a
+    /// partition, retried whole when it fails) each account leaves the buffer as it is planned, so the partition is
+    /// never held twice (accounts with their signals, and plans); otherwise the buffer keeps the batch until it is
+    /// written, for the caller to mark it unsafe when the write throws.
+    /// </summary>
+    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken, int? writeBatchSize = null, bool releaseAccounts = false)
     {
         var ids = buffer.Select(a => a.Account.Id).ToList();
         var latest = await tierHistory.GetLatestAsync(ids, cancellationToken).ConfigureAwait(false);
-        var plans = buffer.Select(a => planner.Plan(a, latest.GetValueOrDefault(a.Account.Id), now)).ToList();
+        var plans = new List<AccountPlan>(buffer.Count);
+        if (releaseAccounts)
+        {
+            // From the end, so that each removal is free; the plans are put back in the read order after.
+            for (var i = buffer.Count - 1; i >= 0; i--)
+            {
+                var account = buffer[i];
+                buffer.RemoveAt(i);
+                plans.Add(planner.Plan(account, latest.GetValueOrDefault(account.Account.Id), now));
+            }
+
+            buffer.TrimExcess();
+            plans.Reverse();
+        }
+        else
+        {
+            plans.AddRange(buffer.Select(a => planner.Plan(a, latest.GetValueOrDefault(a.Account.Id), now)));
+        }
+
         progress.Scored += plans.Count;
         var writes = plans.Where(p => p.Write is not null).Select(p => p.Write!).ToList();
         progress.Changed += writes.Count;
@@ -255,7 +278,7 @@ public sealed partial class ScoringRunJob(
         }
 
         var retry = outcome.Transient.Select(f => f.AccountId).Concat(outcome.NotAttempted.Select(w => w.AccountId)).ToHashSet(StringComparer.Ordinal);
-        progress.Unsafe(buffer.Where(a => retry.Contains(a.Account.Id)));
+        progress.Unsafe(plans.Where(p => retry.Contains(p.AccountId)).Select(p => p.Source));
 
         // Tier history: a tier change only once written; a waiting upgrade whatever the write did.
         var records = plans
