@@ -163,18 +163,6 @@ internal sealed class SalesforceCrm(
             }
         }
 
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_o.Signals.ContactTitles)
-        {
-            await foreach (var contact in pager.ChildRecordsAsync(record, SalesforceQueryBuilder.ContactRelationship, cancellationToken).ConfigureAwait(false))
-            {
-                if (SalesforceRecord.String(contact, "Id") is { } contactId && SalesforceRecord.String(contact, "Title") is { } title)
-                {
-                    titles[contactId] = title;
-                }
-            }
-        }
-
         var id = SalesforceRecord.String(record, "Id");
         if (id is not null && campaignSignals is not null && campaignSignals.TryGetValue(id, out var members))
         {
@@ -185,7 +173,7 @@ internal sealed class SalesforceCrm(
             }
         }
 
-        var account = _accounts.Map(record, SalesforceSignalMapper.WithSeniority(signals.DrainToImmutable(), titles));
+        var account = _accounts.Map(record, signals.DrainToImmutable());
         var url = tokens.Current?.InstanceUrl is { } instance ? new Uri(instance, "/lightning/r/Account/" + account.Id + "/view") : null;
         return new CrmAccount(account, lastModified, url);
     }
@@ -207,7 +195,7 @@ internal sealed class SalesforceCrm(
         var ids = accounts.Select(a => SalesforceRecord.String(a, "Id")).OfType<string>().Where(SoqlLiteral.IsSalesforceId);
         foreach (var chunk in SalesforceQueryBuilder.IdChunks([.. ids], idChunkSize, SalesforceApiClient.MaxSoqlLength - 400))
         {
-            await foreach (var member in pager.RecordsAsync(SalesforceQueryBuilder.CampaignMembers(chunk, signalsSince), cancellationToken).ConfigureAwait(false))
+            await foreach (var member in pager.RecordsAsync(_queries.CampaignMembers(chunk, signalsSince), cancellationToken).ConfigureAwait(false))
             {
                 if (SalesforceRecord.String(member, "Contact.AccountId") is { } accountId && _signals.FromCampaignMember(member) is { } signal)
                 {

@@ -59,7 +59,7 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
 
         if (options.Value.Signals.CampaignMembers)
         {
-            await foreach (var row in QueryAsync(SalesforceQueryBuilder.BulkCampaignMembers(range.From, range.To, signalsSince), cancellationToken).ConfigureAwait(false))
+            await foreach (var row in QueryAsync(_queries.BulkCampaignMembers(range.From, range.To, signalsSince), cancellationToken).ConfigureAwait(false))
             {
                 if (row["Contact.AccountId"] is { } accountId && accounts.TryGetValue(accountId, out var pending))
                 {
@@ -70,24 +70,13 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
             }
         }
 
-        if (options.Value.Signals.ContactTitles)
-        {
-            await foreach (var row in QueryAsync(SalesforceQueryBuilder.BulkContactTitles(range.From, range.To), cancellationToken).ConfigureAwait(false))
-            {
-                if (row["AccountId"] is { } accountId && accounts.TryGetValue(accountId, out var pending) && row["Id"] is { } contactId && row["Title"] is { } title)
-                {
-                    (pending.Titles ??= new Dictionary<string, string>(StringComparer.Ordinal))[contactId] = title;
-                }
-            }
-        }
-
         var instance = tokens.Current?.InstanceUrl;
         // Drained in id order: an account handed on is no longer held here (the caller decides how long to keep it).
         while (accounts.Count > 0)
         {
             var (id, pending) = accounts.First();
             accounts.Remove(id);
-            var account = pending.Account with { Signals = SalesforceSignalMapper.WithSeniority(pending.Signals.DrainToImmutable(), pending.Titles) };
+            var account = pending.Account with { Signals = pending.Signals.DrainToImmutable() };
             var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
             yield return new CrmAccount(account, pending.LastModified, url);
         }
@@ -121,9 +110,6 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
         public Core.Accounts.Account Account { get; } = account;
         public DateTimeOffset LastModified { get; private set; } = lastModified;
         public ImmutableArray<Signal>.Builder Signals { get; } = ImmutableArray.CreateBuilder<Signal>();
-
-        /// <summary>Job titles of the account's contacts that have one (null until the first).</summary>
-        public Dictionary<string, string>? Titles { get; set; }
 
         public void Add(Signal? signal, DateTimeOffset? modified)
         {

@@ -17,9 +17,10 @@ public sealed class SalesforceSignalMapping
     public SalesforceIntentObjectOptions IntentObject { get; set; } = new();
 
     /// <summary>
-    /// Reads the job titles of the account's contacts (<c>Contact.Title</c>) so that a signal's contact has a seniority
-    /// for buying-committee rules (docs/salesforce.md): no extra REST call (a child subquery), one more Bulk query job
-    /// per partition. Off: no signal has a seniority and a rule with <c>minSeniority</c> never matches.
+    /// Reads the job title of each signal's contact so that it has a seniority for buying-committee rules
+    /// (docs/salesforce.md): one more column on the activity queries (<c>Who.Title</c> on Tasks and Events,
+    /// <c>Contact.Title</c> on campaign members), no query of its own. Off: no signal has a seniority and a rule with
+    /// <c>minSeniority</c> never matches.
     /// </summary>
     public bool ContactTitles { get; set; } = true;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alignment.Core.Signals;
 using Alignment.Salesforce.Configuration;
+using Alignment.Salesforce.Soql;
 
 namespace Alignment.Salesforce.Mapping;
 
@@ -67,7 +68,9 @@ internal sealed class SalesforceSignalMapper
                 }
             }
 
-            return new Signal(rule.Kind, at.Value, ContactOf(SalesforceRecord.String(record, "WhoId")), signalSubject);
+            var contactId = ContactOf(SalesforceRecord.String(record, "WhoId"));
+            return new Signal(rule.Kind, at.Value, contactId, signalSubject,
+                Seniority: contactId is null ? null : SeniorityTitles.Classify(SalesforceRecord.String(record, SalesforceQueryBuilder.WhoTitle)));
         }
 
         return null;
@@ -79,7 +82,8 @@ internal sealed class SalesforceSignalMapper
         var status = SalesforceRecord.String(record, "Status");
         var at = SalesforceRecord.Instant(record, "CreatedDate");
         return status is not null && at is not null && _statuses.TryGetValue(status, out var kind)
-            ? new Signal(kind, at.Value, SalesforceRecord.String(record, "ContactId"), SalesforceRecord.String(record, "Campaign.Name"))
+            ? new Signal(kind, at.Value, SalesforceRecord.String(record, "ContactId"), SalesforceRecord.String(record, "Campaign.Name"),
+                Seniority: SeniorityTitles.Classify(SalesforceRecord.String(record, SalesforceQueryBuilder.ContactTitle)))
             : null;
     }
 
@@ -96,10 +100,6 @@ internal sealed class SalesforceSignalMapper
         double? strength = raw is null ? null : Math.Clamp(raw.Value / _intent.StrengthScale, 0, 1);
         return new Signal(SignalKind.ThirdPartyIntent, at.Value, Topic: SalesforceRecord.String(record, _intent.TopicField), Strength: strength);
     }
-
-    /// <summary>The signals with the level their contact's title names (<see cref="SeniorityTitles.WithContactLevel"/>).</summary>
-    public static ImmutableArray<Signal> WithSeniority(ImmutableArray<Signal> signals, IReadOnlyDictionary<string, string>? titles) =>
-        titles is null || titles.Count == 0 ? signals : [.. signals.Select(s => SeniorityTitles.WithContactLevel(s, titles))];
 
     private static string? ContactOf(string? whoId) => whoId is not null && whoId.StartsWith("003", StringComparison.Ordinal) ? whoId : null;
 }

@@ -7,7 +7,15 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
 {
     public const string TaskRelationship = "Tasks";
     public const string EventRelationship = "Events";
-    public const string ContactRelationship = "Contacts";
+
+    /// <summary>
+    /// The job title of an activity's person, read through the polymorphic <c>Who</c> (Salesforce's <c>Name</c> object
+    /// has <c>Title</c>, for a Contact or a Lead alike), so the buying-committee level costs no query of its own.
+    /// </summary>
+    public const string WhoTitle = "Who.Title";
+
+    /// <summary>The job title of a campaign member's contact.</summary>
+    public const string ContactTitle = "Contact.Title";
 
     private SalesforceFieldMap F => options.Fields;
 
@@ -18,12 +26,8 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
     {
         var since = SoqlLiteral.DateTime(signalsSince);
         var select = AccountFields();
-        select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, CreatedDate, SystemModstamp FROM {TaskRelationship} WHERE CreatedDate >= {since})");
-        select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId, StartDateTime, SystemModstamp FROM {EventRelationship} WHERE StartDateTime >= {since})");
-        if (options.Signals.ContactTitles)
-        {
-            select.Add($"(SELECT Id, Title FROM {ContactRelationship} WHERE Title != null)");
-        }
+        select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId{Titles(WhoTitle)}, CreatedDate, SystemModstamp FROM {TaskRelationship} WHERE CreatedDate >= {since})");
+        select.Add($"(SELECT Id, Type, Subject, OwnerId, WhoId{Titles(WhoTitle)}, StartDateTime, SystemModstamp FROM {EventRelationship} WHERE StartDateTime >= {since})");
 
         if (Intent.Enabled)
         {
@@ -59,9 +63,9 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
     {
         var since = SoqlLiteral.DateTime(signalsSince);
         var range = AccountKeyRange(from, to);
-        yield return ("Task", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId, CreatedDate, SystemModstamp FROM Task WHERE "
+        yield return ("Task", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId" + Titles(WhoTitle) + ", CreatedDate, SystemModstamp FROM Task WHERE "
             + range("WhatId") + " AND CreatedDate >= " + since);
-        yield return ("Event", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId, StartDateTime, SystemModstamp FROM Event WHERE "
+        yield return ("Event", "WhatId", "SELECT Id, WhatId, Type, Subject, OwnerId, WhoId" + Titles(WhoTitle) + ", StartDateTime, SystemModstamp FROM Event WHERE "
             + range("WhatId") + " AND StartDateTime >= " + since);
         if (Intent.Enabled)
         {
@@ -71,13 +75,9 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
         }
     }
 
-    /// <summary>The job titles of the contacts of the accounts in a range (buying-committee seniority).</summary>
-    public static string BulkContactTitles(string? from, string? to) =>
-        "SELECT Id, AccountId, Title FROM Contact WHERE " + AccountKeyRange(from, to)("AccountId") + " AND Title != null";
-
     /// <summary>CampaignMembers of the contacts of the accounts in a range, since <paramref name="signalsSince"/>.</summary>
-    public static string BulkCampaignMembers(string? from, string? to, DateTimeOffset signalsSince) =>
-        "SELECT Id, ContactId, Contact.AccountId, Status, CreatedDate, SystemModstamp, Campaign.Name FROM CampaignMember WHERE "
+    public string BulkCampaignMembers(string? from, string? to, DateTimeOffset signalsSince) =>
+        "SELECT Id, ContactId, Contact.AccountId" + Titles(ContactTitle) + ", Status, CreatedDate, SystemModstamp, Campaign.Name FROM CampaignMember WHERE "
         + AccountKeyRange(from, to)("Contact.AccountId") + " AND CreatedDate >= " + SoqlLiteral.DateTime(signalsSince);
 
     /// <summary>Every account id, in id order (partition planning).</summary>
@@ -107,11 +107,14 @@ internal sealed class SalesforceQueryBuilder(SalesforceOptions options)
     private static Func<string, string> AccountKeyRange(string? from, string? to) =>
         field => IdRange(field, from ?? "001000000000000", to ?? "002000000000000")!;
 
+    /// <summary><c>, field</c> when contacts' titles are read (<c>Signals:ContactTitles</c>), else nothing.</summary>
+    private string Titles(string field) => options.Signals.ContactTitles ? ", " + field : "";
+
     private static string Where(string? condition) => condition is null ? "" : " WHERE " + condition;
 
     /// <summary>CampaignMembers of the accounts' contacts since <paramref name="signalsSince"/>.</summary>
-    public static string CampaignMembers(IEnumerable<string> accountIds, DateTimeOffset signalsSince) =>
-        "SELECT Id, ContactId, Contact.AccountId, Status, CreatedDate, SystemModstamp, Campaign.Name FROM CampaignMember"
+    public string CampaignMembers(IEnumerable<string> accountIds, DateTimeOffset signalsSince) =>
+        "SELECT Id, ContactId, Contact.AccountId" + Titles(ContactTitle) + ", Status, CreatedDate, SystemModstamp, Campaign.Name FROM CampaignMember"
         + " WHERE Contact.AccountId IN " + SoqlLiteral.IdList(accountIds) + " AND CreatedDate >= " + SoqlLiteral.DateTime(signalsSince);
 
     /// <summary>Account ids of CampaignMembers changed since the checkpoint.</summary>

@@ -53,6 +53,43 @@ public sealed class SalesforceSignalMapperTests
     [Fact]
     public void FromActivity_WhoIsALead_HasNoContact() => Assert.Null(Defaults.FromActivity("Task", Record(null, "Web visit", who: "00Q000000000001AAA"), Owner)!.Value.ContactId);
 
+    [Theory]
+    [InlineData("003000000000001AAA", "VP Sales", Seniority.VicePresident)]
+    [InlineData("003000000000001AAA", "Account Executive", Seniority.Staff)]
+    [InlineData("003000000000001AAA", null, null)]
+    [InlineData("00Q000000000001AAA", "Chief Executive Officer", null)]
+    public void FromActivity_WhoTitle_GivesTheContactsLevel(string who, string? title, Seniority? level)
+    {
+        // Task.Who is polymorphic; Salesforce's Name object has Title, so the query selects Who.Title and the record
+        // nests it as { "Who": { "Title": ... } } (REST) or a "Who.Title" column (Bulk, nested by BulkRow.ToRecord).
+        var record = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["Type"] = "Email", ["Subject"] = "RE: pricing", ["OwnerId"] = "005000000000MKTAAA", ["WhoId"] = who,
+            ["Who"] = title is null ? null : new Dictionary<string, string> { ["Title"] = title },
+            ["CreatedDate"] = "2026-11-19T10:00:00.000+0000",
+        });
+
+        var signal = Defaults.FromActivity("Task", record, Owner)!.Value;
+
+        Assert.Equal(level, signal.Seniority);
+    }
+
+    [Fact]
+    public void FromCampaignMember_ContactTitle_GivesTheContactsLevel()
+    {
+        var mapping = new SalesforceSignalMapping { CampaignMemberStatuses = { ["Attended"] = SignalKind.DemoAttended } };
+        var record = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["ContactId"] = "003000000000001AAA", ["Status"] = "Attended", ["CreatedDate"] = "2026-11-19T10:00:00.000+0000",
+            ["Contact"] = new Dictionary<string, string> { ["AccountId"] = "001000000000001AAA", ["Title"] = "Director of IT" },
+            ["Campaign"] = new Dictionary<string, string> { ["Name"] = "Webinar" },
+        });
+
+        var signal = new SalesforceSignalMapper(mapping).FromCampaignMember(record)!.Value;
+
+        Assert.Equal((SignalKind.DemoAttended, Seniority.Director), (signal.Kind, signal.Seniority));
+    }
+
     [Fact]
     public void FromActivity_ConfiguredRules_ReplaceTheDefaults()
     {
