@@ -21,18 +21,8 @@ public static class HandoffRulesReader
     private static readonly string[] MatchNames = ["kinds", "categories", "withinDays", "minCount", "minDistinctContacts", "sameSubject", "withinHoursOfEachOther", "minSeniority"];
 
     /// <summary>The rules, or null when <paramref name="errors"/> received at least one problem.</summary>
-    public static HandoffRules? Read(JsonElement element, string path, ICollection<ModelError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var context = new JsonReadContext();
-        var rules = Read(context, element, path);
-        foreach (var error in context.Errors)
-        {
-            errors.Add(error);
-        }
-
-        return rules;
-    }
+    public static HandoffRules? Read(JsonElement element, string path, ICollection<ModelError> errors) =>
+        JsonReadContext.ReadInto(errors, context => Read(context, element, path));
 
     internal static HandoffRules? Read(JsonReadContext context, JsonElement element, string path)
     {

@@ -18,6 +18,24 @@ internal sealed class JsonReadContext
 
     public void Error(string path, string message) => _errors.Add(new ModelError(path, message));
 
+    /// <summary>
+    /// Runs <paramref name="read"/> with a context of its own and adds what it reported to <paramref name="errors"/>:
+    /// a section reader called on its own (the handoff and sla readers' public entry points).
+    /// </summary>
+    public static T? ReadInto<T>(ICollection<ModelError> errors, Func<JsonReadContext, T?> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var context = new JsonReadContext();
+        var result = read(context);
+        foreach (var error in context.Errors)
+        {
+            errors.Add(error);
+        }
+
+        return result;
+    }
+
     /// <summary>Parses <paramref name="json"/>; on malformed JSON reports the line and position and returns null.</summary>
     public JsonDocument? Parse(string json, string what)
     {

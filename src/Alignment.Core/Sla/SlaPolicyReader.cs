@@ -21,18 +21,8 @@ public static class SlaPolicyReader
     private const string HoursExample = "[{ \"days\": [\"Monday\"], \"open\": \"09:00\", \"close\": \"17:00\" }]";
 
     /// <summary>The policy, or null when <paramref name="errors"/> received at least one problem.</summary>
-    public static SlaPolicy? Read(JsonElement element, string path, ICollection<ModelError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var context = new JsonReadContext();
-        var policy = Read(context, element, path);
-        foreach (var error in context.Errors)
-        {
-            errors.Add(error);
-        }
-
-        return policy;
-    }
+    public static SlaPolicy? Read(JsonElement element, string path, ICollection<ModelError> errors) =>
+        JsonReadContext.ReadInto(errors, context => Read(context, element, path));
 
     internal static SlaPolicy? Read(JsonReadContext context, JsonElement element, string path)
     {
