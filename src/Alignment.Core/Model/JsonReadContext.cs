@@ -144,7 +144,7 @@ internal sealed class JsonReadContext
         return true;
     }
 
-    public bool TryGetNumber(JsonElement element, string path, out double value)
+    public bool TryGetNumber(JsonElement element, string path, out double value, string example = "30")
     {
         if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value) && double.IsFinite(value))
         {
@@ -152,7 +152,7 @@ internal sealed class JsonReadContext
         }
 
         value = 0;
-        Error(path, $"expected a number, found {KindOf(element.ValueKind)}; write a plain number such as 30 (no quotes).");
+        Error(path, $"expected a number, found {Show(element)}; write a plain number such as {example} (no quotes).");
         return false;
     }
 
@@ -168,8 +168,9 @@ internal sealed class JsonReadContext
         return false;
     }
 
-    public bool TryGetString(JsonElement element, string path, out string value, bool allowEmpty = false)
+    public bool TryGetString(JsonElement element, string path, out string value, bool allowEmpty = false, string? example = null)
     {
+        var eg = example is null ? "" : "; e.g. " + example;
         if (element.ValueKind == JsonValueKind.String)
         {
             value = element.GetString()!;
@@ -178,12 +179,12 @@ internal sealed class JsonReadContext
                 return true;
             }
 
-            Error(path, "must not be empty.");
+            Error(path, $"must not be empty{eg}.");
             return false;
         }
 
         value = string.Empty;
-        Error(path, $"expected a string in quotes, found {KindOf(element.ValueKind)}.");
+        Error(path, $"expected a string in quotes, found {Show(element)}{eg}.");
         return false;
     }
 
@@ -214,7 +215,7 @@ internal sealed class JsonReadContext
         }
 
         value = false;
-        Error(path, $"expected true or false, found {KindOf(element.ValueKind)}.");
+        Error(path, $"expected true or false, found {Show(element)}.");
         return false;
     }
 

@@ -77,21 +77,8 @@ internal sealed class ModelSection
     }
 
     /// <summary>Any finite number.</summary>
-    public double? Number(string name, string example)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-        {
-            Error(PathOf(name), $"expected a number, found {JsonReadContext.Show(value)}; write a plain number such as {example} (no quotes).");
-            return null;
-        }
-
-        return number;
-    }
+    public double? Number(string name, string example) =>
+        Get(name) is { } value && Context.TryGetNumber(value, PathOf(name), out var number, example) ? number : null;
 
     /// <summary>A number in (<paramref name="min"/>, <paramref name="max"/>], or [min, max] when <paramref name="allowMin"/>.</summary>
     public double? Number(string name, double min, double max, string example, bool allowMin = false)
@@ -112,44 +99,16 @@ internal sealed class ModelSection
         return number;
     }
 
-    public bool? Bool(string name)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            Error(PathOf(name), $"expected true or false, found {JsonReadContext.Show(value)}.");
-            return null;
-        }
-
-        return value.GetBoolean();
-    }
+    public bool? Bool(string name) =>
+        Get(name) is { } value && Context.TryGetBoolean(value, PathOf(name), out var flag) ? flag : null;
 
     /// <summary>A non-empty string.</summary>
     public string? String(string name, string example) =>
         Get(name) is { } value ? Text(value, PathOf(name), example) : null;
 
     /// <summary>A non-empty string element (an array item, say) at <paramref name="path"/>.</summary>
-    public string? Text(JsonElement value, string path, string example)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Error(path, $"expected a string in quotes, found {JsonReadContext.Show(value)}; e.g. {example}.");
-            return null;
-        }
-
-        var text = value.GetString()!;
-        if (text.Trim().Length == 0)
-        {
-            Error(path, $"must not be empty; e.g. {example}.");
-            return null;
-        }
-
-        return text;
-    }
+    public string? Text(JsonElement value, string path, string example) =>
+        Context.TryGetString(value, path, out var text, example: example) ? text : null;
 
     /// <summary>A local wall-clock time spelled <c>HH:mm</c>.</summary>
     public TimeOnly? Time(string name, string example)

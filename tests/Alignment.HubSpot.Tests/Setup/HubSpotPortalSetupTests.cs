@@ -55,9 +55,7 @@ public sealed class HubSpotPortalSetupTests
     public async Task EnsureAsync_PropertyOfAnotherType_ReportsAConflictAndKeepsIt()
     {
         await using var host = await HubSpotTestHost.StartAsync([], o => o.DefineAlignmentProperties = false);
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
-        await http.PostAsync("crm/properties/2026-03/companies/groups", Json("""{"name":"alignment","label":"Alignment"}"""), TestContext.Current.CancellationToken);
+        using var http = await PortalWithGroupAsync(host);
         await http.PostAsync("crm/properties/2026-03/companies", Json("""{"name":"alignment_score","label":"Score","type":"string","fieldType":"text","groupName":"alignment"}"""), TestContext.Current.CancellationToken);
 
         var result = await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
@@ -73,9 +71,7 @@ public sealed class HubSpotPortalSetupTests
     public async Task EnsureAsync_EnumerationMissingOptions_ReportsWhichAndKeepsIt()
     {
         await using var host = await HubSpotTestHost.StartAsync([], o => o.DefineAlignmentProperties = false);
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
-        await http.PostAsync("crm/properties/2026-03/companies/groups", Json("""{"name":"alignment","label":"Alignment"}"""), TestContext.Current.CancellationToken);
+        using var http = await PortalWithGroupAsync(host);
         await http.PostAsync("crm/properties/2026-03/companies", Json("""
             {"name":"alignment_tier","label":"Tier","type":"enumeration","fieldType":"select","groupName":"alignment",
              "options":[{"label":"Tier 1","value":"Tier1","displayOrder":0,"hidden":false}]}
@@ -196,8 +192,7 @@ public sealed class HubSpotPortalSetupTests
 
         await host.Setup.EnsureAsync(TestContext.Current.CancellationToken);
 
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
+        using var http = PortalClient(host);
         async Task<long> Size(string name)
         {
             using var doc = JsonDocument.Parse(await http.GetStringAsync($"crm/v3/lists/object-type-id/0-2/name/{Uri.EscapeDataString(name)}", TestContext.Current.CancellationToken));
@@ -220,8 +215,7 @@ public sealed class HubSpotPortalSetupTests
     public async Task Emulator_ListWithBadFilters_Refused400NamingTheProblem(string branch, string message)
     {
         await using var host = await HubSpotTestHost.StartAsync([]);
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
+        using var http = PortalClient(host);
 
         using var response = await http.PostAsync("crm/v3/lists", Json($$"""{"name":"x","objectTypeId":"0-2","processingType":"DYNAMIC","filterBranch":{{branch}}}"""), TestContext.Current.CancellationToken);
 
@@ -244,4 +238,20 @@ public sealed class HubSpotPortalSetupTests
     }
 
     private static StringContent Json(string text) => new(text, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>A client of the emulated portal with the test token, as someone editing the portal by hand.</summary>
+    private static HttpClient PortalClient(HubSpotTestHost host)
+    {
+        var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.Emulator.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HubSpotTestHost.Token);
+        return http;
+    }
+
+    /// <summary><see cref="PortalClient"/> after creating the <c>alignment</c> property group by hand.</summary>
+    private static async Task<HttpClient> PortalWithGroupAsync(HubSpotTestHost host)
+    {
+        var http = PortalClient(host);
+        await http.PostAsync("crm/properties/2026-03/companies/groups", Json("""{"name":"alignment","label":"Alignment"}"""), TestContext.Current.CancellationToken);
+        return http;
+    }
 }
