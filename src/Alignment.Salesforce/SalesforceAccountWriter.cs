@@ -27,34 +27,29 @@ internal sealed class SalesforceAccountWriter(
 
     private readonly SalesforceOptions _o = options.Value;
 
-    public async Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken)
+    public Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return WriteAsync(new ListedWrites(writes), cancellationToken);
+    }
+
+    /// <summary>Writes staged writes: through one Bulk API 2.0 job above the threshold (its upload streamed from disk), else through REST.</summary>
+    public async Task<CrmWriteResult> WriteAsync(IStagedWrites writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
         var written = new List<string>();
         var failures = new List<CrmWriteFailure>();
-        var pending = new List<AccountWrite>();
-        foreach (var write in writes)
+        List<AccountWrite> pending;
+        if (writes.Count > _o.BulkThreshold)
         {
-            if (!SoqlLiteral.IsSalesforceId(write.AccountId))
-            {
-                failures.Add(new CrmWriteFailure(write.AccountId, "MALFORMED_ID", "Not a 15 or 18 character Salesforce id.", Transient: false));
-            }
-            else if (!SalesforceWriteMapper.HasWritableFields(write))
-            {
-                written.Add(write.AccountId); // nothing the connector may write (the lock is a human's field)
-            }
-            else
-            {
-                pending.Add(write);
-            }
-        }
-
-        if (pending.Count > _o.BulkThreshold)
-        {
-            var bulk = await bulkWriter.WriteAsync(pending, TransientRecordErrors, cancellationToken).ConfigureAwait(false);
+            var bulk = await bulkWriter.WriteAsync(writes, w => Send(w, written, failures), TransientRecordErrors, cancellationToken).ConfigureAwait(false);
             written.AddRange(bulk.Written);
             failures.AddRange(bulk.Failures);
             pending = bulk.RetryViaRest; // refused with a transient code: the REST path's record retries take them
+        }
+        else
+        {
+            pending = await writes.ReadAsync(cancellationToken).Where(w => Send(w, written, failures)).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var batch in pending.Chunk(_o.WriteBatchSize))
@@ -63,6 +58,24 @@ internal sealed class SalesforceAccountWriter(
         }
 
         return new CrmWriteResult(written, failures);
+    }
+
+    /// <summary>Whether a write goes to Salesforce; if not, it is settled here (a malformed id refused, nothing the connector may write counted as written).</summary>
+    private static bool Send(AccountWrite write, List<string> written, List<CrmWriteFailure> failures)
+    {
+        if (!SoqlLiteral.IsSalesforceId(write.AccountId))
+        {
+            failures.Add(new CrmWriteFailure(write.AccountId, "MALFORMED_ID", "Not a 15 or 18 character Salesforce id.", Transient: false));
+            return false;
+        }
+
+        if (!SalesforceWriteMapper.HasWritableFields(write))
+        {
+            written.Add(write.AccountId); // nothing the connector may write (the lock is a human's field)
+            return false;
+        }
+
+        return true;
     }
 
     private async Task WriteBatchAsync(IReadOnlyList<AccountWrite> batch, List<string> written, List<CrmWriteFailure> failures, CancellationToken cancellationToken)
@@ -106,4 +119,14 @@ internal sealed class SalesforceAccountWriter(
             },
             cancellationToken).ConfigureAwait(false);
     }
+}
+
+/// <summary>Writes in memory as staged writes (the REST path's one way through <see cref="SalesforceAccountWriter"/>).</summary>
+internal sealed class ListedWrites(IReadOnlyList<AccountWrite> writes) : IStagedWrites
+{
+    public int Count => writes.Count;
+
+    public IReadOnlySet<AlignmentField> Fields { get; } = writes.SelectMany(w => w.Fields).ToHashSet();
+
+    public IAsyncEnumerable<AccountWrite> ReadAsync(CancellationToken cancellationToken) => writes.ToAsyncEnumerable();
 }

@@ -129,6 +129,10 @@ internal sealed class SalesforceCrm(
     public Task<CrmWriteResult> WriteAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken) =>
         writer.WriteAsync(writes, cancellationToken);
 
+    /// <summary>A partition's staged writes: one Bulk API 2.0 job above the threshold, its upload streamed from disk.</summary>
+    public Task<CrmWriteResult> WriteStagedAsync(IStagedWrites writes, CancellationToken cancellationToken) =>
+        writer.WriteAsync(writes, cancellationToken);
+
     private async IAsyncEnumerable<CrmAccount> ReadWhereAsync(
         string? where, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken, int? campaignIdChunkSize = null)
     {

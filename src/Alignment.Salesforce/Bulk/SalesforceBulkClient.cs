@@ -7,7 +7,6 @@ using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Http;
 using Alignment.Salesforce.Wire;
 using Alignment.Sync.Crm;
-using CsvHelper;
 using Microsoft.Extensions.Options;
 
 namespace Alignment.Salesforce.Bulk;
@@ -43,10 +42,20 @@ internal sealed class SalesforceBulkClient(HttpClient http, IOptions<SalesforceO
     }
 
     /// <summary><c>PUT …/batches</c>: the job's one CSV upload.</summary>
-    public async Task UploadAsync(string jobId, ReadOnlyMemory<byte> csv, CancellationToken cancellationToken)
+    public Task UploadAsync(string jobId, ReadOnlyMemory<byte> csv, CancellationToken cancellationToken) =>
+        UploadAsync(jobId, new ReadOnlyMemoryContent(csv), cancellationToken);
+
+    /// <summary><c>PUT …/batches</c> streamed from a file (seekable, so a retried request sends it again from its start).</summary>
+    public async Task UploadAsync(string jobId, FileStream csv, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        await UploadAsync(jobId, new StreamContent(csv, 65536), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UploadAsync(string jobId, HttpContent content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, Uri(JobsPath + "ingest/" + jobId + "/batches"));
-        request.Content = new ReadOnlyMemoryContent(csv);
+        request.Content = content;
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
@@ -132,20 +141,10 @@ internal sealed class SalesforceBulkClient(HttpClient http, IOptions<SalesforceO
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // The dialect is the one the job was created with (comma, LF); quoted fields may hold commas, quotes and line breaks.
-            using var csv = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', HasHeader = true, PoolStrings = true }, true);
-            await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            var columns = BulkColumns.Of(csv.Headers);
-            while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // The dialect is the one the job was created with (comma, LF).
+            await foreach (var row in BulkCsv.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
             {
-                var values = new string?[columns.Count];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var value = csv.GetString(i);
-                    values[i] = value.Length == 0 ? null : value;
-                }
-
-                yield return new BulkRow(columns, values);
+                yield return row;
             }
         }
     }

@@ -13,38 +13,96 @@ namespace Alignment.Salesforce.Bulk;
 /// <summary>
 /// Reads one id range of accounts through Bulk API 2.0 (docs/salesforce.md, "Bulk API 2.0"): a query job for the
 /// accounts, one for each kind of activity (Task, Event, the intent object, CampaignMember when enabled), each streamed
-/// from its CSV pages; the range's accounts are held, their signals attached as the activity rows arrive, and the
-/// accounts are returned in id order, mapped exactly as the REST read maps them. Memory grows with the range, never
-/// with the org: the partition size bounds it.
+/// from its CSV pages into local files bucketed by account (<see cref="BulkSpill"/>); then a bucket at a time, its
+/// accounts are mapped exactly as the REST read maps them, given their signals and handed on in id order. Memory is
+/// one bucket (<see cref="SalesforceOptions.BulkBucketSize"/> accounts), whatever the range's size
+/// (docs/partitions.md, "A worker's memory").
 /// </summary>
 internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, SalesforceTokenCache tokens, IOptions<SalesforceOptions> options)
 {
+    private const string CampaignMemberQuery = "CampaignMember";
+
     private readonly SalesforceQueryBuilder _queries = new(options.Value);
     private readonly SalesforceSignalMapper _signals = new(options.Value.Signals);
     private readonly SalesforceAccountMapper _accounts = new(options.Value.Fields);
 
     public async IAsyncEnumerable<CrmAccount> ReadAsync(AccountRange range, DateTimeOffset signalsSince, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var accounts = new SortedDictionary<string, Pending>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(_queries.BulkAccounts(range.From, range.To), cancellationToken).ConfigureAwait(false))
+        var o = options.Value;
+        var spill = BulkSpill.Create(Path.GetTempPath());
+        await using (spill.ConfigureAwait(false))
         {
-            if (row["Id"] is { } id)
+            await foreach (var row in QueryAsync(_queries.BulkAccounts(range.From, range.To), cancellationToken).ConfigureAwait(false))
             {
-                // Mapped on arrival: the domain account is far smaller than the row's JSON record (the partition's memory).
-                var record = row.ToRecord();
-                var account = _accounts.Map(record, []);
-                accounts[id] = new Pending(account, SalesforceRecord.Instant(record, "SystemModstamp") ?? DateTimeOffset.MinValue);
+                if (row["Id"] is { } id)
+                {
+                    spill.AddAccount(id, row);
+                }
+            }
+
+            if (spill.Accounts == 0)
+            {
+                yield break;
+            }
+
+            await spill.SplitAsync(o.BulkBucketSize, cancellationToken).ConfigureAwait(false);
+
+            var activities = new List<(string Query, string Parent)>();
+            foreach (var (kind, parent, soql) in _queries.BulkActivities(range.From, range.To, signalsSince))
+            {
+                activities.Add((kind, parent));
+                await SpillAsync(spill, kind, parent, soql, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (o.Signals.CampaignMembers)
+            {
+                activities.Add((CampaignMemberQuery, "Contact.AccountId"));
+                await SpillAsync(spill, CampaignMemberQuery, "Contact.AccountId", _queries.BulkCampaignMembers(range.From, range.To, signalsSince), cancellationToken).ConfigureAwait(false);
+            }
+
+            spill.Seal();
+            var instance = tokens.Current?.InstanceUrl;
+            for (var bucket = 0; bucket < spill.Buckets; bucket++)
+            {
+                var accounts = await ReadBucketAsync(spill, bucket, activities, cancellationToken).ConfigureAwait(false);
+                // Drained in id order: an account handed on is no longer held here (the caller decides how long to keep it).
+                while (accounts.Count > 0)
+                {
+                    var (id, pending) = accounts.First();
+                    accounts.Remove(id);
+                    var account = pending.Account with { Signals = pending.Signals.DrainToImmutable() };
+                    var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
+                    yield return new CrmAccount(account, pending.LastModified, url);
+                }
             }
         }
+    }
 
-        if (accounts.Count == 0)
+    private async Task SpillAsync(BulkSpill spill, string query, string parent, string soql, CancellationToken cancellationToken)
+    {
+        await foreach (var row in QueryAsync(soql, cancellationToken).ConfigureAwait(false))
         {
-            yield break;
+            if (row[parent] is { } accountId)
+            {
+                spill.Add(query, accountId, row);
+            }
+        }
+    }
+
+    /// <summary>One bucket's accounts, mapped, with the signals of its activity rows.</summary>
+    private async Task<SortedDictionary<string, Pending>> ReadBucketAsync(
+        BulkSpill spill, int bucket, List<(string Query, string Parent)> activities, CancellationToken cancellationToken)
+    {
+        var accounts = new SortedDictionary<string, Pending>(StringComparer.Ordinal);
+        await foreach (var row in spill.ReadAsync(BulkSpill.AccountQuery, bucket, cancellationToken).ConfigureAwait(false))
+        {
+            var record = row.ToRecord();
+            accounts[row["Id"]!] = new Pending(_accounts.Map(record, []), SalesforceRecord.Instant(record, "SystemModstamp") ?? DateTimeOffset.MinValue);
         }
 
-        foreach (var (kind, parent, soql) in _queries.BulkActivities(range.From, range.To, signalsSince))
+        foreach (var (query, parent) in activities)
         {
-            await foreach (var row in QueryAsync(soql, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in spill.ReadAsync(query, bucket, cancellationToken).ConfigureAwait(false))
             {
                 if (row[parent] is not { } accountId || !accounts.TryGetValue(accountId, out var pending))
                 {
@@ -52,34 +110,20 @@ internal sealed class SalesforceBulkReader(SalesforceBulkClient bulk, Salesforce
                 }
 
                 var record = row.ToRecord();
-                var signal = kind == "Intent" ? _signals.FromIntent(record) : _signals.FromActivity(kind, record, pending.Account.Owner?.Id);
-                pending.Add(signal, SalesforceRecord.Instant(record, "SystemModstamp"));
-            }
-        }
-
-        if (options.Value.Signals.CampaignMembers)
-        {
-            await foreach (var row in QueryAsync(_queries.BulkCampaignMembers(range.From, range.To, signalsSince), cancellationToken).ConfigureAwait(false))
-            {
-                if (row["Contact.AccountId"] is { } accountId && accounts.TryGetValue(accountId, out var pending))
+                if (query == CampaignMemberQuery)
                 {
-                    var record = row.ToRecord();
-                    var signal = _signals.FromCampaignMember(record);
-                    pending.Add(signal, signal is null ? null : SalesforceRecord.Instant(record, "SystemModstamp") ?? signal.Value.At);
+                    var member = _signals.FromCampaignMember(record);
+                    pending.Add(member, member is null ? null : SalesforceRecord.Instant(record, "SystemModstamp") ?? member.Value.At);
+                }
+                else
+                {
+                    var signal = query == "Intent" ? _signals.FromIntent(record) : _signals.FromActivity(query, record, pending.Account.Owner?.Id);
+                    pending.Add(signal, SalesforceRecord.Instant(record, "SystemModstamp"));
                 }
             }
         }
 
-        var instance = tokens.Current?.InstanceUrl;
-        // Drained in id order: an account handed on is no longer held here (the caller decides how long to keep it).
-        while (accounts.Count > 0)
-        {
-            var (id, pending) = accounts.First();
-            accounts.Remove(id);
-            var account = pending.Account with { Signals = pending.Signals.DrainToImmutable() };
-            var url = instance is null ? null : new Uri(instance, "/lightning/r/Account/" + account.Id + "/view");
-            yield return new CrmAccount(account, pending.LastModified, url);
-        }
+        return accounts;
     }
 
     /// <summary>The ids of every account in id order (one query job), for partition planning.</summary>

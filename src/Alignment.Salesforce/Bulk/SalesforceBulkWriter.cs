@@ -12,9 +12,10 @@ namespace Alignment.Salesforce.Bulk;
 /// <summary>
 /// Writes many accounts through Bulk API 2.0 update jobs (docs/salesforce.md, "Bulk API 2.0"): a CSV of <c>Id</c> and
 /// the connector's fields (an empty cell leaves a field as it is, <c>#N/A</c> clears it, so each row changes exactly the
-/// fields the REST path would), uploaded once, closed, polled; then the failed rows (and, if the job failed, the
-/// unprocessed ones) are mapped back to accounts. Rows refused with a transient code come back for the REST path to
-/// retry; every other row not confirmed is a failure the run reports, never a silent loss.
+/// fields the REST path would), written to a local file as the writes are read and uploaded from it once, closed,
+/// polled; then the failed rows (and, if the job failed, the unprocessed ones) are mapped back to accounts. Rows
+/// refused with a transient code come back for the REST path to retry; every other row not confirmed is a failure the
+/// run reports, never a silent loss. Only the accounts' ids are held, never the writes (docs/partitions.md, "A worker's memory").
 /// </summary>
 internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<SalesforceOptions> options, ILogger<SalesforceBulkWriter> logger)
 {
@@ -24,29 +25,65 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
     /// <summary>The <c>#N/A</c> of a Bulk API CSV: set the field to null.</summary>
     public const string Null = "#N/A";
 
-    /// <summary>Writes <paramref name="writes"/> (all with writable fields and valid ids); returns what to retry through REST.</summary>
+    /// <summary>
+    /// Writes the staged writes that <paramref name="send"/> keeps (it settles the others: a malformed id, nothing
+    /// writable); returns what to retry through REST.
+    /// </summary>
     public async Task<(List<string> Written, List<CrmWriteFailure> Failures, List<AccountWrite> RetryViaRest)> WriteAsync(
-        IReadOnlyList<AccountWrite> writes, IReadOnlySet<string> transientCodes, CancellationToken cancellationToken)
+        IStagedWrites writes, Func<AccountWrite, bool> send, IReadOnlySet<string> transientCodes, CancellationToken cancellationToken)
     {
         var written = new List<string>();
         var failures = new List<CrmWriteFailure>();
-        var retry = new List<AccountWrite>();
-        foreach (var chunk in writes.Chunk(MaxRowsPerJob))
+        var retry = new HashSet<string>(StringComparer.Ordinal);
+        var columns = writes.Fields.Where(f => !AlignmentFields.IsHumans(f)).Order().ToList();
+        var folder = Path.Combine(Path.GetTempPath(), "alignment-upload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
         {
-            await WriteJobAsync(chunk, transientCodes, written, failures, retry, cancellationToken).ConfigureAwait(false);
+            var jobs = new List<Upload>();
+            await foreach (var write in writes.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!send(write))
+                {
+                    continue;
+                }
+
+                if (jobs.Count == 0 || jobs[^1].Ids.Count >= MaxRowsPerJob)
+                {
+                    jobs.LastOrDefault()?.Close();
+                    jobs.Add(new Upload(Path.Combine(folder, jobs.Count.ToString(CultureInfo.InvariantCulture) + ".csv"), columns, options.Value.Fields));
+                }
+
+                jobs[^1].Add(write);
+            }
+
+            jobs.LastOrDefault()?.Close();
+            foreach (var job in jobs)
+            {
+                await WriteJobAsync(job, transientCodes, written, failures, retry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
 
-        return (written, failures, retry);
+        var retryWrites = retry.Count == 0 ? [] : await writes.ReadAsync(cancellationToken).Where(w => retry.Contains(w.AccountId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (written, failures, retryWrites);
     }
 
     private async Task WriteJobAsync(
-        AccountWrite[] writes, IReadOnlySet<string> transientCodes, List<string> written, List<CrmWriteFailure> failures, List<AccountWrite> retry, CancellationToken cancellationToken)
+        Upload upload, IReadOnlySet<string> transientCodes, List<string> written, List<CrmWriteFailure> failures, HashSet<string> retry, CancellationToken cancellationToken)
     {
-        var csv = Csv(writes, options.Value.Fields);
         var job = await bulk.CreateIngestJobAsync("Account", cancellationToken).ConfigureAwait(false);
         try
         {
-            await bulk.UploadAsync(job.Id, csv, cancellationToken).ConfigureAwait(false);
+            var csv = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+            await using (csv.ConfigureAwait(false))
+            {
+                await bulk.UploadAsync(job.Id, csv, cancellationToken).ConfigureAwait(false);
+            }
+
             await bulk.SetIngestStateAsync(job.Id, "UploadComplete", cancellationToken).ConfigureAwait(false);
         }
         catch (CrmException)
@@ -64,14 +101,14 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
         }
 
         job = await bulk.WaitAsync(job.Id, query: false, cancellationToken).ConfigureAwait(false);
-        var byId = writes.ToDictionary(w => w.AccountId, StringComparer.Ordinal);
+        var ids = upload.Ids;
         var refused = new HashSet<string>(StringComparer.Ordinal);
         if ((job.NumberRecordsFailed ?? 0) > 0 || job.State != "JobComplete")
         {
             await foreach (var row in bulk.ReadIngestResultsAsync(job.Id, "failedResults", cancellationToken).ConfigureAwait(false))
             {
                 var id = row["Id"] ?? row["sf__Id"];
-                if (id is null || !byId.TryGetValue(id, out var write) || !refused.Add(id))
+                if (id is null || !ids.Contains(id) || !refused.Add(id))
                 {
                     continue;
                 }
@@ -79,7 +116,7 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
                 var (code, message) = SplitError(row["sf__Error"]);
                 if (transientCodes.Contains(code))
                 {
-                    retry.Add(write);
+                    retry.Add(id);
                 }
                 else
                 {
@@ -90,9 +127,9 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
         }
 
         var processed = job.NumberRecordsProcessed ?? 0;
-        if (job.State == "JobComplete" && processed >= writes.Length)
+        if (job.State == "JobComplete" && processed >= ids.Count)
         {
-            written.AddRange(writes.Select(w => w.AccountId).Where(id => !refused.Contains(id)));
+            written.AddRange(ids.Where(id => !refused.Contains(id)));
             return;
         }
 
@@ -100,55 +137,78 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
         var succeeded = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in bulk.ReadIngestResultsAsync(job.Id, "successfulResults", cancellationToken).ConfigureAwait(false))
         {
-            if ((row["sf__Id"] ?? row["Id"]) is { } id && byId.ContainsKey(id) && !refused.Contains(id))
+            if ((row["sf__Id"] ?? row["Id"]) is { } id && ids.Contains(id) && !refused.Contains(id))
             {
                 succeeded.Add(id);
             }
         }
 
         written.AddRange(succeeded);
-        SalesforceLog.BulkJobIncomplete(logger, job.Id, job.State, writes.Length - succeeded.Count - refused.Count);
-        foreach (var write in writes.Where(w => !succeeded.Contains(w.AccountId) && !refused.Contains(w.AccountId)))
+        SalesforceLog.BulkJobIncomplete(logger, job.Id, job.State, ids.Count - succeeded.Count - refused.Count);
+        foreach (var id in ids.Where(id => !succeeded.Contains(id) && !refused.Contains(id)))
         {
-            failures.Add(new CrmWriteFailure(write.AccountId, "BULK_JOB_" + job.State.ToUpperInvariant(),
+            failures.Add(new CrmWriteFailure(id, "BULK_JOB_" + job.State.ToUpperInvariant(),
                 "Bulk API job " + job.Id + " ended " + job.State + " before this record: " + (job.ErrorMessage ?? "no reason given") + ".", Transient: true));
         }
     }
 
     /// <summary>
-    /// The upload: <c>Id</c> and a column per writable field any write changes; each row fills the fields its write
-    /// changes (null as <c>#N/A</c>, as is an empty text, which Salesforce stores as null) and leaves the others empty.
+    /// A row: the id, then each column's value where the write changes that field (null as <c>#N/A</c>, as is an empty
+    /// text, which Salesforce stores as null), empty where it does not (the field is left as it is).
     /// </summary>
-    internal static ReadOnlyMemory<byte> Csv(IReadOnlyList<AccountWrite> writes, SalesforceFieldMap fields)
+    private static void Row(AccountWrite write, IReadOnlyList<AlignmentField> columns, string[] row)
     {
-        var columns = writes.SelectMany(w => w.Fields).Where(f => !AlignmentFields.IsHumans(f)).Distinct().Order().ToList();
-        var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Separator = ',', NewLine = "\n" }, true))
+        row[0] = write.AccountId;
+        for (var i = 0; i < columns.Count; i++)
         {
-            csv.WriteHeader(["Id", .. columns.Select(fields.NameOf)]);
-            var row = new string[columns.Count + 1];
-            foreach (var write in writes)
-            {
-                row[0] = write.AccountId;
-                for (var i = 0; i < columns.Count; i++)
+            row[i + 1] = !write.Fields.Contains(columns[i]) ? ""
+                : SalesforceWriteMapper.ValueOf(columns[i], write.Values) switch
                 {
-                    row[i + 1] = !write.Fields.Contains(columns[i]) ? ""
-                        : SalesforceWriteMapper.ValueOf(columns[i], write.Values) switch
-                        {
-                            int n => n.ToString(CultureInfo.InvariantCulture),
-                            bool b => b ? "true" : "false",
-                            string { Length: > 0 } s => s,
-                            _ => Null,
-                        };
-                }
+                    int n => n.ToString(CultureInfo.InvariantCulture),
+                    bool b => b ? "true" : "false",
+                    string { Length: > 0 } v => v,
+                    _ => Null,
+                };
+        }
+    }
 
-                csv.WriteRecord(row);
-            }
+    /// <summary>One ingest job's upload, written to a local file row by row; its ids kept to map the results back.</summary>
+    private sealed class Upload
+    {
+        private readonly IReadOnlyList<AlignmentField> _columns;
+        private readonly string[] _row;
+        private FileStream? _stream;
+        private CsvWriter? _csv;
 
-            csv.Flush();
+        public Upload(string path, IReadOnlyList<AlignmentField> columns, SalesforceFieldMap fields)
+        {
+            Path = path;
+            _columns = columns;
+            _row = new string[columns.Count + 1];
+            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+            _csv = BulkCsv.Writer(_stream);
+            _csv.WriteHeader(["Id", .. columns.Select(fields.NameOf)]);
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        public string Path { get; }
+
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public void Add(AccountWrite write)
+        {
+            Ids.Add(write.AccountId);
+            Row(write, _columns, _row);
+            _csv!.WriteRecord(_row);
+        }
+
+        public void Close()
+        {
+            _csv?.Flush();
+            _csv?.Dispose();
+            _stream?.Dispose();
+            _csv = null;
+            _stream = null;
+        }
     }
 
     /// <summary><c>CODE:message:fields --</c> → the code and the rest.</summary>

@@ -85,6 +85,14 @@ public sealed class SalesforceOptions
     [SettingMinimum(1, "2000")]
     public int BulkThreshold { get; set; } = 2000;
 
+    /// <summary>
+    /// Accounts held at once while a range is read through Bulk API 2.0: its rows are spilled to local files in
+    /// buckets of about this many accounts, read back a bucket at a time (docs/partitions.md, "A worker's memory"),
+    /// in a folder of the system's temporary folder (<c>TMPDIR</c>) deleted once read. Default 5000.
+    /// </summary>
+    [SettingRange(1, 1_000_000, "5000")]
+    public int BulkBucketSize { get; set; } = 5000;
+
     /// <summary><c>maxRecords</c> of a Bulk query results page (1..1,000,000): fewer calls when larger; rows are streamed either way. Default 250,000.</summary>
     [SettingRange(1, 1_000_000, "250000")]
     public int BulkResultsPageSize { get; set; } = 250_000;

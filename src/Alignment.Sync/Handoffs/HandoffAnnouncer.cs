@@ -43,39 +43,44 @@ public sealed partial class HandoffAnnouncer(
             : null;
     }
 
-    /// <summary>Records the DM of each handoff among <paramref name="written"/> (plans whose write the CRM accepted); returns how many were new.</summary>
-    public async Task<int> RecordHandoffsAsync(IEnumerable<AccountPlan> written, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The owner's DM of a plan's new handoff; null when it decided none.</summary>
+    public static Alert? AlertOf(AccountPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(written);
-
-        var created = 0;
-        foreach (var plan in written)
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Handoff is not { } handoff)
         {
-            if (plan.Handoff is not { } handoff)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var account = plan.Source.Account;
-            var alert = new Alert
-            {
-                Key = HandoffKey(account.Id, handoff.At),
-                Level = AlertLevel.Handoff,
-                AccountId = account.Id,
-                AccountName = account.Name,
-                AccountUrl = plan.Source.Url,
-                Tier = handoff.Tier,
-                Score = plan.Evaluation.Score,
-                Reasons = plan.Wanted.Reasons,
-                HandoffRule = handoff.Rule,
-                HandoffAt = handoff.At,
-                SlaDue = handoff.SlaDue,
-                Owner = account.Owner,
-            };
+        var account = plan.Source.Account;
+        return new Alert
+        {
+            Key = HandoffKey(account.Id, handoff.At),
+            Level = AlertLevel.Handoff,
+            AccountId = account.Id,
+            AccountName = account.Name,
+            AccountUrl = plan.Source.Url,
+            Tier = handoff.Tier,
+            Score = plan.Evaluation.Score,
+            Reasons = plan.Wanted.Reasons,
+            HandoffRule = handoff.Rule,
+            HandoffAt = handoff.At,
+            SlaDue = handoff.SlaDue,
+            Owner = account.Owner,
+        };
+    }
+
+    /// <summary>Records the DM of each handoff the CRM accepted (<see cref="AlertOf"/>); returns how many were new.</summary>
+    public async Task<int> RecordHandoffsAsync(IEnumerable<Alert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var created = 0;
+        foreach (var alert in alerts)
+        {
             if (await ledger.TryCreateAsync(new AlertLedgerEntry { Alert = alert, State = AlertLedgerState.Pending, CreatedAt = now }, cancellationToken).ConfigureAwait(false) is not null)
             {
                 created++;
-                LogHandoffDue(logger, account.Id, handoff.Rule);
+                LogHandoffDue(logger, alert.AccountId, alert.HandoffRule);
             }
         }
 
@@ -84,9 +89,10 @@ public sealed partial class HandoffAnnouncer(
 
     /// <summary>
     /// Records the run's tier-crossing digest (when there is any crossing and the digest is on): hottest first, at most
-    /// <see cref="SyncOptions.MaxTierCrossingsListed"/> listed, the rest counted. Returns whether a digest was recorded.
+    /// <see cref="SyncOptions.MaxTierCrossingsListed"/> listed (the tally keeps those), the rest counted. Returns whether a
+    /// digest was recorded.
     /// </summary>
-    public async Task<bool> RecordCrossingsAsync(string runId, IReadOnlyCollection<TierCrossing> crossings, DateTimeOffset runStart, CancellationToken cancellationToken)
+    public async Task<bool> RecordCrossingsAsync(string runId, TierCrossingTally crossings, DateTimeOffset runStart, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         ArgumentNullException.ThrowIfNull(crossings);
@@ -95,12 +101,7 @@ public sealed partial class HandoffAnnouncer(
             return false;
         }
 
-        var listed = crossings
-            .OrderBy(c => c.To == Tier.Tier1 ? 0 : 1)
-            .ThenByDescending(c => c.Score)
-            .ThenBy(c => c.AccountId, StringComparer.Ordinal)
-            .Take(_settings.MaxTierCrossingsListed)
-            .ToList();
+        var listed = crossings.Listed;
         var alert = new Alert
         {
             Key = CrossingsKey(runId),

@@ -42,44 +42,52 @@ public sealed class HistoryRecorder(IHandoffHistory history, IWriteLog writeLog)
         return new HandoffFeedback(accountId, handoffAt, state.HandoffStatus, state.FirstResponseAt, outcome, reason, state.WrongTier, at);
     }
 
+    /// <summary>The handoff history record of a plan's new handoff; null when it decided none.</summary>
+    public static HandoffRecord? HandoffOf(AccountPlan plan, string runId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Handoff is not { } handoff ? null : new HandoffRecord
+        {
+            AccountId = plan.AccountId,
+            AccountName = plan.Source.Account.Name,
+            HandoffAt = handoff.At,
+            Rule = handoff.Rule,
+            Tier = handoff.Tier,
+            Score = plan.Evaluation.Score,
+            Due = handoff.SlaDue,
+            OwnerId = plan.Source.Account.Owner?.Id,
+            OwnerTimeZone = plan.Source.Account.Owner?.TimeZone,
+            Status = HandoffStatus.Pending,
+            RunId = runId,
+            UpdatedAt = now,
+        };
+    }
+
     /// <summary>
-    /// The scoring run's (or the drain's) batch: write log and new handoffs for the accounts in <paramref name="written"/>;
-    /// the rep's status (Accepted, Rejected with its reason, Recycled) and wrong-tier flag of other accounts read, merged
-    /// into their recorded handoff.
+    /// The scoring run's feedback, whatever its writes do: the rep's status (Accepted, Rejected with its reason,
+    /// Recycled) and wrong-tier flag of the accounts read without a new handoff, merged into their recorded handoff.
     /// </summary>
-    public async Task RecordScoringAsync(IReadOnlyList<AccountPlan> plans, IReadOnlySet<string> written, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordFeedbackAsync(IReadOnlyList<AccountPlan> plans, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        ArgumentNullException.ThrowIfNull(written);
-        var changes = plans
-            .Where(p => p.Write is not null && written.Contains(p.AccountId))
-            .Select(p => ChangeOf(p.Source.Account.Current ?? AlignmentState.Empty, p.Write!, runId, now))
-            .ToList();
-        var handoffs = plans
-            .Where(p => p.Handoff is not null && written.Contains(p.AccountId))
-            .Select(p => new HandoffRecord
-            {
-                AccountId = p.AccountId,
-                AccountName = p.Source.Account.Name,
-                HandoffAt = p.Handoff!.At,
-                Rule = p.Handoff.Rule,
-                Tier = p.Handoff.Tier,
-                Score = p.Evaluation.Score,
-                Due = p.Handoff.SlaDue,
-                OwnerId = p.Source.Account.Owner?.Id,
-                OwnerTimeZone = p.Source.Account.Owner?.TimeZone,
-                Status = HandoffStatus.Pending,
-                RunId = runId,
-                UpdatedAt = now,
-            })
-            .ToList();
         var feedback = plans
             .Where(p => p.Handoff is null && p.Source.Account.Current is { } current
                 && (current.HandoffStatus is HandoffStatus.Accepted or HandoffStatus.Rejected or HandoffStatus.Recycled || current.WrongTier))
             .Select(p => FeedbackOf(p.AccountId, p.Source.Account.Current!, now))
             .OfType<HandoffFeedback>()
             .ToList();
-        await StoreAsync(changes, handoffs, feedback, cancellationToken).ConfigureAwait(false);
+        await StoreAsync([], [], feedback, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The scoring run's writes the CRM took: their write-log entries and new handoffs.</summary>
+    public async Task RecordWrittenAsync(IReadOnlyList<PlanFollowUp> written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        await StoreAsync(
+            [.. written.Select(f => f.Change)],
+            [.. written.Select(f => f.Handoff).OfType<HandoffRecord>()],
+            [],
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The SLA sweep's writes: write log, and the first response, outcome and recycling merged into the handoff.</summary>

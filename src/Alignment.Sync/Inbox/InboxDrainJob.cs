@@ -248,7 +248,7 @@ public sealed partial class InboxDrainJob(
 
         foreach (var skipped in written.NotAttempted)
         {
-            outcome.MarkNotAttempted(skipped.AccountId);
+            outcome.MarkNotAttempted(skipped);
         }
 
         // Tier history exactly as the scoring run keeps it: a tier change once written, a waiting upgrade whatever the write did.

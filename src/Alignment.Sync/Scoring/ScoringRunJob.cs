@@ -58,7 +58,7 @@ public sealed partial class ScoringRunJob(
         var kind = full ? FullKind : IncrementalKind;
         var runId = RunIds.For(crm.Name, kind, start);
         var signalsSince = SignalWindow.Since(start, _settings, planner.Rules);
-        var progress = new Progress { RunId = runId };
+        var progress = new Progress { RunId = runId, Crossings = new TierCrossingTally(_settings.MaxTierCrossingsListed) };
         LogStarted(logger, runId, crm.Name, full);
 
         var (outcome, error) = await ScoreAsync(
@@ -166,18 +166,32 @@ public sealed partial class ScoringRunJob(
         using var activity = SyncTelemetry.StartRun("scoring-partition", crm.Name);
         var start = time.GetUtcNow();
         var callsBefore = crm.GetUsage().Calls;
-        var progress = new Progress { RunId = partition.RunId };
-        var buffer = new List<CrmAccount>(partition.Count);
+        var progress = new Progress { RunId = partition.RunId, Crossings = new TierCrossingTally(_settings.MaxTierCrossingsListed) };
         var request = new CrmReadRequest(null, SignalWindow.Since(start, _settings, planner.Rules), Range: new AccountRange(partition.From, partition.To, partition.Count));
-        await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            progress.Saw(account);
-            buffer.Add(account);
-        }
 
-        if (buffer.Count > 0 && !await ProcessAsync(buffer, progress, start, cancellationToken, writeBatchSize: int.MaxValue, releaseAccounts: true).ConfigureAwait(false))
+        // A batch at a time: planned, its writes and follow-ups staged on disk; then the partition's one write, and the
+        // follow-ups of what the CRM took. The worker holds one batch, whatever the partition's size.
+        var staged = StagedPlans.Create(null);
+        await using (staged.ConfigureAwait(false))
         {
-            throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
+            var buffer = new List<CrmAccount>(_settings.PartitionBatchSize);
+            await foreach (var account in crm.ReadAccountsAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                progress.Saw(account);
+                buffer.Add(account);
+                if (buffer.Count >= _settings.PartitionBatchSize)
+                {
+                    await StageAsync(buffer, progress, start, staged.AddAsync, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await StageAsync(buffer, progress, start, staged.AddAsync, cancellationToken).ConfigureAwait(false);
+            var outcome = await CrmBatchWriter.WriteAsync(crm, staged, cancellationToken).ConfigureAwait(false);
+            await FollowUpAsync(staged.ReadFollowUpsAsync(cancellationToken), outcome, progress, start, cancellationToken).ConfigureAwait(false);
+            if (outcome.BudgetExhausted)
+            {
+                throw new CrmBudgetExhaustedException("The CRM's API budget ran out while partition " + partition.Index + " of run " + partition.RunId + " was written; it is delivered again later.");
+            }
         }
 
         if (progress.ApiError is not null || progress.OldestUnsafe is not null)
@@ -225,74 +239,99 @@ public sealed partial class ScoringRunJob(
         return lastFullRunAt is null || lastFullRunAt < dueAt;
     }
 
-    /// <summary>
-    /// Evaluates and writes one batch; false when the budget ran out. With <paramref name="releaseAccounts"/> (a
-    /// partition, retried whole when it fails) each account leaves the buffer as it is planned, so the partition is
-    /// never held twice (accounts with their signals, and plans); otherwise the buffer keeps the batch until it is
-    /// written, for the caller to mark it unsafe when the write throws.
-    /// </summary>
-    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken, int? writeBatchSize = null, bool releaseAccounts = false)
+    /// <summary>Evaluates and writes one batch of an incremental run; false when the budget ran out.</summary>
+    private async Task<bool> ProcessAsync(List<CrmAccount> buffer, Progress progress, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = buffer.Select(a => a.Account.Id).ToList();
-        var latest = await tierHistory.GetLatestAsync(ids, cancellationToken).ConfigureAwait(false);
-        var plans = new List<AccountPlan>(buffer.Count);
-        if (releaseAccounts)
-        {
-            // From the end, so that each removal is free; the plans are put back in the read order after.
-            for (var i = buffer.Count - 1; i >= 0; i--)
-            {
-                var account = buffer[i];
-                buffer.RemoveAt(i);
-                plans.Add(planner.Plan(account, latest.GetValueOrDefault(account.Account.Id), now));
-            }
+        var followUps = new List<PlanFollowUp>();
+        await StageAsync(buffer, progress, now, (f, _) => { followUps.Add(f); return Task.CompletedTask; }, cancellationToken, keep: true).ConfigureAwait(false);
+        var outcome = followUps.Count == 0
+            ? BatchWriteOutcome.Empty
+            : await CrmBatchWriter.WriteAsync(crm, [.. followUps.Select(f => f.Write)], _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(followUps.ToAsyncEnumerable(), outcome, progress, now, cancellationToken).ConfigureAwait(false);
+        buffer.Clear();
+        return !outcome.BudgetExhausted;
+    }
 
-            buffer.TrimExcess();
-            plans.Reverse();
-        }
-        else
+    /// <summary>
+    /// The decide phase of a batch: evaluates each account, records what needs no write (the rep's feedback, the tier
+    /// record of an upgrade waiting out its dwell) and hands the follow-up of each plan with a write to
+    /// <paramref name="stage"/>. The buffer is emptied unless <paramref name="keep"/> (an incremental run keeps it
+    /// until written, to hold the checkpoint before it if the write throws).
+    /// </summary>
+    private async Task StageAsync(
+        List<CrmAccount> buffer, Progress progress, DateTimeOffset now, Func<PlanFollowUp, CancellationToken, Task> stage, CancellationToken cancellationToken, bool keep = false)
+    {
+        if (buffer.Count == 0)
         {
-            plans.AddRange(buffer.Select(a => planner.Plan(a, latest.GetValueOrDefault(a.Account.Id), now)));
+            return;
+        }
+
+        var latest = await tierHistory.GetLatestAsync([.. buffer.Select(a => a.Account.Id)], cancellationToken).ConfigureAwait(false);
+        var plans = buffer.Select(a => planner.Plan(a, latest.GetValueOrDefault(a.Account.Id), now)).ToList();
+        if (!keep)
+        {
+            buffer.Clear();
         }
 
         progress.Scored += plans.Count;
-        var writes = plans.Where(p => p.Write is not null).Select(p => p.Write!).ToList();
-        progress.Changed += writes.Count;
+        await history.RecordFeedbackAsync(plans, now, cancellationToken).ConfigureAwait(false);
+        var waiting = plans
+            .Where(p => p.TierRecord is not null && p.Evaluation.Tier == p.Source.Account.Current.Tier)
+            .Select(p => p.TierRecord!)
+            .ToList();
+        if (waiting.Count > 0)
+        {
+            await tierHistory.AppendAsync(waiting, cancellationToken).ConfigureAwait(false);
+        }
 
-        var outcome = writes.Count == 0
-            ? new BatchWriteOutcome([], [], [], BudgetExhausted: false, ApiError: null)
-            : await CrmBatchWriter.WriteAsync(crm, writes, writeBatchSize ?? _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in plans)
+        {
+            if (PlanFollowUp.Of(plan, progress.RunId, now) is { } followUp)
+            {
+                progress.Changed++;
+                await stage(followUp, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
+    /// <summary>
+    /// The history phase, once the CRM has answered: what it took gets its write-log entry, handoff record, DM, tier
+    /// record and crossing (a thousand at a time); what it refused is reported; what failed transiently or was not
+    /// tried keeps the checkpoint before it.
+    /// </summary>
+    private async Task FollowUpAsync(IAsyncEnumerable<PlanFollowUp> followUps, BatchWriteOutcome outcome, Progress progress, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var written = outcome.Written.ToHashSet(StringComparer.Ordinal);
         progress.Written += written.Count;
         progress.Failed += outcome.Failures.Count;
         progress.ApiError ??= outcome.ApiError;
-        progress.Handoffs += plans.Count(p => p.Handoff is not null && written.Contains(p.AccountId));
-        await history.RecordScoringAsync(plans, written, progress.RunId, now, cancellationToken).ConfigureAwait(false);
-        var writtenPlans = plans.Where(p => written.Contains(p.AccountId)).ToList();
-        progress.HandoffMessages += await announcer.RecordHandoffsAsync(writtenPlans, now, cancellationToken).ConfigureAwait(false);
-        progress.Crossings.AddRange(writtenPlans.Select(HandoffAnnouncer.CrossingOf).OfType<TierCrossing>());
+        progress.BudgetExhausted |= outcome.BudgetExhausted;
         foreach (var failure in outcome.Permanent)
         {
             progress.PermanentFailures.Add(new AccountFailure(failure.AccountId, failure.ErrorCode));
             LogWriteRefused(logger, failure.AccountId, failure.ErrorCode);
         }
 
-        var retry = outcome.Transient.Select(f => f.AccountId).Concat(outcome.NotAttempted.Select(w => w.AccountId)).ToHashSet(StringComparer.Ordinal);
-        progress.Unsafe(plans.Where(p => retry.Contains(p.AccountId)).Select(p => p.Source));
-
-        // Tier history: a tier change only once written; a waiting upgrade whatever the write did.
-        var records = plans
-            .Where(p => p.TierRecord is not null && (p.Evaluation.Tier == p.Source.Account.Current.Tier || written.Contains(p.AccountId)))
-            .Select(p => p.TierRecord!)
-            .ToList();
-        if (records.Count > 0)
+        var retry = outcome.Transient.Select(f => f.AccountId).Concat(outcome.NotAttempted).ToHashSet(StringComparer.Ordinal);
+        await foreach (var chunk in followUps.Chunk(ICrm.StagedChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await tierHistory.AppendAsync(records, cancellationToken).ConfigureAwait(false);
-        }
+            progress.Unsafe(chunk.Where(f => retry.Contains(f.AccountId)).Select(f => f.LastModifiedAt));
+            var taken = chunk.Where(f => written.Contains(f.AccountId)).ToList();
+            if (taken.Count == 0)
+            {
+                continue;
+            }
 
-        buffer.Clear();
-        progress.BudgetExhausted |= outcome.BudgetExhausted;
-        return !outcome.BudgetExhausted;
+            await history.RecordWrittenAsync(taken, cancellationToken).ConfigureAwait(false);
+            progress.Handoffs += taken.Count(f => f.Handoff is not null);
+            progress.HandoffMessages += await announcer.RecordHandoffsAsync(taken.Select(f => f.HandoffAlert).OfType<Alert>(), now, cancellationToken).ConfigureAwait(false);
+            progress.Crossings.AddRange(taken.Select(f => f.Crossing).OfType<TierCrossing>());
+            var records = taken.Select(f => f.TierRecord).OfType<TierRecord>().ToList();
+            if (records.Count > 0)
+            {
+                await tierHistory.AppendAsync(records, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<Checkpoint?> AdvanceCheckpointAsync(
@@ -383,7 +422,7 @@ public sealed partial class ScoringRunJob(
         public int Failed { get; set; }
         public int Handoffs { get; set; }
         public int HandoffMessages { get; set; }
-        public List<TierCrossing> Crossings { get; } = [];
+        public required TierCrossingTally Crossings { get; init; }
         public bool CrossingsDigest { get; set; }
         public int AlertsSent { get; set; }
         public List<AccountFailure> PermanentFailures { get; } = [];
@@ -412,13 +451,15 @@ public sealed partial class ScoringRunJob(
             MaxRead = MaxRead is { } max && max > account.LastModifiedAt ? max : account.LastModifiedAt;
         }
 
-        public void Unsafe(IEnumerable<CrmAccount> accounts)
+        public void Unsafe(IEnumerable<CrmAccount> accounts) => Unsafe(accounts.Select(a => a.LastModifiedAt));
+
+        public void Unsafe(IEnumerable<DateTimeOffset> lastModified)
         {
-            foreach (var account in accounts)
+            foreach (var instant in lastModified)
             {
-                if (OldestUnsafe is null || account.LastModifiedAt < OldestUnsafe)
+                if (OldestUnsafe is null || instant < OldestUnsafe)
                 {
-                    OldestUnsafe = account.LastModifiedAt;
+                    OldestUnsafe = instant;
                 }
             }
         }

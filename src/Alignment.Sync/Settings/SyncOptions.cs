@@ -14,6 +14,14 @@ public sealed class SyncOptions
     public int WriteBatchSize { get; set; } = 200;
 
     /// <summary>
+    /// Accounts of a full rescore's partition planned at once (500–100000): each batch's writes and follow-ups are staged
+    /// on local disk (the system's temporary folder) until the partition's one write, so a worker holds one batch, not
+    /// its partition (docs/partitions.md, "A worker's memory").
+    /// </summary>
+    [SettingRange(500, 100_000, "5000")]
+    public int PartitionBatchSize { get; set; } = 5000;
+
+    /// <summary>
     /// Whether the nightly full rescore is fanned out as partitions on a queue (docs/partitions.md) instead of one
     /// process reading every account. Default false; set it for orgs of more than about 100,000 accounts.
     /// </summary>

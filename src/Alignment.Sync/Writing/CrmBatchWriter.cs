@@ -31,7 +31,7 @@ public static class CrmBatchWriter
             }
             catch (CrmBudgetExhaustedException)
             {
-                return new BatchWriteOutcome(written, failures, [.. batches.Skip(i).SelectMany(b => b)], BudgetExhausted: true, apiError ?? "BUDGET_EXHAUSTED");
+                return new BatchWriteOutcome(written, failures, [.. batches.Skip(i).SelectMany(b => b).Select(w => w.AccountId)], BudgetExhausted: true, apiError ?? "BUDGET_EXHAUSTED");
             }
             catch (CrmException ex) when (ex.IsTransient)
             {
@@ -42,5 +42,39 @@ public static class CrmBatchWriter
         }
 
         return new BatchWriteOutcome(written, failures, [], BudgetExhausted: false, apiError);
+    }
+
+    /// <summary>
+    /// Writes a partition's staged writes in one go (<see cref="ICrm.WriteStagedAsync"/>), with the same outcomes: a
+    /// transient failure of the whole write makes every staged write a transient failure, a budget stop leaves them all
+    /// not attempted (the partition is delivered again; the diff writes only what is still different).
+    /// </summary>
+    public static async Task<BatchWriteOutcome> WriteAsync(ICrm crm, IStagedWrites writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(crm);
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return BatchWriteOutcome.Empty;
+        }
+
+        try
+        {
+            var result = await crm.WriteStagedAsync(writes, cancellationToken).ConfigureAwait(false);
+            return new BatchWriteOutcome(result.Written, result.Failures, [], BudgetExhausted: false, ApiError: null);
+        }
+        catch (CrmBudgetExhaustedException)
+        {
+            var ids = await writes.ReadAsync(cancellationToken).Select(w => w.AccountId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new BatchWriteOutcome([], [], ids, BudgetExhausted: true, "BUDGET_EXHAUSTED");
+        }
+        catch (CrmException ex) when (ex.IsTransient)
+        {
+            var code = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "TRANSIENT";
+            var failures = await writes.ReadAsync(cancellationToken)
+                .Select(w => new CrmWriteFailure(w.AccountId, code, "The write call failed.", Transient: true))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new BatchWriteOutcome([], failures, [], BudgetExhausted: false, code);
+        }
     }
 }

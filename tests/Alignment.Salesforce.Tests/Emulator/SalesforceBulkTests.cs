@@ -17,11 +17,12 @@ public sealed class SalesforceBulkTests
     private static readonly DateTimeOffset Since = TestAccounts.AsOf.AddDays(-90);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<SalesforceTestHost> StartAsync(IEnumerable<Account> accounts, int bulkThreshold = 5, int pageSize = 250_000, int pollsInProgress = 0) =>
+    private static Task<SalesforceTestHost> StartAsync(IEnumerable<Account> accounts, int bulkThreshold = 5, int pageSize = 250_000, int pollsInProgress = 0, int bucketSize = 5000) =>
         SalesforceTestHost.StartAsync(
             accounts,
             s =>
             {
+                s["Alignment:Salesforce:BulkBucketSize"] = bucketSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 s["Alignment:Salesforce:BulkThreshold"] = bulkThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 s["Alignment:Salesforce:BulkResultsPageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 s["Alignment:Salesforce:BulkPollInterval"] = "00:00:00.001";
@@ -204,14 +205,17 @@ public sealed class SalesforceBulkTests
         Assert.All(Enumerable.Range(1, 8), n => Assert.Null(host.Emulator.GetAccountFields(TestAccounts.Id(n))!["Alignment_Score__c"]));
     }
 
-    [Fact]
-    public async Task ReadAccountsAsync_RangeAboveTheThreshold_ReadsThroughBulkExactlyWhatRestReads()
+    [Theory]
+    [InlineData(5000)] // one bucket
+    [InlineData(5)] // five buckets of the range's ids
+    [InlineData(1)] // an account a bucket
+    public async Task ReadAccountsAsync_RangeAboveTheThreshold_ReadsThroughBulkExactlyWhatRestReads(int bucketSize)
     {
         var seeded = TestAccounts.Many(30, n => n % 3 == 0 ? SalesforceCrmReadTests.EverySignalKind(n) : []).Select(a => a with
         {
             Current = new AlignmentState { Score = 50, Tier = Tier.Tier2, TierLocked = a.Id.EndsWith("7AAA", StringComparison.Ordinal), HandoffStatus = HandoffStatus.Pending, HandoffAt = TestAccounts.AsOf },
         }).ToList();
-        await using var bulkHost = await StartAsync(seeded, bulkThreshold: 5);
+        await using var bulkHost = await StartAsync(seeded, bulkThreshold: 5, bucketSize: bucketSize);
         await using var restHost = await StartAsync(seeded, bulkThreshold: 2000);
         var range = new AccountRange(TestAccounts.Id(4), TestAccounts.Id(28), 24);
 
@@ -231,6 +235,39 @@ public sealed class SalesforceBulkTests
         Assert.Contains(viaBulk, a => a.Account.Signals.Length > 10);
         Assert.True(bulkHost.Emulator.Requests.BulkQueryJobs >= 4); // accounts, tasks, events, intent, campaign members
         Assert.Equal(0, restHost.Emulator.Requests.BulkQueryJobs);
+    }
+
+    [Fact]
+    public async Task WriteStagedAsync_FromDisk_OneJobWritesWhatTheListWrites_AndRetriesLockedRowsThroughRest()
+    {
+        await using var stagedHost = await StartAsync(TestAccounts.Many(12), bulkThreshold: 5);
+        await using var listHost = await StartAsync(TestAccounts.Many(12), bulkThreshold: 5);
+        stagedHost.Emulator.Faults.LockRows([TestAccounts.Id(5)], times: 1);
+        var writes = Enumerable.Range(1, 12).Select(n => new AccountWrite(
+            TestAccounts.Id(n),
+            new AlignmentState { Score = 40 + n, Reasons = n % 2 == 0 ? "Fit, \"intent\"\nand more" : null, Tier = Tier.Tier2 },
+            n % 2 == 0 ? new HashSet<AlignmentField> { AlignmentField.Score, AlignmentField.ScoreReasons } : new HashSet<AlignmentField> { AlignmentField.Score, AlignmentField.Tier })).ToList();
+        var staged = Alignment.Sync.Scoring.StagedPlans.Create(null);
+        await using (staged)
+        {
+            foreach (var write in writes)
+            {
+                await staged.AddAsync(new Alignment.Sync.Scoring.PlanFollowUp(write, TestAccounts.AsOf, new Alignment.Sync.History.AccountChange(write.AccountId, TestAccounts.AsOf, "run", []), null, null, null, null), Ct);
+            }
+
+            var viaStaged = await stagedHost.Crm.WriteStagedAsync(staged, Ct);
+            var viaList = await listHost.Crm.WriteAsync(writes, Ct);
+
+            Assert.Empty(viaStaged.Failures);
+            Assert.Equal(viaList.Written.Order(StringComparer.Ordinal), viaStaged.Written.Order(StringComparer.Ordinal));
+            Assert.Equal(12, viaStaged.Written.Count);
+            Assert.Equal(1, stagedHost.Emulator.Requests.BulkIngestJobs);
+            Assert.Equal(45m, stagedHost.Emulator.GetAccountFields(TestAccounts.Id(5))!["Alignment_Score__c"]); // locked in the job, then written through REST
+            foreach (var n in Enumerable.Range(1, 12))
+            {
+                Assert.Equal(Comparable(listHost.Emulator.GetAccountFields(TestAccounts.Id(n))!), Comparable(stagedHost.Emulator.GetAccountFields(TestAccounts.Id(n))!));
+            }
+        }
     }
 
     private static Dictionary<string, object?> Comparable(IReadOnlyDictionary<string, object?> fields) =>

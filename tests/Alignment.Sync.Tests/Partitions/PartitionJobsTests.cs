@@ -14,9 +14,9 @@ public sealed class PartitionJobsTests
 
     private sealed class Harness
     {
-        public Harness(int accounts, int partitionSize)
+        public Harness(int accounts, int partitionSize, int partitionBatchSize = 5_000)
         {
-            Sync = new SyncHarness(new SyncOptions { PartitionSize = partitionSize, PartitionedFullRescore = true });
+            Sync = new SyncHarness(new SyncOptions { PartitionSize = partitionSize, PartitionedFullRescore = true, PartitionBatchSize = partitionBatchSize });
             for (var i = 0; i < accounts; i++)
             {
                 var id = "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA";
@@ -64,6 +64,39 @@ public sealed class PartitionJobsTests
         var checkpoint = await h.Sync.Checkpoints.GetAsync(ScoringRunJob.CheckpointName(h.Sync.Crm.Name), Ct);
         Assert.Equal(SyncHarness.T0, checkpoint!.Value.LastFullRunAt);
         Assert.Null(await h.Ledger.GetOpenRunAsync(h.Sync.Crm.Name, Ct));
+    }
+
+    [Fact]
+    public async Task PartitionPlannedABatchAtATime_WritesAndRecordsExactlyWhatTheWholePartitionDoes()
+    {
+        // The worker holds one batch (docs/partitions.md, "A worker's memory"): 1,200 accounts in batches of 500, their
+        // writes and follow-ups staged on disk, must come out as the partition planned at once.
+        var batched = new Harness(accounts: 1_200, partitionSize: 1_200, partitionBatchSize: 500);
+        var whole = new Harness(accounts: 1_200, partitionSize: 1_200);
+        foreach (var h in new[] { batched, whole })
+        {
+            await h.PlanJob().RunAsync(Ct);
+            Assert.Single(await h.DrainAsync());
+        }
+
+        static string Writes(Harness h) => string.Join("\n", h.Sync.Crm.Writes
+            .OrderBy(w => w.AccountId, StringComparer.Ordinal)
+            .Select(w => w.AccountId + " " + string.Join(",", w.Fields.Order()) + " " + w.Values));
+        static string Log(Harness h) => string.Join("\n", h.Sync.WriteLog.All
+            .OrderBy(c => c.AccountId, StringComparer.Ordinal)
+            .Select(c => c.AccountId + " " + c.RunId + " " + string.Join(",", c.Changes.Select(f => f.Field + "=" + f.OldValue + ">" + f.NewValue))));
+        static string Handoffs(Harness h) => string.Join("\n", h.Sync.History.All.OrderBy(r => r.AccountId, StringComparer.Ordinal).Select(r => r with { RunId = null }));
+        static string Alerts(Harness h) => string.Join("\n", h.Sync.AlertLedger.All.Select(e => e.Alert.Key + " " + e.Alert.Reasons + " " + e.Alert.Owner?.Id).Order(StringComparer.Ordinal));
+        static string Tiers(Harness h) => string.Join("\n", h.Sync.TierHistory.All.OrderBy(r => r.AccountId, StringComparer.Ordinal));
+
+        Assert.Equal(1_200, batched.Sync.Crm.Writes.Count);
+        Assert.Equal(1_200, batched.Sync.WriteLog.All.Count);
+        Assert.Equal(240, batched.Sync.History.All.Count);
+        Assert.Equal(Writes(whole), Writes(batched));
+        Assert.Equal(Log(whole).Replace(whole.Sync.Runs.All[0].RunId, "run", StringComparison.Ordinal), Log(batched).Replace(batched.Sync.Runs.All[0].RunId, "run", StringComparison.Ordinal));
+        Assert.Equal(Handoffs(whole), Handoffs(batched));
+        Assert.Equal(Alerts(whole), Alerts(batched));
+        Assert.Equal(Tiers(whole), Tiers(batched));
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+using CsvHelper;
+
+namespace Alignment.Salesforce.Bulk;
+
+/// <summary>
+/// The CSV dialect of the connector's Bulk API 2.0 jobs (comma, LF; quoted fields may hold commas, quotes and line
+/// breaks), read and written the same way for Salesforce's results and for the local files a range is spilled to.
+/// </summary>
+internal static class BulkCsv
+{
+    /// <summary>The rows of a CSV with a header; an empty cell reads as null (Salesforce stores no empty text).</summary>
+    public static async IAsyncEnumerable<BulkRow> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var csv = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', HasHeader = true, PoolStrings = true }, true);
+        await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        var columns = BulkColumns.Of(csv.Headers);
+        while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var values = new string?[columns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = csv.GetString(i);
+                values[i] = value.Length == 0 ? null : value;
+            }
+
+            yield return new BulkRow(columns, values);
+        }
+    }
+
+    /// <summary>A writer of the dialect over <paramref name="stream"/> (left open).</summary>
+    public static CsvWriter Writer(Stream stream) => CsvWriter.Create(stream, new CsvWriterOptions { Separator = ',', NewLine = "\n" }, true);
+}
