@@ -161,12 +161,14 @@ public sealed class ScaleCommand : IBenchCommand
         var ledger = connector.GetRequiredService<IPartitionLedger>();
         var crm = settings["Alignment:Crm"]!.ToLowerInvariant();
         var done = 0;
-        long heapPeak = 0, committedPeak = 0;
+        long heapPeak = 0, committedPeak = 0, filesPeak = 0;
         using var heapSampler = new Timer(_ =>
         {
             InterlockedMax(ref heapPeak, GC.GetTotalMemory(false));
             InterlockedMax(ref committedPeak, GC.GetGCMemoryInfo().TotalCommittedBytes);
         }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+        // The worker's own temporary folder (TMPDIR, set apart for it): the partition's spilled rows and staged plans.
+        using var filesSampler = new Timer(_ => InterlockedMax(ref filesPeak, LocalFilesBytes()), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         var idle = Stopwatch.StartNew();
         while (idle.Elapsed < TimeSpan.FromSeconds(3) || await ledger.GetOpenRunAsync(crm, cancellationToken) is not null)
         {
@@ -196,9 +198,21 @@ public sealed class ScaleCommand : IBenchCommand
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker: managed heap peak {Interlocked.Read(ref heapPeak) / (1024.0 * 1024):F0} MB, GC committed peak {Interlocked.Read(ref committedPeak) / (1024.0 * 1024):F0} MB (sampled every 100 ms), {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):F0} MB allocated, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker: managed heap peak {Interlocked.Read(ref heapPeak) / (1024.0 * 1024):F0} MB, GC committed peak {Interlocked.Read(ref committedPeak) / (1024.0 * 1024):F0} MB (sampled every 100 ms), {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):F0} MB allocated, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, local files peak {Interlocked.Read(ref filesPeak) / (1024.0 * 1024):F0} MB (sampled every s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{WorkerPrefix}partitions={done} peak_bytes={self.PeakWorkingSet64}"));
         return 0;
+    }
+
+    private static long LocalFilesBytes()
+    {
+        try
+        {
+            return new DirectoryInfo(Path.GetTempPath()).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Exists ? f.Length : 0);
+        }
+        catch (IOException)
+        {
+            return 0; // a file deleted while listed: the next sample counts again
+        }
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -223,6 +237,9 @@ public sealed class ScaleCommand : IBenchCommand
             start.ArgumentList.Add(arg);
         }
 
+        // A temporary folder of its own, so that the worker's local files can be measured apart from the others'.
+        var temp = Directory.CreateTempSubdirectory("alignment-scale-worker-").FullName;
+        start.Environment["TMPDIR"] = temp;
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
         var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
@@ -230,6 +247,7 @@ public sealed class ScaleCommand : IBenchCommand
         var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var result = lines.LastOrDefault(l => l.StartsWith(WorkerPrefix, StringComparison.Ordinal));
         var peak = result is null ? 0 : long.Parse(result.Split("peak_bytes=")[1], CultureInfo.InvariantCulture) / (1024.0 * 1024);
+        Directory.Delete(temp, recursive: true);
         return (peak, lines);
     }
 

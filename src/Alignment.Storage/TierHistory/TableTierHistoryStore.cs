@@ -7,7 +7,8 @@ namespace Alignment.Storage.TierHistory;
 
 /// <summary>
 /// <see cref="ITierHistoryStore"/> over the <c>{prefix}tierhistory</c> table: one partition per account, newest first.
-/// Appends are upserts (same account and instant = same row), batched per account in entity-group transactions.
+/// Appends are upserts (same account and instant = same row), batched per account in entity-group transactions when
+/// an account has more than one.
 /// </summary>
 internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistoryStore
 {
@@ -106,6 +107,13 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
         {
+            if (batch.Length == 1)
+            {
+                // The usual case (one record an account): a plain upsert, without a transaction's multipart envelope.
+                await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                return;
+            }
+
             var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
             await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);

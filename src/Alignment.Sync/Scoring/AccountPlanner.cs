@@ -71,7 +71,7 @@ public sealed class AccountPlanner(AlignmentRules rules)
 
         wanted = wanted with { ReviewDue = ReviewDue(current, evaluation.Tier, latestTier, now) };
         // The plan keeps the account without its signals: the write, the history and the alerts never read them again,
-        // and a partition's plans are held until its one write (docs/benchmarks.md, "Partitioned full rescore at scale").
+        // and a batch's plans are held until their follow-ups are built (docs/partitions.md, "A worker's memory").
         var kept = account.Signals.IsEmpty ? source : source with { Account = account with { Signals = [] } };
         return new AccountPlan(kept, evaluation, handoff, wanted, AlignmentDiff.Compute(account.Id, current, wanted), record);
     }
