@@ -26,7 +26,7 @@ internal sealed class SalesforceCrm(
     SalesforceQueryPager pager,
     SalesforceApiUsageTracker usage,
     SalesforceTokenCache tokens,
-    IOptions<SalesforceOptions> options) : ICrm
+    IOptions<SalesforceOptions> options) : ICrm, IStagedCrmWriter
 {
     public const string CrmName = CrmKinds.SalesforceName;
 

@@ -40,6 +40,9 @@ public sealed partial class ScoringRunJob(
     public const RunKind IncrementalKind = RunKind.Scoring;
     public const RunKind FullKind = RunKind.FullRescore;
 
+    /// <summary>Follow-ups recorded at once after a partition's write.</summary>
+    private const int FollowUpChunk = 1000;
+
     private readonly SyncOptions _settings = options.Value;
 
     /// <summary>The checkpoint's name for a CRM (<c>salesforce:scoring</c>).</summary>
@@ -186,7 +189,7 @@ public sealed partial class ScoringRunJob(
             }
 
             await StageAsync(buffer, progress, start, staged.AddAsync, cancellationToken).ConfigureAwait(false);
-            var outcome = await CrmBatchWriter.WriteAsync(crm, staged, cancellationToken).ConfigureAwait(false);
+            var outcome = await CrmBatchWriter.WriteAsync(crm, staged, _settings.WriteBatchSize, cancellationToken).ConfigureAwait(false);
             await FollowUpAsync(staged.ReadFollowUpsAsync(cancellationToken), outcome, progress, start, cancellationToken).ConfigureAwait(false);
             if (outcome.BudgetExhausted)
             {
@@ -313,7 +316,7 @@ public sealed partial class ScoringRunJob(
         }
 
         var retry = outcome.Transient.Select(f => f.AccountId).Concat(outcome.NotAttempted).ToHashSet(StringComparer.Ordinal);
-        await foreach (var chunk in followUps.Chunk(ICrm.StagedChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in followUps.Chunk(FollowUpChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             progress.Unsafe(chunk.Where(f => retry.Contains(f.AccountId)).Select(f => f.LastModifiedAt));
             var taken = chunk.Where(f => written.Contains(f.AccountId)).ToList();

@@ -10,46 +10,22 @@ namespace Alignment.Sync.Writing;
 /// </summary>
 public static class CrmBatchWriter
 {
-    public static async Task<BatchWriteOutcome> WriteAsync(
+    public static Task<BatchWriteOutcome> WriteAsync(
         ICrm crm, IReadOnlyList<AccountWrite> writes, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(crm);
         ArgumentNullException.ThrowIfNull(writes);
-        var written = new List<string>();
-        var failures = new List<CrmWriteFailure>();
-        string? apiError = null;
-        var batches = writes.Chunk(Math.Max(1, batchSize)).ToList();
-        for (var i = 0; i < batches.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = batches[i];
-            try
-            {
-                var result = await crm.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                written.AddRange(result.Written);
-                failures.AddRange(result.Failures);
-            }
-            catch (CrmBudgetExhaustedException)
-            {
-                return new BatchWriteOutcome(written, failures, [.. batches.Skip(i).SelectMany(b => b).Select(w => w.AccountId)], BudgetExhausted: true, apiError ?? "BUDGET_EXHAUSTED");
-            }
-            catch (CrmException ex) when (ex.IsTransient)
-            {
-                var code = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "TRANSIENT";
-                apiError ??= code;
-                failures.AddRange(batch.Select(w => new CrmWriteFailure(w.AccountId, code, "The write call failed.", Transient: true)));
-            }
-        }
-
-        return new BatchWriteOutcome(written, failures, [], BudgetExhausted: false, apiError);
+        return WriteBatchesAsync(crm, writes.Chunk(Math.Max(1, batchSize)).ToAsyncEnumerable(), cancellationToken);
     }
 
     /// <summary>
-    /// Writes a partition's staged writes in one go (<see cref="ICrm.WriteStagedAsync"/>), with the same outcomes: a
-    /// transient failure of the whole write makes every staged write a transient failure, a budget stop leaves them all
-    /// not attempted (the partition is delivered again; the diff writes only what is still different).
+    /// Writes a partition's staged writes: in one go where the CRM writes staged writes itself
+    /// (<see cref="IStagedCrmWriter"/>: Salesforce's one Bulk API 2.0 job), else in batches of <paramref name="batchSize"/>
+    /// read from the staging file, with the same outcomes as above. In one go, a transient failure of the whole write
+    /// makes every staged write a transient failure and a budget stop leaves them all not attempted (the partition is
+    /// delivered again; the diff writes only what is still different).
     /// </summary>
-    public static async Task<BatchWriteOutcome> WriteAsync(ICrm crm, IStagedWrites writes, CancellationToken cancellationToken)
+    public static async Task<BatchWriteOutcome> WriteAsync(ICrm crm, IStagedWrites writes, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(crm);
         ArgumentNullException.ThrowIfNull(writes);
@@ -58,9 +34,14 @@ public static class CrmBatchWriter
             return BatchWriteOutcome.Empty;
         }
 
+        if (crm is not IStagedCrmWriter staged)
+        {
+            return await WriteBatchesAsync(crm, writes.ReadAsync(cancellationToken).Chunk(Math.Max(1, batchSize)), cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            var result = await crm.WriteStagedAsync(writes, cancellationToken).ConfigureAwait(false);
+            var result = await staged.WriteStagedAsync(writes, cancellationToken).ConfigureAwait(false);
             return new BatchWriteOutcome(result.Written, result.Failures, [], BudgetExhausted: false, ApiError: null);
         }
         catch (CrmBudgetExhaustedException)
@@ -70,11 +51,53 @@ public static class CrmBatchWriter
         }
         catch (CrmException ex) when (ex.IsTransient)
         {
-            var code = ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "TRANSIENT";
+            var code = CodeOf(ex);
             var failures = await writes.ReadAsync(cancellationToken)
                 .Select(w => new CrmWriteFailure(w.AccountId, code, "The write call failed.", Transient: true))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return new BatchWriteOutcome([], failures, [], BudgetExhausted: false, code);
         }
     }
+
+    private static async Task<BatchWriteOutcome> WriteBatchesAsync(ICrm crm, IAsyncEnumerable<AccountWrite[]> batches, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        var failures = new List<CrmWriteFailure>();
+        string? apiError = null;
+        var next = batches.GetAsyncEnumerator(cancellationToken);
+        await using (next.ConfigureAwait(false))
+        {
+            while (await next.MoveNextAsync().ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = next.Current;
+                try
+                {
+                    var result = await crm.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    written.AddRange(result.Written);
+                    failures.AddRange(result.Failures);
+                }
+                catch (CrmBudgetExhaustedException)
+                {
+                    var rest = batch.Select(w => w.AccountId).ToList();
+                    while (await next.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        rest.AddRange(next.Current.Select(w => w.AccountId));
+                    }
+
+                    return new BatchWriteOutcome(written, failures, rest, BudgetExhausted: true, apiError ?? "BUDGET_EXHAUSTED");
+                }
+                catch (CrmException ex) when (ex.IsTransient)
+                {
+                    var code = CodeOf(ex);
+                    apiError ??= code;
+                    failures.AddRange(batch.Select(w => new CrmWriteFailure(w.AccountId, code, "The write call failed.", Transient: true)));
+                }
+            }
+        }
+
+        return new BatchWriteOutcome(written, failures, [], BudgetExhausted: false, apiError);
+    }
+
+    private static string CodeOf(CrmException ex) => ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "TRANSIENT";
 }

@@ -255,7 +255,7 @@ public sealed class SalesforceBulkTests
                 await staged.AddAsync(new Alignment.Sync.Scoring.PlanFollowUp(write, TestAccounts.AsOf, new Alignment.Sync.History.AccountChange(write.AccountId, TestAccounts.AsOf, "run", []), null, null, null, null), Ct);
             }
 
-            var viaStaged = await stagedHost.Crm.WriteStagedAsync(staged, Ct);
+            var viaStaged = await ((IStagedCrmWriter)stagedHost.Crm).WriteStagedAsync(staged, Ct);
             var viaList = await listHost.Crm.WriteAsync(writes, Ct);
 
             Assert.Empty(viaStaged.Failures);

@@ -171,4 +171,36 @@ public sealed class PartitionJobsTests
         Assert.StartsWith("TRANSIENT_WRITE_FAILURES: ", row.LastError, StringComparison.Ordinal);
         Assert.Empty(h.Sync.Runs.All);
     }
+
+    [Fact]
+    public async Task BudgetRunsOutMidWrite_WhatWasWrittenKeepsItsHistory_AndTheRedeliveryWritesTheRestOnce()
+    {
+        // The fake CRM takes the staged writes in batches of 200 (a CRM that does not write them in one go); the
+        // budget allows three write calls. The partition stops, but the 600 accounts written get their write-log
+        // entries before it throws: a redelivery (the diff) would not write them again, so nothing else would.
+        var baseline = new Harness(accounts: 1_200, partitionSize: 1_200, partitionBatchSize: 500);
+        await baseline.PlanJob().RunAsync(Ct);
+        var planned = baseline.Sync.Crm.Calls;
+        await baseline.DrainAsync();
+        var readCalls = baseline.Sync.Crm.Calls - planned - baseline.Sync.Crm.WriteCalls;
+        Assert.Equal(6, baseline.Sync.Crm.WriteCalls);
+
+        var h = new Harness(accounts: 1_200, partitionSize: 1_200, partitionBatchSize: 500);
+        await h.PlanJob().RunAsync(Ct);
+        Assert.True(h.Queue.TryDequeue(out var message));
+        h.Sync.Crm.BudgetCalls = h.Sync.Crm.Calls + readCalls + 3; // the partition's read, then three write calls
+
+        await Assert.ThrowsAsync<Alignment.Sync.Crm.CrmBudgetExhaustedException>(() => h.RunJob().RunAsync(message, Ct));
+
+        Assert.Equal(600, h.Sync.Crm.Writes.Count);
+        Assert.Equal(h.Sync.Crm.Writes.Select(w => w.AccountId).Order(StringComparer.Ordinal), h.Sync.WriteLog.All.Select(c => c.AccountId).Order(StringComparer.Ordinal));
+
+        h.Sync.Crm.BudgetCalls = null;
+        await h.RunJob().RunAsync(message, Ct);
+
+        Assert.Equal(1_200, h.Sync.Crm.Writes.Count);
+        Assert.Equal(1_200, h.Sync.Crm.Writes.Select(w => w.AccountId).Distinct().Count());
+        Assert.Equal(1_200, h.Sync.WriteLog.All.Select(c => c.AccountId).Distinct().Count());
+        Assert.Equal(1_200, h.Sync.WriteLog.All.Count);
+    }
 }
