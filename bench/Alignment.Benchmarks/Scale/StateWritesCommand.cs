@@ -16,11 +16,10 @@ namespace Alignment.Benchmarks.Scale;
 /// rescore records for each written account — one tier-history row and one write-log row — for <c>--accounts N</c>
 /// accounts to the state tables in Azurite, a thousand accounts at a time as a partition's follow-ups do, and prints
 /// the rows per second of each successive tenth, to show whether the cost of a row grows with the table.
+/// <c>--distinct-instants</c> gives each account its own instant (RowKey) instead of the run's one.
 /// </summary>
 public sealed class StateWritesCommand : IBenchCommand
 {
-    private static readonly bool Distinct = Environment.GetEnvironmentVariable("STATE_WRITES_DISTINCT") == "1";
-
     public string Name => "state-writes";
 
     public string Description => "Tier-history and write-log rows per second into Azurite's tables as they grow (the scale run's bound)";
@@ -28,6 +27,7 @@ public sealed class StateWritesCommand : IBenchCommand
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var accounts = args.SkipWhile(a => a != "--accounts").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(50_000);
+        var distinct = args.Contains("--distinct-instants");
         var root = BenchPaths.FindRepoRoot();
         if (root is null || AzuriteProcess.FindScript(root) is null)
         {
@@ -52,9 +52,9 @@ public sealed class StateWritesCommand : IBenchCommand
             var clock = Stopwatch.StartNew();
             foreach (var chunk in Enumerable.Range(from, Math.Min(tenth, accounts - from)).Chunk(1_000))
             {
-                var ids = chunk.Select(i => "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA").ToList();
-                await tiers.AppendAsync([.. ids.Select((id, k) => new TierRecord(id, Tier.Tier2, 61, Distinct ? at.AddTicks(from + k) : at, "2026.12"))], cancellationToken);
-                await log.AppendAsync([.. ids.Select((id, k) => new AccountChange(id, Distinct ? at.AddTicks(from + k) : at, "full-rescore", [new FieldChange(AlignmentField.Score, null, "61"), new FieldChange(AlignmentField.Tier, null, "Tier2")]))], cancellationToken);
+                var accountsOf = chunk.Select(i => (Id: "001" + i.ToString("D12", CultureInfo.InvariantCulture) + "AAA", At: distinct ? at.AddTicks(i) : at)).ToList();
+                await tiers.AppendAsync([.. accountsOf.Select(a => new TierRecord(a.Id, Tier.Tier2, 61, a.At, "2026.12"))], cancellationToken);
+                await log.AppendAsync([.. accountsOf.Select(a => new AccountChange(a.Id, a.At, "full-rescore", [new FieldChange(AlignmentField.Score, null, "61"), new FieldChange(AlignmentField.Tier, null, "Tier2")]))], cancellationToken);
             }
 
             var rows = 2.0 * Math.Min(tenth, accounts - from);

@@ -28,6 +28,36 @@ internal static class BulkCsv
         }
     }
 
-    /// <summary>A writer of the dialect over <paramref name="stream"/> (left open).</summary>
-    public static CsvWriter Writer(Stream stream) => CsvWriter.Create(stream, new CsvWriterOptions { Separator = ',', NewLine = "\n" }, true);
+    /// <summary>A new local file of the dialect, its header written (<paramref name="bufferSize"/>: the file's write buffer).</summary>
+    public static BulkCsvFile Create(string path, string[] header, int bufferSize = 4096) => new(path, header, bufferSize);
+}
+
+/// <summary>A local CSV file of the Bulk dialect being written (a spilled bucket, an ingest upload); closed on dispose.</summary>
+internal sealed class BulkCsvFile : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly CsvWriter _csv;
+    private bool _closed;
+
+    internal BulkCsvFile(string path, string[] header, int bufferSize)
+    {
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
+        _csv = CsvWriter.Create(_stream, new CsvWriterOptions { Separator = ',', NewLine = "\n" }, true);
+        _csv.WriteHeader(header);
+    }
+
+    public void Write(string[] row) => _csv.WriteRecord(row);
+
+    public void Dispose()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        _csv.Flush();
+        _csv.Dispose();
+        _stream.Dispose();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CsvHelper;
 
 namespace Alignment.Salesforce.Bulk;
 
@@ -24,7 +23,7 @@ internal sealed class BulkSpill : IAsyncDisposable
     private const string Unsplit = "unsplit";
 
     private readonly string _directory;
-    private readonly Dictionary<int, Open> _open = [];
+    private readonly Dictionary<int, BulkCsvFile> _open = [];
     private readonly HashSet<(string Query, int Bucket)> _written = [];
     private List<string>? _ids = [];
     private string[] _bounds = [];
@@ -104,12 +103,10 @@ internal sealed class BulkSpill : IAsyncDisposable
             _query = query;
         }
 
-        if (!_open.TryGetValue(bucket, out var open))
+        if (!_open.TryGetValue(bucket, out var file))
         {
-            var stream = new FileStream(PathOf(query, bucket), FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096);
-            open = new Open(stream, BulkCsv.Writer(stream));
-            open.Csv.WriteHeader([.. row.Columns.Names]);
-            _open[bucket] = open;
+            file = BulkCsv.Create(PathOf(query, bucket), [.. row.Columns.Names]);
+            _open[bucket] = file;
             _written.Add((query, bucket));
         }
 
@@ -119,15 +116,15 @@ internal sealed class BulkSpill : IAsyncDisposable
             values[i] = row.Values[i] ?? "";
         }
 
-        open.Csv.WriteRecord(values);
+        file.Write(values);
     }
 
     /// <summary>Closes the files being written (the query's rows are all in).</summary>
     public void Seal()
     {
-        foreach (var open in _open.Values)
+        foreach (var file in _open.Values)
         {
-            open.Dispose();
+            file.Dispose();
         }
 
         _open.Clear();
@@ -172,16 +169,4 @@ internal sealed class BulkSpill : IAsyncDisposable
     }
 
     private string PathOf(string query, int bucket) => Path.Combine(_directory, query + "-" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".csv");
-
-    private sealed class Open(FileStream stream, CsvWriter csv) : IDisposable
-    {
-        public CsvWriter Csv { get; } = csv;
-
-        public void Dispose()
-        {
-            Csv.Flush();
-            Csv.Dispose();
-            stream.Dispose();
-        }
-    }
 }

@@ -3,7 +3,6 @@ using Alignment.Salesforce.Configuration;
 using Alignment.Salesforce.Logging;
 using Alignment.Salesforce.Mapping;
 using Alignment.Sync.Crm;
-using CsvHelper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -177,17 +176,14 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
     {
         private readonly IReadOnlyList<AlignmentField> _columns;
         private readonly string[] _row;
-        private FileStream? _stream;
-        private CsvWriter? _csv;
+        private readonly BulkCsvFile _file;
 
         public Upload(string path, IReadOnlyList<AlignmentField> columns, SalesforceFieldMap fields)
         {
             Path = path;
             _columns = columns;
             _row = new string[columns.Count + 1];
-            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
-            _csv = BulkCsv.Writer(_stream);
-            _csv.WriteHeader(["Id", .. columns.Select(fields.NameOf)]);
+            _file = BulkCsv.Create(path, ["Id", .. columns.Select(fields.NameOf)], 65536);
         }
 
         public string Path { get; }
@@ -198,17 +194,10 @@ internal sealed class SalesforceBulkWriter(SalesforceBulkClient bulk, IOptions<S
         {
             Ids.Add(write.AccountId);
             Row(write, _columns, _row);
-            _csv!.WriteRecord(_row);
+            _file.Write(_row);
         }
 
-        public void Close()
-        {
-            _csv?.Flush();
-            _csv?.Dispose();
-            _stream?.Dispose();
-            _csv = null;
-            _stream = null;
-        }
+        public void Close() => _file.Dispose();
     }
 
     /// <summary><c>CODE:message:fields --</c> → the code and the rest.</summary>

@@ -50,12 +50,7 @@ public sealed class StagedPlans : IStagedWrites, IAsyncDisposable
     /// <summary>The follow-ups in the order staged (staging ends at the first read).</summary>
     public async IAsyncEnumerable<PlanFollowUp> ReadFollowUpsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (_stream is { } writing)
-        {
-            await writing.DisposeAsync().ConfigureAwait(false);
-            _stream = null;
-        }
-
+        await CloseWritingAsync().ConfigureAwait(false);
         var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
@@ -70,13 +65,17 @@ public sealed class StagedPlans : IStagedWrites, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await CloseWritingAsync().ConfigureAwait(false);
+        File.Delete(_path);
+    }
+
+    private async ValueTask CloseWritingAsync()
+    {
         if (_stream is { } writing)
         {
-            await writing.DisposeAsync().ConfigureAwait(false);
             _stream = null;
+            await writing.DisposeAsync().ConfigureAwait(false);
         }
-
-        File.Delete(_path);
     }
 }
 
