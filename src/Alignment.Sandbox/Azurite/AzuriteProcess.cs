@@ -72,8 +72,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// (or <paramref name="port"/> when not 0) and waits until it accepts connections.
     /// </summary>
     /// <exception cref="AzuriteNotInstalledException">Azurite or Node.js is missing.</exception>
-    public static async Task<AzuriteProcess> StartAsync(string repoRoot, int port = 0, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string repoRoot, int port = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(repoRoot, port, maxHeapMegabytes: 0, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, int, CancellationToken)"/>, with Node.js's heap limit raised to
+    /// <paramref name="maxHeapMegabytes"/> (0: Node's default, about a quarter of the machine's memory and at most
+    /// 4 GB): Azurite keeps every entity in that heap, ≈ 3.4 KB each, so a run that writes millions of rows needs more
+    /// (the scale bench, docs/benchmarks.md).
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(string repoRoot, int port, int maxHeapMegabytes, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxHeapMegabytes);
         var script = FindScript(repoRoot)
             ?? throw new AzuriteNotInstalledException(
                 $"Azurite is not installed (no tools/azurite/node_modules/.bin/azurite under {repoRoot}): {InstallHint}.");
@@ -82,7 +92,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var chosen = (Table: port != 0 ? port : FreeLoopbackPort(), Queue: FreeLoopbackPort(), Blob: FreeLoopbackPort());
-            var process = Launch(script, chosen, out var output);
+            var process = Launch(script, chosen, maxHeapMegabytes, out var output);
             try
             {
                 await WaitUntilListeningAsync(process, chosen.Table, output, cancellationToken).ConfigureAwait(false);
@@ -120,7 +130,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Launch(string script, (int Table, int Queue, int Blob) ports, out AzuriteOutput output)
+    private static Process Launch(string script, (int Table, int Queue, int Blob) ports, int maxHeapMegabytes, out AzuriteOutput output)
     {
         var startInfo = new ProcessStartInfo("node")
         {
@@ -131,10 +141,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
             CreateNoWindow = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        if (maxHeapMegabytes > 0)
+        {
+            startInfo.ArgumentList.Add("--max-old-space-size=" + maxHeapMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         startInfo.ArgumentList.Add(script);
         string[] arguments =
         [
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
+            // No telemetry: Azurite would otherwise send it from every developer's machine (and spend a tenth of each request on it).
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--disableTelemetry",
             "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -41,19 +41,22 @@ internal sealed class BulkJob(string id, string operation, string obj, string ve
     public IReadOnlyList<string> Columns { get; set; } = [];
 
     /// <summary>Query: the result rows, formatted as Salesforce writes them (taken when the job was created).</summary>
-    public IReadOnlyList<string?[]> Rows { get; set; } = [];
+    public PackedRows Rows { get; set; } = new();
 
-    /// <summary>Ingest: the CSV bodies uploaded (Salesforce accepts one; more make the close fail).</summary>
+    /// <summary>Ingest: the CSV bodies uploaded (Salesforce accepts one; more make the close fail); let go once processed.</summary>
     public List<string> Uploads { get; } = [];
 
     /// <summary>Ingest: the header of the uploaded CSV.</summary>
     public IReadOnlyList<string> UploadColumns { get; set; } = [];
 
-    public List<(string Id, string?[] Values)> Successful { get; } = [];
+    /// <summary>Ingest: the uploaded rows applied, as uploaded.</summary>
+    public PackedRows Successful { get; } = new();
 
-    public List<(string Id, string Error, string?[] Values)> Failed { get; } = [];
+    /// <summary>Ingest: the rows refused, each as <c>[Id, error, ..uploaded row]</c>.</summary>
+    public PackedRows Failed { get; } = new();
 
-    public List<string?[]> Unprocessed { get; } = [];
+    /// <summary>Ingest: the rows never processed (the job failed or was aborted), as uploaded.</summary>
+    public PackedRows Unprocessed { get; } = new();
 
     public string NewLine => LineEnding == "CRLF" ? "\r\n" : "\n";
 

@@ -1,15 +1,69 @@
 namespace Alignment.Sandbox.Salesforce;
 
-/// <summary>One sObject row of the emulator: its type, id and field values (string, decimal, bool, DateTimeOffset or null).</summary>
-internal sealed class EmulatedRecord(string type, string id)
+/// <summary>
+/// One sObject row of the emulator: its type, id and field values (string, decimal, bool, DateTimeOffset or null).
+/// The values sit in an array laid out by the type's <see cref="RecordLayout"/> rather than in a dictionary of their
+/// own, so that an org of a million accounts and ten million activities fits in memory (docs/benchmarks.md, "Partitioned
+/// full rescore at scale"). A field never set reads as null, as before, but is not listed by <see cref="SetFields"/>.
+/// </summary>
+internal sealed class EmulatedRecord
 {
-    public string Type { get; } = type;
-    public string Id { get; } = id;
-    public Dictionary<string, object?> Fields { get; } = new(StringComparer.OrdinalIgnoreCase) { ["Id"] = id };
+    private static readonly object Unset = new();
+    private readonly RecordLayout _layout;
+    private object?[] _values;
+
+    public EmulatedRecord(RecordLayout layout, string id)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        _layout = layout;
+        Id = id;
+        _values = NewValues(layout.Count);
+        this["Id"] = id;
+    }
+
+    public string Type => _layout.Type;
+
+    public string Id { get; }
 
     public object? this[string field]
     {
-        get => Fields.TryGetValue(field, out var value) ? value : null;
-        set => Fields[field] = value;
+        get
+        {
+            var slot = _layout.SlotOf(field);
+            return slot >= 0 && slot < _values.Length && _values[slot] is var value && !ReferenceEquals(value, Unset) ? value : null;
+        }
+
+        set
+        {
+            var slot = _layout.Add(field);
+            if (slot >= _values.Length)
+            {
+                var grown = NewValues(_layout.Count);
+                _values.CopyTo(grown, 0);
+                _values = grown;
+            }
+
+            _values[slot] = value;
+        }
+    }
+
+    /// <summary>The fields that have been set (to a value or to null), with their values.</summary>
+    public IEnumerable<KeyValuePair<string, object?>> SetFields()
+    {
+        var names = _layout.Names;
+        for (var slot = 0; slot < _values.Length; slot++)
+        {
+            if (!ReferenceEquals(_values[slot], Unset))
+            {
+                yield return new KeyValuePair<string, object?>(names[slot], _values[slot]);
+            }
+        }
+    }
+
+    private static object?[] NewValues(int count)
+    {
+        var values = new object?[count];
+        Array.Fill(values, Unset);
+        return values;
     }
 }

@@ -107,8 +107,19 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         {
             lock (store.Gate)
             {
-                var rows = api.Evaluator.Execute(query);
-                job.Rows = [.. rows.Select(r => paths.Select(p => Format(api.Evaluator.Resolve(r, p))).ToArray())];
+                var rows = new PackedRows();
+                var row = new string?[paths.Count];
+                foreach (var record in api.Evaluator.Execute(query))
+                {
+                    for (var i = 0; i < paths.Count; i++)
+                    {
+                        row[i] = Format(api.Evaluator.Resolve(record, paths[i]));
+                    }
+
+                    rows.Add(row);
+                }
+
+                job.Rows = rows;
             }
         }
         catch (SoqlQueryException ex)
@@ -235,8 +246,10 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
                     {
                         var (columns, rows) = ParseUpload(job, upload);
                         job.UploadColumns = columns;
-                        job.Unprocessed.AddRange(rows);
+                        rows.ForEach(job.Unprocessed.Add);
                     }
+
+                    job.Uploads.Clear(); // the rows are in Unprocessed now
                 }
             }
             else if (state == "UploadComplete" && !query && job.State == "Open")
@@ -247,6 +260,7 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
                 if (problem is null)
                 {
                     Process(job);
+                    job.Uploads.Clear(); // its rows are in the results now
                     Close(job);
                 }
             }
@@ -349,7 +363,7 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         var end = (int)Math.Min(job.Rows.Count, (long)offset + pageSize);
         context.Response.Headers["Sforce-Locator"] = end < job.Rows.Count ? EncodeLocator(end) : "null";
         context.Response.Headers["Sforce-NumberOfRecords"] = (end - offset).ToString(CultureInfo.InvariantCulture);
-        await WriteCsvAsync(context, job, job.Columns, Enumerable.Range(offset, end - offset).Select(i => job.Rows[i])).ConfigureAwait(false);
+        await WriteCsvAsync(context, job, job.Columns, job.Rows.Range(offset, end - offset)).ConfigureAwait(false);
     }
 
     private async Task IngestResultsAsync(HttpContext context, string id, string kind)
@@ -368,13 +382,13 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         switch (kind)
         {
             case "successfulResults":
-                await WriteCsvAsync(context, job, ["sf__Id", "sf__Created", .. job.UploadColumns], job.Successful.Select(s => (string?[])[s.Id, "false", .. s.Values])).ConfigureAwait(false);
+                await WriteCsvAsync(context, job, ["sf__Id", "sf__Created", .. job.UploadColumns], job.Successful.All().Select(row => (string?[])[row[IdIndex(job.UploadColumns)] ?? "", "false", .. row])).ConfigureAwait(false);
                 break;
             case "failedResults":
-                await WriteCsvAsync(context, job, ["sf__Id", "sf__Error", .. job.UploadColumns], job.Failed.Select(f => (string?[])[f.Id, f.Error, .. f.Values])).ConfigureAwait(false);
+                await WriteCsvAsync(context, job, ["sf__Id", "sf__Error", .. job.UploadColumns], job.Failed.All()).ConfigureAwait(false);
                 break;
             default:
-                await WriteCsvAsync(context, job, job.UploadColumns, job.Unprocessed).ConfigureAwait(false);
+                await WriteCsvAsync(context, job, job.UploadColumns, job.Unprocessed.All()).ConfigureAwait(false);
                 break;
         }
     }
@@ -391,7 +405,7 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
 
         var (columns, rows) = ParseUpload(job, job.Uploads[0]);
         job.UploadColumns = columns;
-        var idIndex = columns.FindIndex(c => string.Equals(c, "Id", StringComparison.OrdinalIgnoreCase));
+        var idIndex = IdIndex(columns);
         var unknown = columns.FirstOrDefault(c => !store.HasColumn(job.Object, c));
         string? failure = idIndex < 0 ? "InvalidBatch : Field name not found : Id"
             : unknown is not null ? "InvalidBatch : Field name not found : " + unknown
@@ -401,7 +415,7 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         {
             job.FinalState = "Failed";
             job.ErrorMessage = failure;
-            job.Unprocessed.AddRange(rows);
+            rows.ForEach(job.Unprocessed.Add);
             return;
         }
 
@@ -433,11 +447,11 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
 
                     target["LastModifiedDate"] = now;
                     target["SystemModstamp"] = now;
-                    job.Successful.Add((id, row));
+                    job.Successful.Add(row);
                 }
                 else
                 {
-                    job.Failed.Add((id, error ?? check.Code + ":" + check.Message + ":" + string.Join(",", check.Fields) + " --", row));
+                    job.Failed.Add([id, error ?? check.Code + ":" + check.Message + ":" + string.Join(",", check.Fields) + " --", .. row]);
                 }
             }
         }
@@ -484,6 +498,19 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         return null;
     }
 
+    private static int IdIndex(IReadOnlyList<string> columns)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], "Id", StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static (List<string> Columns, List<string?[]> Rows) ParseUpload(BulkJob job, string csv)
     {
         using var reader = CsvReader.FromText(csv, new CsvReaderOptions { Separator = job.Delimiter, HasHeader = true });
@@ -524,7 +551,7 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         job.State = "UploadComplete";
         job.FinalState = "Failed";
         job.ErrorMessage = failure;
-        job.Rows = [];
+        job.Rows = new PackedRows();
         job.PollsInProgress = api.Options.BulkPollsInProgress;
     }
 

@@ -89,7 +89,7 @@ public sealed class SalesforceEmulator : IAsyncDisposable
         lock (_store.Gate)
         {
             var record = _store.Find(accountId);
-            return record is { Type: "Account" } ? new Dictionary<string, object?>(record.Fields, StringComparer.OrdinalIgnoreCase) : null;
+            return record is { Type: "Account" } ? new Dictionary<string, object?>(record.SetFields(), StringComparer.OrdinalIgnoreCase) : null;
         }
     }
 

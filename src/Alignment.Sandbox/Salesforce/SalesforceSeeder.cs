@@ -15,6 +15,8 @@ namespace Alignment.Sandbox.Salesforce;
 /// </summary>
 internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulatorOptions options)
 {
+    private (DateTimeOffset At, object Boxed)? _stamp;
+
     public void Seed(IEnumerable<Account> accounts, DateTimeOffset now)
     {
         store.Add(User(options.MarketingUserId, null, null, null, now));
@@ -32,7 +34,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
             store.Add(User(owner.Id, owner.Email, owner.TimeZone, owner.ManagerId, modstamp));
         }
 
-        var record = new EmulatedRecord("Account", account.Id);
+        var record = store.NewRecord("Account", account.Id);
         Stamp(record, modstamp);
         record["Name"] = account.Name;
         record["NumberOfEmployees"] = account.Employees is { } e ? (decimal)e : null;
@@ -73,7 +75,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
     public string AddOpportunity(Alignment.Core.Calibration.Opportunity opportunity, DateTimeOffset modstamp)
     {
         ArgumentNullException.ThrowIfNull(opportunity);
-        var record = new EmulatedRecord("Opportunity", opportunity.Id);
+        var record = store.NewRecord("Opportunity", opportunity.Id);
         Stamp(record, modstamp);
         record["CreatedDate"] = opportunity.CreatedAt;
         record["AccountId"] = opportunity.AccountId;
@@ -120,7 +122,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
 
     public string Activity(string type, EmulatedRecord account, string? activityType, string subject, string ownerId, DateTimeOffset at, string? whoId, DateTimeOffset modstamp)
     {
-        var record = new EmulatedRecord(type, store.NewId(type == "Task" ? "00T" : "00U"));
+        var record = store.NewRecord(type, store.NewId(type == "Task" ? "00T" : "00U"));
         Stamp(record, modstamp);
         record["CreatedDate"] = type == "Task" ? at : modstamp;
         record["WhatId"] = account.Id;
@@ -145,12 +147,12 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
     private string CampaignMember(EmulatedRecord account, string status, string? campaignName, string contactId, DateTimeOffset at, DateTimeOffset modstamp)
     {
         EnsureContact(account, contactId, modstamp);
-        var campaign = new EmulatedRecord("Campaign", store.NewId("701"));
+        var campaign = store.NewRecord("Campaign", store.NewId("701"));
         Stamp(campaign, modstamp);
         campaign["Name"] = campaignName;
         campaign["Type"] = "Email";
         store.Add(campaign);
-        var member = new EmulatedRecord("CampaignMember", store.NewId("00v"));
+        var member = store.NewRecord("CampaignMember", store.NewId("00v"));
         Stamp(member, modstamp);
         member["CreatedDate"] = at;
         member["CampaignId"] = campaign.Id;
@@ -167,7 +169,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
             return existing;
         }
 
-        var contact = new EmulatedRecord("Contact", contactId);
+        var contact = store.NewRecord("Contact", contactId);
         Stamp(contact, modstamp);
         contact["AccountId"] = account.Id;
         contact["LastName"] = "Contact";
@@ -176,7 +178,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
 
     private string IntentRecord(EmulatedRecord account, Signal signal, DateTimeOffset modstamp)
     {
-        var record = new EmulatedRecord(options.IntentObject, store.NewId("a0I"));
+        var record = store.NewRecord(options.IntentObject, store.NewId("a0I"));
         Stamp(record, modstamp);
         record[options.IntentAccountField] = account.Id;
         record["Occurred_At__c"] = signal.At;
@@ -185,9 +187,9 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         return store.Add(record).Id;
     }
 
-    private static EmulatedRecord User(string id, string? email, string? timeZone, string? managerId, DateTimeOffset modstamp)
+    private EmulatedRecord User(string id, string? email, string? timeZone, string? managerId, DateTimeOffset modstamp)
     {
-        var user = new EmulatedRecord("User", id);
+        var user = store.NewRecord("User", id);
         Stamp(user, modstamp);
         user["Email"] = email;
         user["TimeZoneSidKey"] = timeZone;
@@ -196,10 +198,16 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         return user;
     }
 
-    private static void Stamp(EmulatedRecord record, DateTimeOffset at)
+    private void Stamp(EmulatedRecord record, DateTimeOffset at)
     {
-        record["CreatedDate"] = at;
-        record["LastModifiedDate"] = at;
-        record["SystemModstamp"] = at;
+        // One boxed instant for all the records stamped alike (a seeded org's are): values are replaced, never changed.
+        if (_stamp is not { } stamp || stamp.At != at)
+        {
+            _stamp = stamp = (at, at);
+        }
+
+        record["CreatedDate"] = stamp.Boxed;
+        record["LastModifiedDate"] = stamp.Boxed;
+        record["SystemModstamp"] = stamp.Boxed;
     }
 }

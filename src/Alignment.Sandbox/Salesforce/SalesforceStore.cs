@@ -9,6 +9,7 @@ internal sealed class SalesforceStore
     private readonly Dictionary<string, EmulatedRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EmulatedRecord>> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RecordLayout> _layouts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string ChildType, string ForeignKey)> _children = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Type, string Field), Dictionary<string, List<EmulatedRecord>>> _indexes = [];
     private long _nextId;
@@ -24,7 +25,15 @@ internal sealed class SalesforceStore
         }
 
         set.UnionWith(columns);
+        var layout = LayoutOf(type);
+        foreach (var column in columns)
+        {
+            layout.Add(column); // declared columns get their slots before the first record, so records need not grow
+        }
     }
+
+    /// <summary>A new record of <paramref name="type"/> (not yet added), laid out as the type's others.</summary>
+    public EmulatedRecord NewRecord(string type, string id) => new(LayoutOf(type), id);
 
     public void DeclareChildRelationship(string relationship, string childType, string foreignKey) => _children[relationship] = (childType, foreignKey);
 
@@ -48,13 +57,27 @@ internal sealed class SalesforceStore
 
         _byId[record.Id] = record;
         table.Add(record);
-        _columns[record.Type].UnionWith(record.Fields.Keys);
+        _columns[record.Type].UnionWith(record.SetFields().Select(f => f.Key));
         foreach (var key in _indexes.Keys.Where(k => string.Equals(k.Type, record.Type, StringComparison.OrdinalIgnoreCase)).ToList())
         {
             _indexes.Remove(key);
         }
 
         return record;
+    }
+
+    private RecordLayout LayoutOf(string type)
+    {
+        lock (_layouts)
+        {
+            if (!_layouts.TryGetValue(type, out var layout))
+            {
+                _layouts[type] = layout = new RecordLayout(type);
+                layout.Add("Id");
+            }
+
+            return layout;
+        }
     }
 
     public EmulatedRecord? Find(string? id) => id is not null && _byId.TryGetValue(id, out var record) ? record : null;
