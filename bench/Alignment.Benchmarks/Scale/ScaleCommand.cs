@@ -26,7 +26,8 @@ namespace Alignment.Benchmarks.Scale;
 /// one line: <c>scale crm=… accounts=N partitions=P api_calls=… bulk_jobs=… written=… wall_s=… peak_mb=…</c>, where
 /// <c>peak_mb</c> is the largest peak working set of a worker (the emulator, which holds the whole org, is reported
 /// apart as <c>emulator_mb</c>). Options: <c>--crm salesforce|hubspot --accounts N --partitions P --activities A
-/// --partition-size S --azurite-heap-mb M</c>; <c>--seed-only</c> stops after seeding (the emulator's footprint).
+/// --partition-size S --azurite-heap-mb M</c>, on HubSpot <c>--page-views on|off</c> (the events API; on, as the connector's
+/// default); <c>--seed-only</c> stops after seeding (the emulator's footprint).
 /// </summary>
 public sealed class ScaleCommand : IBenchCommand
 {
@@ -102,6 +103,7 @@ public sealed class ScaleCommand : IBenchCommand
             settings["Alignment:HubSpot:BaseUrl"] = hubSpot!.BaseAddress.ToString();
             settings["Alignment:HubSpot:AccessToken"] = "pat-scale";
             settings["Alignment:HubSpot:ClientSecret"] = "scale-secret";
+            settings["Alignment:HubSpot:Mapping:PageViews"] = Arg(args, "--page-views") is "off" ? "false" : "true";
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {accounts} {crm} accounts with {activities} activities each seeded in {seeded.TotalSeconds:F0} s, the emulator's managed heap {heapAfterSeeding / (1024.0 * 1024):F0} MB ({heapAfterSeeding / 1024.0 / accounts:F1} KB an account); partitions of {partitionSize}, {workers} worker processes"));
