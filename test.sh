@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [[ ! -x tools/azurite/node_modules/.bin/azurite ]] || [[ tools/azurite/package-lock.json -nt tools/azurite/node_modules/.package-lock.json ]]; then
+# Reinstalled when the lock file or a patch (tools/azurite/patches, applied at install) is newer than the install.
+if [[ ! -x tools/azurite/node_modules/.bin/azurite ]] || [[ tools/azurite/package-lock.json -nt tools/azurite/node_modules/.package-lock.json ]] \
+  || [[ -n "$(find tools/azurite/patches -newer tools/azurite/node_modules/.package-lock.json -print -quit)" ]]; then
   echo "==> Installing Azurite (npm ci, pinned in tools/azurite/package-lock.json)"
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
 fi
