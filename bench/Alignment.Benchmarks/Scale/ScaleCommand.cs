@@ -11,6 +11,7 @@ using Alignment.Sandbox.Salesforce;
 using Alignment.Sandbox.Slack;
 using Alignment.Storage.Partitions;
 using Alignment.Sync.Partitions;
+using Alignment.Sync.Scoring;
 using Alignment.Sync.State;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -198,8 +199,18 @@ public sealed class ScaleCommand : IBenchCommand
             await using (var scope = connector.CreateAsyncScope())
             {
                 var partition = PartitionQueues.Deserialize(message.Body.ToString());
-                var result = await scope.ServiceProvider.GetRequiredService<PartitionRunJob>().RunAsync(partition, cancellationToken);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                var lease = new QueueMessageLease(queue, message, TimeSpan.FromMinutes(10), TimeProvider.System); // as the host renews it
+                ScoringRunResult result;
+                try
+                {
+                    result = await scope.ServiceProvider.GetRequiredService<PartitionRunJob>().RunAsync(partition, cancellationToken);
+                }
+                finally
+                {
+                    await lease.DisposeAsync();
+                }
+
+                await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken);
                 done++;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"partition {partition.Index + 1}/{partition.Total}: {result.Read} read, {result.Written} written, {result.ApiCalls} calls"));
             }

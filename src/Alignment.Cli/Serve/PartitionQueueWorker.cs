@@ -13,8 +13,9 @@ namespace Alignment.Cli.Serve;
 /// <summary>
 /// <c>alignment serve</c>'s stand-in for the <c>ScorePartition</c> queue trigger (docs/partitions.md): a configurable
 /// number of workers take partitions from the same Storage Queue (Azurite locally), each run in its own scope by
-/// <see cref="PartitionRunJob"/>, as the Functions host does. A message is hidden while it is processed and deleted once
-/// done; one that throws becomes visible again after a back-off, and after <see cref="IPartitionQueue.MaxDeliveries"/>
+/// <see cref="PartitionRunJob"/>, as the Functions host does. A message is hidden while it is processed (renewed every
+/// half <see cref="PartitionWorkerOptions.VisibilityTimeout"/>, <see cref="QueueMessageLease"/>) and deleted once done;
+/// one that throws becomes visible again after a back-off, and after <see cref="IPartitionQueue.MaxDeliveries"/>
 /// deliveries it moves to <c>alignment-partitions-poison</c>, as the host moves it. A run stopped at the CRM's API budget
 /// is not a failure (the next nightly plan enqueues what is missing), as in the Functions middleware.
 /// </summary>
@@ -61,39 +62,50 @@ internal sealed partial class PartitionQueueWorker(
 
     private async Task ProcessAsync(int worker, QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
     {
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        // Hidden for as long as it is processed, as the Functions host keeps it: a long partition is not delivered twice.
+        var lease = new QueueMessageLease(queue, message, options.VisibilityTimeout, time);
+        string? failure = null;
+        try
         {
-            try
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
             {
                 var partition = PartitionQueues.Deserialize(message.Body.ToString());
                 var result = await scope.ServiceProvider.GetRequiredService<PartitionRunJob>().RunAsync(partition, stoppingToken).ConfigureAwait(false);
                 LogDone(logger, worker, partition.RunId, partition.Index, partition.Total, result.Read, result.Written);
             }
-            catch (CrmBudgetExhaustedException ex)
-            {
-                LogBudget(logger, worker, ex.Message);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                var reason = ex is JsonException ? "malformed message: " + ex.Message : ex.GetType().Name + ": " + ex.Message;
-                if (message.DequeueCount >= IPartitionQueue.MaxDeliveries)
-                {
-                    var poison = await queues.GetAsync(IPartitionQueue.PoisonQueueName, stoppingToken).ConfigureAwait(false);
-                    await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken).ConfigureAwait(false);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
-                    LogPoisoned(logger, worker, message.MessageId, message.DequeueCount, reason);
-                    return;
-                }
+        }
+        catch (CrmBudgetExhaustedException ex)
+        {
+            LogBudget(logger, worker, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            failure = ex is JsonException ? "malformed message: " + ex.Message : ex.GetType().Name + ": " + ex.Message;
+        }
+        finally
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
 
-                var backoff = TimeSpan.FromTicks(options.RetryBaseDelay.Ticks * (1L << (int)Math.Min(message.DequeueCount - 1, 10)));
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: backoff, cancellationToken: stoppingToken).ConfigureAwait(false);
-                LogRetrying(logger, worker, message.MessageId, message.DequeueCount, backoff, reason);
+        if (failure is not null)
+        {
+            if (message.DequeueCount >= IPartitionQueue.MaxDeliveries)
+            {
+                var poison = await queues.GetAsync(IPartitionQueue.PoisonQueueName, stoppingToken).ConfigureAwait(false);
+                await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken).ConfigureAwait(false);
+                await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, stoppingToken).ConfigureAwait(false);
+                LogPoisoned(logger, worker, message.MessageId, message.DequeueCount, failure);
                 return;
             }
 
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+            var backoff = TimeSpan.FromTicks(options.RetryBaseDelay.Ticks * (1L << (int)Math.Min(message.DequeueCount - 1, 10)));
+            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: backoff, cancellationToken: stoppingToken).ConfigureAwait(false);
+            LogRetrying(logger, worker, message.MessageId, message.DequeueCount, backoff, failure);
+            return;
         }
+
+        await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, stoppingToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Partition worker {Worker}: partition {Index} of {Total} of {RunId} done, {Read} read, {Written} written")]
@@ -118,7 +130,7 @@ internal sealed record PartitionWorkerOptions
     /// <summary>Partitions processed at once (<c>--partition-workers</c>); 0 consumes nothing.</summary>
     public int Workers { get; init; } = 2;
 
-    /// <summary>How long a received message stays hidden while a worker processes it (the Functions default is 10 minutes).</summary>
+    /// <summary>How long a received message stays hidden at a time while a worker processes it, renewed every half of it (the Functions default is 10 minutes).</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);

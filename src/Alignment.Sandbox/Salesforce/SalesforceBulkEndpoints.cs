@@ -382,7 +382,8 @@ internal sealed class SalesforceBulkEndpoints(SalesforceEmulatorApi api, Salesfo
         switch (kind)
         {
             case "successfulResults":
-                await WriteCsvAsync(context, job, ["sf__Id", "sf__Created", .. job.UploadColumns], job.Successful.All().Select(row => (string?[])[row[IdIndex(job.UploadColumns)] ?? "", "false", .. row])).ConfigureAwait(false);
+                var idAt = IdIndex(job.UploadColumns);
+                await WriteCsvAsync(context, job, ["sf__Id", "sf__Created", .. job.UploadColumns], job.Successful.All().Select(row => (string?[])[row[idAt] ?? "", "false", .. row])).ConfigureAwait(false);
                 break;
             case "failedResults":
                 await WriteCsvAsync(context, job, ["sf__Id", "sf__Error", .. job.UploadColumns], job.Failed.All()).ConfigureAwait(false);
