@@ -1,4 +1,7 @@
 using Alignment.TestKit.Azurite;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +12,19 @@ internal sealed class StateHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public StateHarness(AzuriteFixture azurite, string tablePrefix)
+    /// <param name="policy">When given, every table request of this instance goes through it (to count them).</param>
+    public StateHarness(AzuriteFixture azurite, string tablePrefix, HttpPipelinePolicy? policy = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(azurite.Runner.StateSettings(tablePrefix)).Build();
-        _provider = new ServiceCollection().AddTableState(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var services = new ServiceCollection();
+        if (policy is not null)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+            services.AddSingleton(new TableServiceClient(azurite.Runner.ConnectionString, options));
+        }
+
+        _provider = services.AddTableState(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public T Get<T>()

@@ -1,4 +1,5 @@
 using Alignment.TestKit.Azurite;
+using Azure.Core.Pipeline;
 
 namespace Alignment.Storage.Tests;
 
@@ -21,11 +22,17 @@ public abstract class StoreTestBase(AzuriteFixture azurite, string hint) : IDisp
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The tables' prefix, for a test that reads or writes rows itself.</summary>
+    protected string TablePrefix => _prefix;
+
+    /// <summary>The test Azurite's connection string, for a test that reads or writes rows itself.</summary>
+    protected string ConnectionString => azurite.ConnectionString;
+
     /// <summary>A new connector instance (its own service provider and table clients) over the same tables.</summary>
-    protected T Instance<T>()
+    protected T Instance<T>(HttpPipelinePolicy? policy = null)
         where T : notnull
     {
-        var instance = new StateHarness(azurite, _prefix);
+        var instance = new StateHarness(azurite, _prefix, policy);
         _instances.Add(instance);
         return instance.Get<T>();
     }

@@ -8,11 +8,11 @@ using Azure.Data.Tables;
 namespace Alignment.Storage.History;
 
 /// <summary>
-/// Row of the write log table: PartitionKey the escaped account id, RowKey <c>{inverted ticks of the write}|{escaped run
-/// id}</c> (newest first; the same write twice is one row), the field changes as JSON
+/// Row of the write log table: PartitionKey the account's bucket (<see cref="AccountBucket"/>), RowKey <c>{escaped
+/// account id}|{inverted ticks of the write}|{escaped run id}</c> (an account's rows together, newest first; the same
+/// write twice is one row), the field changes as JSON
 /// (<c>[{"field":"Tier","oldValue":"Tier3","newValue":"Tier2"}]</c>). A write that moves a tier or recycles a handoff
-/// also has a week row: PartitionKey <c>week|{ISO week, e.g. 2026-W48}</c> (never an account's partition: Salesforce and
-/// HubSpot record ids hold no <c>|</c>), RowKey <c>{ticks}|{escaped account id}|{escaped run id}</c>
+/// also has a week row: PartitionKey <c>week|{ISO week, e.g. 2026-W48}</c> (never a bucket's, which start <c>b|</c>), RowKey <c>{ticks}|{escaped account id}|{escaped run id}</c>
 /// (oldest first), only those changes.
 /// </summary>
 internal sealed class AccountChangeEntity : ITableEntity
@@ -29,8 +29,8 @@ internal sealed class AccountChangeEntity : ITableEntity
 
     public static AccountChangeEntity From(AccountChange change) => new()
     {
-        PartitionKey = TableKey.Escape(change.AccountId),
-        RowKey = TableKey.InvertedTicks(change.At) + "|" + TableKey.Escape(change.RunId),
+        PartitionKey = AccountBucket.PartitionKey(change.AccountId),
+        RowKey = AccountBucket.RowPrefix(change.AccountId) + TableKey.InvertedTicks(change.At) + "|" + TableKey.Escape(change.RunId),
         AccountId = change.AccountId,
         At = change.At.ToUniversalTime(),
         RunId = change.RunId,

@@ -6,14 +6,13 @@ using Azure.Data.Tables;
 namespace Alignment.Storage.TierHistory;
 
 /// <summary>
-/// <see cref="ITierHistoryStore"/> over the <c>{prefix}tierhistory</c> table: one partition per account, newest first.
-/// Appends are upserts (same account and instant = same row), batched per account in entity-group transactions when
-/// an account has more than one.
+/// <see cref="ITierHistoryStore"/> over the <c>{prefix}tierhistory</c> table: rows in partitions of neighbouring accounts
+/// (<see cref="AccountBucket"/>), each account's rows together and newest first. Appends are upserts (same account and
+/// instant = same row), a bucket's rows in entity-group transactions of up to 100.
 /// </summary>
 internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistoryStore
 {
     private const int Parallelism = 8;
-    private const int MaxTransactionActions = 100;
 
     /// <summary>From this many ids on, the latest rows are read with one range scan over the ids' span instead of one query each.</summary>
     internal const int RangeScanThreshold = 500;
@@ -24,7 +23,7 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
     public async Task<IReadOnlyDictionary<string, TierRecord>> GetLatestAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        var table = await tables.GetAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetBucketedAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
         if (accountIds.Count >= RangeScanThreshold)
         {
             return await ScanLatestAsync(table, accountIds, cancellationToken).ConfigureAwait(false);
@@ -44,16 +43,16 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
     }
 
     /// <summary>
-    /// Many ids (a partition of a full rescore, docs/partitions.md): one scan of the partition keys between the
-    /// smallest and largest id, a page of up to 1,000 rows a request, keeping each wanted account's first (newest) row,
+    /// Many ids (a partition of a full rescore, docs/partitions.md): one scan of the buckets between the smallest and
+    /// largest of theirs, a page of up to 1,000 rows a request, keeping each wanted account's first (newest) row,
     /// instead of one query per account. Falls back to the per-account queries when the span turns out to hold far
     /// more rows than the ids asked for.
     /// </summary>
     private static async Task<IReadOnlyDictionary<string, TierRecord>> ScanLatestAsync(TableClient table, IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
-        var wanted = accountIds.Select(TableKey.Escape).ToHashSet(StringComparer.Ordinal);
-        var ordered = wanted.Order(StringComparer.Ordinal).ToList();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {ordered[0]} and PartitionKey le {ordered[^1]}");
+        var wanted = accountIds.ToHashSet(StringComparer.Ordinal);
+        var buckets = wanted.Select(AccountBucket.PartitionKey).Order(StringComparer.Ordinal).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {buckets[0]} and PartitionKey le {buckets[^1]}");
         var latest = new Dictionary<string, TierRecord>(StringComparer.Ordinal);
         var scanned = 0L;
         await foreach (var entity in table.QueryAsync<TierRecordEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -63,10 +62,9 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
                 break; // a sparse span (ids far apart with much history between them): not worth scanning further
             }
 
-            if (wanted.Contains(entity.PartitionKey))
+            if (wanted.Contains(entity.AccountId))
             {
-                var record = entity.ToRecord();
-                latest.TryAdd(record.AccountId, record); // rows of one account come newest first
+                latest.TryAdd(entity.AccountId, entity.ToRecord()); // rows of one account come together, newest first
             }
         }
 
@@ -96,27 +94,8 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
             return;
         }
 
-        var table = await tables.GetAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
-        var batches = records
-            .Select(TierRecordEntity.From)
-            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition
-                .GroupBy(e => e.RowKey, StringComparer.Ordinal)
-                .Select(sameRow => sameRow.Last())
-                .Chunk(MaxTransactionActions));
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
-        {
-            if (batch.Length == 1)
-            {
-                // The usual case (one record an account): a plain upsert, without a transaction's multipart envelope.
-                await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, ct).ConfigureAwait(false);
-                return;
-            }
-
-            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
-            await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var table = await tables.GetBucketedAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
+        await BucketedLayout.UpsertAsync(table, records.Select(TierRecordEntity.From), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TierRecord>> GetHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
@@ -127,13 +106,13 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
             return [];
         }
 
-        var table = await tables.GetAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetBucketedAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(table, accountId, max, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<TierRecord>> ReadAsync(TableClient table, string accountId, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(accountId)}");
+        var filter = AccountBucket.RowFilter(accountId);
         var records = new List<TierRecord>(Math.Min(max, 100));
         await foreach (var entity in table.QueryAsync<TierRecordEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -7,8 +7,9 @@ using Azure.Data.Tables;
 namespace Alignment.Storage.TierHistory;
 
 /// <summary>
-/// Row of the tier history table: PartitionKey the escaped account id, RowKey the inverted ticks of the instant, so a
-/// partition reads newest first and its first row is the latest tier.
+/// Row of the tier history table: PartitionKey the account's bucket (<see cref="AccountBucket"/>), RowKey
+/// <c>{escaped account id}|{inverted ticks of the instant}</c>, so an account's rows read newest first and its first row
+/// is the latest tier.
 /// </summary>
 internal sealed class TierRecordEntity : ITableEntity
 {
@@ -25,8 +26,8 @@ internal sealed class TierRecordEntity : ITableEntity
 
     public static TierRecordEntity From(TierRecord record) => new()
     {
-        PartitionKey = TableKey.Escape(record.AccountId),
-        RowKey = TableKey.InvertedTicks(record.At),
+        PartitionKey = AccountBucket.PartitionKey(record.AccountId),
+        RowKey = AccountBucket.RowPrefix(record.AccountId) + TableKey.InvertedTicks(record.At),
         AccountId = record.AccountId,
         Tier = record.Tier.ToString(),
         Score = record.Score,

@@ -341,8 +341,10 @@ public sealed partial class ScoringRunJob(
         string name, Versioned<Checkpoint>? stored, bool full, DateTimeOffset start, Progress progress, CancellationToken cancellationToken)
     {
         var old = stored?.Value;
-        // Complete read: everything up to the newest LastModifiedAt was seen, resume just after it. Partial read (in
-        // ascending order): resume at the last instant read, inclusive, as accounts with that same instant may be unread.
+        // Complete read: everything up to the newest LastModifiedAt was seen, resume just after it. The clients compare at
+        // their CRM's precision, truncating (SOQL to the second, HubSpot's search to the millisecond), so the next run
+        // reads that second again and a change made later within it is not missed (docs/sync.md). Partial read
+        // (in ascending order): resume at the last instant read, inclusive, as accounts with that same instant may be unread.
         DateTimeOffset? readUpTo = progress.ReadComplete
             ? progress.MaxRead?.AddTicks(1) ?? (full ? old?.ModifiedSince ?? start : old?.ModifiedSince)
             : progress.InOrder ? progress.LastRead : null;

@@ -141,6 +141,27 @@ public sealed class SalesforceCrmReadTests
     }
 
     [Fact]
+    public async Task ReadAccountsAsync_CheckpointJustAfterTheNewestRead_StillReadsAChangeLaterInThatSecond()
+    {
+        // A run that read everything resumes just after the newest instant it read (ScoringRunJob); SOQL compares
+        // SystemModstamp to the second, so an account changed later within that second is read by the next run.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestAccounts.AsOf);
+        var options = new Sandbox.Salesforce.SalesforceEmulatorOptions { PublicKeyPem = TestKeys.PublicKeyPem, TimeProvider = time };
+        await using var host = await SalesforceTestHost.StartAsync(TestAccounts.Many(5), emulatorOptions: options, timeProvider: time);
+        time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(200));
+        host.Emulator.SetAccountField(TestAccounts.Id(2), "Alignment_Tier_Locked__c", true);
+        var first = await host.Crm.ReadAccountsAsync(new CrmReadRequest(TestAccounts.AsOf.AddMinutes(5), Since), Ct).ToListAsync(Ct);
+        var checkpoint = Assert.Single(first).LastModifiedAt.AddTicks(1);
+
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(checkpoint.UtcTicks / TimeSpan.TicksPerSecond, time.GetUtcNow().UtcTicks / TimeSpan.TicksPerSecond); // the same second
+        host.Emulator.SetAccountField(TestAccounts.Id(3), "Alignment_Tier_Locked__c", true);
+        var next = await host.Crm.ReadAccountsAsync(new CrmReadRequest(checkpoint, Since), Ct).ToListAsync(Ct);
+
+        Assert.Contains(TestAccounts.Id(3), next.Select(a => a.Account.Id));
+    }
+
+    [Fact]
     public async Task ReadAccountsAsync_OpenHandoffs_ReadsPendingAndAcceptedHandoffs()
     {
         // Accepting does not stop the SLA clock (docs/handoff-sla.md, Lifecycle); Rejected and Recycled are closed.

@@ -1,3 +1,4 @@
+using Alignment.Storage.Tests.Tables;
 using Alignment.Sync.Crm;
 using Alignment.Sync.History;
 using Alignment.TestKit.Azurite;
@@ -78,5 +79,22 @@ public sealed class TableWriteLogStoreTests(AzuriteFixture azurite) : StoreTestB
         }
 
         Assert.Equal(250, count);
+    }
+
+    [Fact]
+    public async Task AppendAsync_AThousandNeighbouringAccountsMoving_GoesInTransactionsOfTheirBucketAndWeek()
+    {
+        var counter = new RequestCounter();
+        var store = Instance<IWriteLog>(counter);
+        await store.ListForAccountAsync("warm-up", 1, Ct); // creates the table and checks its layout
+        var changes = Enumerable.Range(0, 1000)
+            .Select(i => new AccountChange($"001{i:D12}AAA", T0, "run-1", [new FieldChange(AlignmentField.Tier, "Tier3", "Tier2")]))
+            .ToList();
+        var before = counter.Count;
+
+        await store.AppendAsync(changes, Ct);
+
+        Assert.Equal(10 + 10, counter.Count - before); // account rows: one bucket; week rows: one week; 100 a transaction
+        Assert.Single(await store.ListForAccountAsync("001000000000999AAA", 10, Ct));
     }
 }

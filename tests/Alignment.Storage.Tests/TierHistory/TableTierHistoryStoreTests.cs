@@ -1,4 +1,5 @@
 using Alignment.Core.Tiers;
+using Alignment.Storage.Tests.Tables;
 using Alignment.Sync.State;
 using Alignment.TestKit.Azurite;
 
@@ -65,6 +66,33 @@ public sealed class TableTierHistoryStoreTests(AzuriteFixture azurite) : StoreTe
         Assert.NotEmpty(latest);
         Assert.Equal(oneByOne.OrderBy(p => p.Key, StringComparer.Ordinal), latest.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.All(latest.Values, r => Assert.Equal("v2", r.ModelVersion));
+    }
+
+    [Fact]
+    public async Task AppendAsync_AThousandNeighbouringAccounts_GoesInTransactionsOfTheirBucket()
+    {
+        var counter = new RequestCounter();
+        var store = Instance<ITierHistoryStore>(counter);
+        await store.GetHistoryAsync("warm-up", 1, Ct); // creates the table and checks its layout
+        var records = Enumerable.Range(0, 1000).Select(i => new TierRecord($"001{i:D12}AAA", Tier.Tier2, i % 100, T0, "v1")).ToList();
+        var before = counter.Count;
+
+        await store.AppendAsync(records, Ct);
+
+        Assert.Equal(10, counter.Count - before); // one bucket, 100 rows a transaction (was one request an account)
+        Assert.Equal(records.ToDictionary(r => r.AccountId), await Instance<ITierHistoryStore>().GetLatestAsync(records.Select(r => r.AccountId).ToList(), Ct));
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_AnIdThatStartsAnotherInTheSameBucket_ReadsOnlyItsOwnRows()
+    {
+        var store = Instance<ITierHistoryStore>();
+        const string Short = "acct-0000000000001", Long = "acct-00000000000012";
+        await store.AppendAsync([new TierRecord(Short, Tier.Tier1, 90, T0, "v1"), new TierRecord(Long, Tier.Tier3, 30, T0.AddHours(1), "v1")], Ct);
+
+        Assert.Equal([90], (await store.GetHistoryAsync(Short, 10, Ct)).Select(r => r.Score));
+        Assert.Equal([30], (await store.GetHistoryAsync(Long, 10, Ct)).Select(r => r.Score));
+        Assert.Equal(90, (await store.GetLatestAsync([Short], Ct))[Short].Score);
     }
 
     [Fact]
