@@ -43,9 +43,24 @@ internal sealed class EmulatedRecord
                 _values = grown;
             }
 
-            _values[slot] = value;
+            _values[slot] = value is DateTimeOffset at && IsAuditField(field) ? WholeSeconds(at, value) : value;
         }
     }
+
+    /// <summary>
+    /// Salesforce keeps its audit instants (<c>CreatedDate</c>, <c>LastModifiedDate</c>, <c>SystemModstamp</c>) to the
+    /// second — every recorded response in <c>shared/crm-api</c> ends <c>.000</c> — so the emulator does too: several
+    /// changes within a second share a stamp, as they do in an org (docs/sync.md, the checkpoint's second).
+    /// </summary>
+    public static DateTimeOffset WholeSeconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private static object WholeSeconds(DateTimeOffset at, object boxed) =>
+        at.UtcTicks % TimeSpan.TicksPerSecond == 0 && at.Offset == TimeSpan.Zero ? boxed : WholeSeconds(at);
+
+    private static bool IsAuditField(string field) =>
+        field.Equals("SystemModstamp", StringComparison.OrdinalIgnoreCase)
+        || field.Equals("LastModifiedDate", StringComparison.OrdinalIgnoreCase)
+        || field.Equals("CreatedDate", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The fields that have been set (to a value or to null), with their values.</summary>
     public IEnumerable<KeyValuePair<string, object?>> SetFields()

@@ -203,7 +203,7 @@ internal sealed class SalesforceSeeder(SalesforceStore store, SalesforceEmulator
         // One boxed instant for all the records stamped alike (a seeded org's are): values are replaced, never changed.
         if (_stamp is not { } stamp || stamp.At != at)
         {
-            _stamp = stamp = (at, at);
+            _stamp = stamp = (at, EmulatedRecord.WholeSeconds(at)); // boxed once, already as the record keeps it
         }
 
         record["CreatedDate"] = stamp.Boxed;

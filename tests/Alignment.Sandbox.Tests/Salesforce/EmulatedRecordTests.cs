@@ -19,6 +19,25 @@ public sealed class EmulatedRecordTests
     }
 
     [Fact]
+    public void AuditInstants_AreKeptToTheSecond_AsSalesforceKeepsThem_OtherInstantsWhole()
+    {
+        var at = new DateTimeOffset(2026, 12, 4, 15, 10, 5, 742, TimeSpan.FromHours(1)).AddTicks(3);
+        var record = new EmulatedRecord(new RecordLayout("Account"), "001000000000001AAA")
+        {
+            ["SystemModstamp"] = at,
+            ["lastmodifieddate"] = at,
+            ["CreatedDate"] = at,
+            ["Occurred_At__c"] = at,
+        };
+
+        var second = new DateTimeOffset(2026, 12, 4, 14, 10, 5, TimeSpan.Zero);
+        Assert.Equal(second, record["SystemModstamp"]);
+        Assert.Equal(second, record["LastModifiedDate"]);
+        Assert.Equal(second, record["CreatedDate"]);
+        Assert.Equal(at, record["Occurred_At__c"]);
+    }
+
+    [Fact]
     public void Field_AddedAfterARecordWasMade_ReadsNullOnItUntilSet()
     {
         var layout = new RecordLayout("Task");
