@@ -22,7 +22,7 @@ internal sealed class TableWriteLogStore(StateTables tables) : IWriteLog
 
         var table = await tables.GetBucketedAsync(TableNames.WriteLog, cancellationToken).ConfigureAwait(false);
         var weekRows = changes.Select(TierMovement.Of).OfType<AccountChange>().Select(AccountChangeEntity.WeekRow);
-        await BucketedLayout.UpsertAsync(table, changes.Select(AccountChangeEntity.From).Concat(weekRows), cancellationToken).ConfigureAwait(false);
+        await TableBatches.UpsertAsync(table, changes.Select(AccountChangeEntity.From).Concat(weekRows), cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<AccountChange> ListMovementsForWeekAsync(IsoWeek week, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -20,11 +20,7 @@ internal sealed class TablePartitionLedgerStore(StateTables tables) : IPartition
         }
 
         var table = await tables.GetAsync(TableNames.Partitions, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in plan.Chunk(100)) // a transaction holds at most 100 entities of one partition key
-        {
-            var actions = chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PartitionEntity.Of(new PartitionRecord { Partition = p })));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
+        await TableBatches.UpsertAsync(table, plan.Select(p => PartitionEntity.Of(new PartitionRecord { Partition = p })), cancellationToken).ConfigureAwait(false);
 
         await table.UpsertEntityAsync(new OpenRunEntity { RowKey = TableKey.Escape(plan[0].Crm), RunId = plan[0].RunId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }

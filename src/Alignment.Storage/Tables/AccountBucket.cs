@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Alignment.Storage.Tables;
 
 /// <summary>
@@ -34,9 +36,8 @@ internal static class AccountBucket
     /// <summary>All rows of one account: its bucket's partition, RowKeys from <c>{id}|</c> up to (not including) <c>{id}}</c>.</summary>
     public static string RowFilter(string accountId)
     {
-        var escaped = TableKey.Escape(accountId);
-        return Azure.Data.Tables.TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionKey(accountId)} and RowKey gt {escaped + "|"} and RowKey lt {escaped + "}"}");
+        var prefix = RowPrefix(accountId);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(accountId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
     }
 
     /// <summary>Whether a PartitionKey is one of the old layout's (the escaped account id itself): it holds no <c>|</c>.</summary>

@@ -20,7 +20,6 @@ internal static partial class BucketedLayout
     public const string MarkerPartition = "layout|";
     public const string Version = "2";
 
-    private const int MaxTransactionActions = 100;
     private const int Parallelism = 8;
 
     public static async Task EnsureAsync(TableClient table, ILogger logger, CancellationToken cancellationToken)
@@ -45,7 +44,7 @@ internal static partial class BucketedLayout
                 LogMigrating(logger, table.Name);
             }
 
-            await UpsertAsync(table, old.Select(Moved), cancellationToken).ConfigureAwait(false);
+            await TableBatches.UpsertAsync(table, old.Select(Moved), cancellationToken).ConfigureAwait(false);
             var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(old, options, async (row, ct) =>
                 await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -60,28 +59,6 @@ internal static partial class BucketedLayout
         {
             LogMigrated(logger, table.Name, moved);
         }
-    }
-
-    /// <summary>Upserts rows, those of one partition in entity-group transactions of up to 100 (a lone row as a plain upsert).</summary>
-    public static async Task UpsertAsync(TableClient table, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
-    {
-        var batches = rows
-            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition
-                .GroupBy(e => e.RowKey, StringComparer.Ordinal)
-                .Select(sameRow => sameRow.Last())
-                .Chunk(MaxTransactionActions));
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
-        {
-            if (batch.Length == 1)
-            {
-                await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, ct).ConfigureAwait(false);
-                return;
-            }
-
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
     }
 
     private static TableEntity Moved(TableEntity old)

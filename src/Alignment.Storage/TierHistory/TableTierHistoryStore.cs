@@ -95,7 +95,7 @@ internal sealed class TableTierHistoryStore(StateTables tables) : ITierHistorySt
         }
 
         var table = await tables.GetBucketedAsync(TableNames.TierHistory, cancellationToken).ConfigureAwait(false);
-        await BucketedLayout.UpsertAsync(table, records.Select(TierRecordEntity.From), cancellationToken).ConfigureAwait(false);
+        await TableBatches.UpsertAsync(table, records.Select(TierRecordEntity.From), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TierRecord>> GetHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
